@@ -1,0 +1,215 @@
+"""MkDocs hook: ship the self-hosted Python runtime and the rules engine with the site.
+
+At build time this hook
+- copies the Pyodide runtime from ``node_modules/pyodide`` (installed by ``npm ci``) into
+  ``assets/pyodide/<pyodide-version>/``: the version in the path makes it safe to cache forever;
+- packs the engine (``calculators``) and its pure-Python dependencies as wheels, straight
+  from the files in this checkout and the virtual environment — no download, so the build
+  also works on an intranet machine without internet;
+- writes a small ``pyodide-lock.json`` that lists only those wheels with their sha256, so
+  the browser loads them with ``pyodide.loadPackage`` (integrity-checked, no micropip);
+- copies the self-hosted Mermaid used for the process diagrams.
+
+Wheels and lock go to ``assets/rekenkern/<content-hash>/`` so every engine change gets a
+new URL; the pages learn that URL through ``config.extra.rekenkern``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.metadata as metadata
+import io
+import json
+import shutil
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_PACKAGE = NODE_MODULES / "pyodide"
+MERMAID_SCRIPT = NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js"
+# The files pyodide.mjs needs to boot when the lock file is our own.
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ENGINE_PACKAGE = "calculators"
+ENGINE_DEPENDENCIES = ("python-dateutil", "six")
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # reproducible wheels: same source, same hash
+# dateutil's bundled time-zone database is only used by dateutil.tz, which the engine never
+# imports; leaving it out saves the browser ~150 KB on every cold start.
+LEFT_OUT_OF_DEPENDENCY_WHEELS = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
+
+SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
+
+
+@dataclass(frozen=True)
+class Wheel:
+    name: str
+    version: str
+    file_name: str
+    imports: tuple[str, ...]
+    depends: tuple[str, ...]
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def _record_hash(data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"sha256={digest}"
+
+
+def _zip_wheel(entries: dict[str, bytes], dist_info: str) -> bytes:
+    """A wheel is a zip with a RECORD of every file; sorted entries and fixed times keep it reproducible."""
+    record_lines = [f"{path},{_record_hash(data)},{len(data)}" for path, data in sorted(entries.items())]
+    record_lines.append(f"{dist_info}/RECORD,,")
+    entries = {**entries, f"{dist_info}/RECORD": ("\n".join(record_lines) + "\n").encode()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path, data in sorted(entries.items()):
+            info = zipfile.ZipInfo(path, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def engine_wheel() -> Wheel:
+    """Pack calculators/ (code and rule data) as a pure wheel, from the working tree."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    name, version = project["name"], project["version"]
+    dist_info = f"{name}-{version}.dist-info"
+    entries: dict[str, bytes] = {}
+    for path in sorted((ROOT / ENGINE_PACKAGE).rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".toml"} and "__pycache__" not in path.parts:
+            entries[path.relative_to(ROOT).as_posix()] = path.read_bytes()
+    requires = "".join(f"Requires-Dist: {dep}\n" for dep in project.get("dependencies", []))
+    entries[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+        f"Summary: {project.get('description', '')}\n{requires}"
+    ).encode()
+    entries[f"{dist_info}/WHEEL"] = (
+        "Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    ).encode()
+    entries[f"{dist_info}/top_level.txt"] = f"{ENGINE_PACKAGE}\n".encode()
+    return Wheel(name, version, f"{name}-{version}-py3-none-any.whl", (ENGINE_PACKAGE,),
+                 tuple(dep.split("=")[0].split("<")[0].split(">")[0].strip() for dep in project.get("dependencies", [])),
+                 _zip_wheel(entries, dist_info))
+
+
+def installed_wheel(dist_name: str) -> Wheel:
+    """Re-pack an installed pure-Python distribution as a wheel (the exact version the tests ran with)."""
+    try:
+        dist = metadata.distribution(dist_name)
+    except metadata.PackageNotFoundError as exc:
+        raise PluginError(f"Python-pakket '{dist_name}' ontbreekt in de omgeving. {SETUP_HINT}") from exc
+    skip = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
+    entries: dict[str, bytes] = {}
+    dist_info = None
+    tag = "py3-none-any"
+    for file in dist.files or []:
+        parts = file.parts
+        if ("__pycache__" in parts or file.suffix == ".pyc" or parts[0].startswith("..")
+                or file.as_posix() in LEFT_OUT_OF_DEPENDENCY_WHEELS):
+            continue
+        if parts[0].endswith(".dist-info"):
+            dist_info = parts[0]
+            if file.name in skip:
+                continue
+        entries[file.as_posix()] = Path(file.locate()).read_bytes()
+        if file.name == "WHEEL" and parts[0].endswith(".dist-info"):
+            tags = [line.split(":", 1)[1].strip() for line in entries[file.as_posix()].decode().splitlines()
+                    if line.startswith("Tag:")]
+            tag = ".".join(sorted({t.split("-")[0] for t in tags})) + "-none-any" if tags else tag
+    if dist_info is None:
+        raise PluginError(f"Geen metadata gevonden voor '{dist_name}'. {SETUP_HINT}")
+    top_level = (dist.read_text("top_level.txt") or "").split()
+    imports = tuple(top_level) or (dist_name.replace("-", "_"),)
+    depends = tuple(req.split(";")[0].split()[0].split(">")[0].split("=")[0].split("<")[0]
+                    for req in (dist.requires or []) if "extra ==" not in req)
+    normalized = dist.metadata["Name"].replace("-", "_")
+    file_name = f"{normalized}-{dist.version}-{tag}.whl"
+    return Wheel(dist.metadata["Name"].lower(), dist.version, file_name, imports, depends,
+                 _zip_wheel(entries, dist_info))
+
+
+def pyodide_version() -> str:
+    package_json = PYODIDE_PACKAGE / "package.json"
+    if not package_json.exists():
+        raise PluginError(f"Pyodide ontbreekt (node_modules/pyodide). {SETUP_HINT}")
+    return json.loads(package_json.read_text(encoding="utf-8"))["version"]
+
+
+def lock_file(wheels: list[Wheel]) -> dict:
+    """A Pyodide lock file listing only our own wheels; Pyodide checks each sha256 on load."""
+    upstream = json.loads((PYODIDE_PACKAGE / "pyodide-lock.json").read_text(encoding="utf-8"))
+    packages = {
+        wheel.name: {
+            "name": wheel.name,
+            "version": wheel.version,
+            "file_name": wheel.file_name,
+            "install_dir": "site",
+            "sha256": wheel.sha256,
+            "package_type": "package",
+            "imports": list(wheel.imports),
+            "depends": [dep.lower() for dep in wheel.depends],
+            "unvendored_tests": False,
+            "shared_library": False,
+        }
+        for wheel in wheels
+    }
+    return {"info": upstream["info"], "packages": packages}
+
+
+def bundle() -> tuple[str, list[Wheel], dict]:
+    wheels = [engine_wheel(), *(installed_wheel(name) for name in ENGINE_DEPENDENCIES)]
+    lock = lock_file(wheels)
+    content_hash = hashlib.sha256(json.dumps(lock, sort_keys=True).encode()).hexdigest()[:12]
+    return content_hash, wheels, lock
+
+
+_state: dict = {}
+
+
+def on_config(config):
+    version = pyodide_version()
+    content_hash, wheels, lock = bundle()
+    _state.update(version=version, hash=content_hash, wheels=wheels, lock=lock)
+    config.extra["rekenkern"] = {
+        "pyodide_url": f"assets/pyodide/{version}/",
+        "lock_url": f"assets/rekenkern/{content_hash}/pyodide-lock.json",
+        "pakketten": [wheel.name for wheel in wheels],
+        "pyodide_versie": version,
+    }
+    if MERMAID_SCRIPT.exists():
+        config.extra["mermaid_url"] = f"assets/vendor/mermaid-{_mermaid_version()}/mermaid.min.js"
+    return config
+
+
+def _mermaid_version() -> str:
+    return json.loads((MERMAID_SCRIPT.parent.parent / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    runtime_dir = site / "assets" / "pyodide" / _state["version"]
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_RUNTIME_FILES:
+        source = PYODIDE_PACKAGE / name
+        if not source.exists():
+            raise PluginError(f"Pyodide-bestand ontbreekt: {source}. {SETUP_HINT}")
+        shutil.copy2(source, runtime_dir / name)
+    bundle_dir = site / "assets" / "rekenkern" / _state["hash"]
+    bundle_dir.mkdir(parents=True, exist_ok=True)
+    for wheel in _state["wheels"]:
+        (bundle_dir / wheel.file_name).write_bytes(wheel.data)
+    (bundle_dir / "pyodide-lock.json").write_text(json.dumps(_state["lock"], indent=1), encoding="utf-8")
+    if "mermaid_url" in config.extra:
+        target = site / config.extra["mermaid_url"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(MERMAID_SCRIPT, target)
