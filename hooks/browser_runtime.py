@@ -166,11 +166,20 @@ def lock_file(wheels: list[Wheel]) -> dict:
     return {"info": upstream["info"], "packages": packages}
 
 
-def bundle() -> tuple[str, list[Wheel], dict]:
-    wheels = [engine_wheel(), *(installed_wheel(name) for name in ENGINE_DEPENDENCIES)]
+def bundle(extra_distributions: tuple[str, ...] = ()) -> tuple[str, list[Wheel], dict]:
+    """The engine, its dependencies (and e.g. pytest for the in-Pyodide tests) as wheels plus their lock."""
+    names = (*ENGINE_DEPENDENCIES, *extra_distributions)
+    wheels = [engine_wheel(), *(installed_wheel(name) for name in names)]
     lock = lock_file(wheels)
     content_hash = hashlib.sha256(json.dumps(lock, sort_keys=True).encode()).hexdigest()[:12]
     return content_hash, wheels, lock
+
+
+def write_bundle(directory: Path, wheels: list[Wheel], lock: dict) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for wheel in wheels:
+        (directory / wheel.file_name).write_bytes(wheel.data)
+    (directory / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
 
 
 _state: dict = {}
@@ -204,11 +213,7 @@ def on_post_build(config):
         if not source.exists():
             raise PluginError(f"Pyodide-bestand ontbreekt: {source}. {SETUP_HINT}")
         shutil.copy2(source, runtime_dir / name)
-    bundle_dir = site / "assets" / "rekenkern" / _state["hash"]
-    bundle_dir.mkdir(parents=True, exist_ok=True)
-    for wheel in _state["wheels"]:
-        (bundle_dir / wheel.file_name).write_bytes(wheel.data)
-    (bundle_dir / "pyodide-lock.json").write_text(json.dumps(_state["lock"], indent=1), encoding="utf-8")
+    write_bundle(site / "assets" / "rekenkern" / _state["hash"], _state["wheels"], _state["lock"])
     if "mermaid_url" in config.extra:
         target = site / config.extra["mermaid_url"]
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ def build_site(target: Path, *, env: dict | None = None, extra_args: tuple[str, 
     """Run a strict MkDocs build of this checkout into ``target``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(target), *extra_args],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
     )
 
 
@@ -102,3 +102,7 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The built site behind Debian nginx with the shipped deploy/nginx configuration.
+from tests.server.fixtures import nginx_server, nginx_subpath_url, nginx_url  # noqa: E402,F401

@@ -1,0 +1,122 @@
+"""The site under the shipped Content-Security-Policy, behind the shipped nginx configuration,
+in Debian chromium: no page, diagram, search or calculator triggers a CSP violation, and no
+request leaves the site's own origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+KLAAR = "Rekenhulp is klaar voor gebruik."
+# Reports violations to the test the moment they happen, across navigations.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__awViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+});
+"""
+
+
+def site_pages(site: Path) -> dict[str, Path]:
+    """URL path (relative to the site root) of every HTML page the build wrote -> its file."""
+    pages = {}
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        pages[relative.removesuffix("index.html")] = html
+    return pages
+
+
+def calculator_pages(site: Path) -> list[str]:
+    return [path for path, html in site_pages(site).items()
+            if 'id="aw-rekenkern-config"' in html.read_text(encoding="utf-8")]
+
+
+class Watch:
+    """Collects CSP violations (event and console), console errors and foreign requests."""
+
+    def __init__(self, page, base_url: str):
+        self.origin = urlparse(base_url).netloc
+        self.violations: list[str] = []
+        self.console_errors: list[str] = []
+        self.foreign: list[str] = []
+        page.expose_function("__awViolation", lambda text: self.violations.append(text))
+        page.add_init_script(REPORT_VIOLATIONS)
+        page.on("console", self._console)
+        page.on("worker", lambda worker: worker.on("console", self._console))
+        page.context.on("request", self._request)
+
+    def _console(self, message):
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+            self.violations.append(f"console: {text}")
+        elif message.type == "error":
+            self.console_errors.append(text)
+
+    def _request(self, request):
+        url = urlparse(request.url)
+        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc != self.origin:
+            self.foreign.append(request.url)
+
+    def assert_clean(self):
+        assert self.violations == [], self.violations[:10]
+        assert self.foreign == [], self.foreign[:10]
+
+
+def test_every_page_without_csp_violations(page, nginx_url, built_site):
+    watch = Watch(page, nginx_url)
+    for path in site_pages(built_site):
+        page.goto(nginx_url + path, wait_until="load")
+        # Diagrams render after load with the site's own Mermaid (inline SVG styles).
+        diagrams = page.locator("pre.aw-diagram")
+        if diagrams.count():
+            # A function, not an expression: Playwright evaluates expressions with eval(),
+            # which this very CSP forbids.
+            page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+            assert page.locator("pre.aw-diagram[data-aw-rendered=ja]").count() == diagrams.count(), path
+        page.wait_for_timeout(100)
+    watch.assert_clean()
+    # Material sets these in the externalised bootstrap script: proof that it ran.
+    assert page.evaluate("typeof __md_get === 'function' && __md_scope instanceof URL")
+
+
+def test_material_features_work_with_externalised_scripts(page, nginx_url):
+    watch = Watch(page, nginx_url)
+    page.goto(nginx_url, wait_until="load")
+    # Palette toggle: stored by Material, applied on the next page by the (externalised) palette script.
+    scheme_before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {scheme_before!r}")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.goto(nginx_url + "start-hier/", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    # Search runs in Material's own worker.
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("veiligheid")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    watch.assert_clean()
+
+
+def test_page_under_a_subpath_without_csp_violations(page, nginx_subpath_url):
+    watch = Watch(page, nginx_subpath_url)
+    page.goto(nginx_subpath_url + "start-hier/", wait_until="load")
+    assert page.locator("article h1").count() == 1
+    assert page.evaluate("__md_scope.pathname") == urlparse(nginx_subpath_url).path
+    page.wait_for_timeout(300)
+    watch.assert_clean()
+
+
+def test_calculators_start_pyodide_under_the_csp(page, nginx_url, built_site):
+    pages = calculator_pages(built_site)
+    assert pages, "geen rekenhulppagina's in de site"
+    watch = Watch(page, nginx_url)
+    for path in pages:
+        page.goto(nginx_url + path, wait_until="load")
+        status = page.locator("[data-aw-status]")
+        page.wait_for_function(
+            "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
+            arg="[data-aw-status]", timeout=90000)
+        assert status.inner_text().strip() == KLAAR, f"{path}: {status.inner_text()} {watch.violations}"
+    watch.assert_clean()

@@ -1,0 +1,45 @@
+"""The engine's own tests, run inside Pyodide's Python (the browser's interpreter) under Node.
+
+This proves the wheel the site ships works on Pyodide's Python version, without a browser.
+Tests that need a subprocess or the file system outside the package are marked and left out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import IN_CI, ROOT
+
+pytestmark = pytest.mark.pyodide
+
+
+def load_runtime_hook():
+    spec = importlib.util.spec_from_file_location("browser_runtime", ROOT / "hooks" / "browser_runtime.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_engine_test_suite_passes_inside_pyodide(tmp_path):
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "pyodide").exists():
+        if IN_CI:
+            pytest.fail("node of node_modules/pyodide ontbreekt in CI (scripts/setup)")
+        pytest.skip("node of node_modules/pyodide ontbreekt")
+    runtime = load_runtime_hook()
+    test_tools = ("pytest", "pluggy", "iniconfig", "packaging", "hypothesis", "attrs", "sortedcontainers")
+    _, wheels, lock = runtime.bundle(extra_distributions=test_tools)
+    runtime.write_bundle(tmp_path / "bundle", wheels, lock)
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"), str(tmp_path / "bundle"), str(ROOT / "tests"),
+         "tests/engine", "-q", "-m", "not subprocess", "-x"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    output = result.stdout + result.stderr
+    assert "Python 3.14" in output or "Python 3.1" in output, output[-3000:]
+    assert result.returncode == 0, output[-6000:]
+    assert " passed" in output and " failed" not in output, output[-3000:]

@@ -1,0 +1,145 @@
+"""The built site behind Debian's nginx with the shipped configuration (deploy/nginx/).
+
+One nginx process per test session, as the current user on 127.0.0.1, with two servers:
+- ``nginx_url``: the site at the root of its host, from deploy/nginx/afsprakenwijzer-server.conf
+  with only listen, server_name and root replaced;
+- ``nginx_subpath_url``: the site under /afspraken/ (alias), the sub-path variant from the
+  hosting guide.
+Both include deploy/nginx/afsprakenwijzer.conf unchanged, so the tests check the real file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY_NGINX = ROOT / "deploy" / "nginx"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+SUBPATH = "/afspraken/"
+
+
+def nginx_path() -> str | None:
+    for candidate in ("/usr/sbin/nginx", shutil.which("nginx") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def root_server(port: int, site: Path) -> str:
+    """The shipped example server block, pointed at the test site and port."""
+    text = (DEPLOY_NGINX / "afsprakenwijzer-server.conf").read_text(encoding="utf-8")
+    replacements = {
+        r"^(\s*)listen\s+[^;]+;": rf"\g<1>listen 127.0.0.1:{port};",
+        r"^(\s*)server_name\s+[^;]+;": r"\g<1>server_name localhost;",
+        r"^(\s*)root\s+[^;]+;": rf"\g<1>root {site};",
+    }
+    for pattern, replacement in replacements.items():
+        text, count = re.subn(pattern, replacement, text, count=1, flags=re.MULTILINE)
+        assert count == 1, f"{pattern} niet gevonden in afsprakenwijzer-server.conf"
+    return text
+
+
+def subpath_server(port: int, site: Path) -> str:
+    return f"""
+server {{
+    listen 127.0.0.1:{port};
+    server_name localhost;
+    location {SUBPATH} {{
+        alias {site}/;
+        include snippets/afsprakenwijzer.conf;
+    }}
+    error_page 404 {SUBPATH}404.html;
+}}
+"""
+
+
+def main_config(work: Path, servers: str) -> str:
+    """A top-level nginx.conf that keeps every writable path inside ``work``."""
+    temp = "\n".join(f"    {name}_temp_path {work / name};" for name in
+                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return f"""
+# One process, in the foreground, as the current user: the fixture starts and stops it.
+daemon off;
+master_process off;
+worker_processes 1;
+pid {work / "nginx.pid"};
+error_log {work / "error.log"} warn;
+events {{ worker_connections 128; }}
+http {{
+    # As in Debian's stock nginx.conf, so the shipped snippet has to override what it needs.
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log off;
+{temp}
+{servers}
+}}
+"""
+
+
+def wait_until_serving(process: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopte meteen:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"nginx reageerde niet op {url}:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def nginx_server(built_site, tmp_path_factory):
+    executable = nginx_path()
+    if executable is None:
+        if IN_CI:
+            pytest.fail("Debian nginx ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+        pytest.skip("nginx ontbreekt (installeer met: sudo apt-get install nginx, of draai ./scripts/test)")
+    work = tmp_path_factory.mktemp("nginx")
+    # Relative includes resolve against the directory of nginx.conf: snippets/ is the
+    # shipped folder itself, as /etc/nginx/snippets/ is on a server.
+    (work / "snippets").symlink_to(DEPLOY_NGINX, target_is_directory=True)
+    ports = free_port(), free_port()
+    config = work / "nginx.conf"
+    config.write_text(main_config(work, root_server(ports[0], built_site) + subpath_server(ports[1], built_site)))
+    log = work / "error.log"
+    check = subprocess.run([executable, "-t", "-p", str(work), "-c", str(config), "-e", str(log)],
+                           capture_output=True, text=True)
+    if check.returncode != 0:
+        pytest.fail(f"nginx -t keurt de configuratie af:\n{check.stderr}")
+    process = subprocess.Popen([executable, "-p", str(work), "-c", str(config), "-e", str(log)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    urls = {"root": f"http://127.0.0.1:{ports[0]}/", "subpath": f"http://127.0.0.1:{ports[1]}{SUBPATH}"}
+    try:
+        wait_until_serving(process, urls["root"], log)
+        yield {**urls, "config": config, "log": log, "nginx -t": check.stderr}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def nginx_url(nginx_server) -> str:
+    return nginx_server["root"]
+
+
+@pytest.fixture(scope="session")
+def nginx_subpath_url(nginx_server) -> str:
+    return nginx_server["subpath"]
