@@ -22,12 +22,14 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 INLINE_DIR = "assets/javascripts/inline"
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+RELATIVE_IMPORT = re.compile(r"""\bimport\b[^;'"]*["']\.{1,2}/""")
 # Material's own bundle shows how this page reaches the site root ("../../", or the
 # absolute base on 404.html when site_url is set); the inline files use the same prefix.
 BUNDLE_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]*?)assets/javascripts/bundle\.""", re.IGNORECASE)
@@ -35,6 +37,13 @@ BUNDLE_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]*?)assets/javascri
 
 def _attributes(text: str) -> dict[str, str | None]:
     return {name.lower(): (value.strip("\"'") if value else None) for name, value in ATTRIBUTE.findall(text)}
+
+
+def _attribute_text(name: str, value: str | None) -> str:
+    if value is None:
+        return f" {name}"
+    escaped = value.replace('"', "&quot;")
+    return f' {name}="{escaped}"'
 
 
 def _site_prefix(html: str, page: Path, site: Path) -> str:
@@ -54,16 +63,19 @@ def externalize(html: str, page: Path, site: Path) -> str:
         script_type = (attrs.get("type") or "").strip().lower()
         if "src" in attrs or script_type not in EXECUTABLE_TYPES or not body.strip():
             return match.group(0)
+        if script_type == "module" and RELATIVE_IMPORT.search(body):
+            # In a file, "./x.js" would resolve against the file instead of the page.
+            raise PluginError(f"{page}: inline module-script met een relatieve import; zet het in een eigen bestand.")
         data = body.encode("utf-8")
         name = hashlib.sha256(data).hexdigest()[:16] + ".js"
         target = site / INLINE_DIR / name
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        # async/defer have no effect on inline classic scripts; dropping them keeps the
-        # external script running at the same moment the inline one did.
-        kept = "".join(f' {key}="{value}"' if value is not None else f" {key}"
-                       for key, value in attrs.items() if key not in {"async", "defer"})
+        # async/defer do nothing on an inline classic script but would on a file: drop them,
+        # so the script still runs at the moment it did. (On modules, async keeps its meaning.)
+        dropped = set() if script_type == "module" else {"async", "defer"}
+        kept = "".join(_attribute_text(key, value) for key, value in attrs.items() if key not in dropped)
         return f'<script src="{prefix}{INLINE_DIR}/{name}"{kept}></script>'
 
     return SCRIPT.sub(replace, html)

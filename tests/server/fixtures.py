@@ -132,7 +132,11 @@ def nginx_server(built_site, tmp_path_factory):
         yield {**urls, "config": config, "log": log, "nginx -t": check.stderr}
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture(scope="session")

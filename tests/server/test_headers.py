@@ -60,6 +60,11 @@ def assets(built_site) -> dict[str, str]:
     }
 
 
+def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
+    # e.g. "duplicate extension" or "could not build optimal types_hash" would show up here.
+    assert "[warn]" not in nginx_server["nginx -t"] and "[emerg]" not in nginx_server["nginx -t"]
+
+
 # --- MIME types ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("asset, mime", [
@@ -203,3 +208,9 @@ def test_iis_web_config_has_the_same_types_and_headers():
     cached = {location.get("path") for location in root.findall("location")
               if "immutable" in (location.find(".//clientCache").get("cacheControlCustom") or "")}
     assert {"assets/pyodide", "assets/rekenkern", "assets/javascripts/inline"} <= cached
+
+
+def test_hosting_guide_shows_the_shipped_policy():
+    guide = (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
+    assert CSP in guide
+    assert SECURITY_HEADERS["Permissions-Policy"] in guide
