@@ -12,10 +12,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
-RULES = REPO / "calculators" / "rules"
 
 if str(REPO) not in sys.path:  # zodat de tests ook zonder installatie van het pakket draaien
     sys.path.insert(0, str(REPO))
+
+import calculators  # noqa: E402  (na het aanvullen van sys.path)
+
+# De code en regelbestanden zoals ze geïmporteerd worden: in Pyodide is dat het geïnstalleerde wiel,
+# niet de werkmap (die is daar niet aanwezig).
+PAKKET = Path(calculators.__file__).resolve().parent
+RULES = PAKKET / "rules"
 
 
 def d(tekst: str) -> dt.date:

@@ -1,0 +1,164 @@
+"""De vaste woordenlijst van de rekenhulp: regio's, routes, partijen en momenten.
+
+Deze codes zijn het stabiele JSON-contract (koppelingen met registratiesystemen
+hangen ervan af) en de woordenschat waarin de regelbestanden zijn geschreven.
+Termijnen, aantallen en bronnen staan hier bewust níet: die staan alleen in de
+regelbestanden (calculators/rules/*.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Regio's: code -> (naam, bestandsnaam van de regeldata, sitepagina van de brontekst).
+REGIOS: tuple[str, ...] = ("landelijk", "midden-brabant", "west-brabant", "zuid-limburg")
+REGIO_NAMEN: dict[str, str] = {
+    "landelijk": "Landelijk kader",
+    "midden-brabant": "Midden-Brabant",
+    "west-brabant": "West-Brabant",
+    "zuid-limburg": "Zuid-Limburg",
+}
+
+# Bronteksten op de site (MkDocs-directory-URL's, relatief aan de siteroot).
+DOCUMENTEN: dict[str, str] = {
+    "landelijk": "landelijk/kwaliteitskader-zicht-op-veiligheid/",
+    "midden-brabant": "midden-brabant/samenwerkingsafspraken/",
+    "west-brabant": "west-brabant/samenwerkingsafspraken/",
+    "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
+}
+DOCUMENT_NAMEN: dict[str, str] = {
+    "landelijk": "Kwaliteitskader ‘Zicht op veiligheid’ Veilig Thuis (2016)",
+    "midden-brabant": "Samenwerkingsafspraken Veilig Thuis Midden-Brabant en lokale (wijk)teams",
+    "west-brabant": "Collegevoorstel Samenwerkingsafspraken Veilig Thuis West-Brabant (2022)",
+    "zuid-limburg": "Samenwerkingsafspraken Veilig Thuis Zuid-Limburg en gemeenten",
+}
+
+ROUTES: tuple[str, ...] = ("direct", "voorwaarden-en-vervolg", "onderzoek")
+ROUTE_NAMEN: dict[str, str] = {
+    "direct": "Directe overdracht na de veiligheidsbeoordeling",
+    "voorwaarden-en-vervolg": "Dienst Voorwaarden & Vervolg, daarna overdracht",
+    "onderzoek": "Dienst Onderzoek, daarna overdracht",
+}
+DIENST_ROUTES: tuple[str, ...] = ("voorwaarden-en-vervolg", "onderzoek")
+
+# Partijen die verantwoordelijk kunnen zijn voor het zicht op veiligheid. De namen
+# per regio staan in de regelbestanden ([partijen]); dit zijn de vaste codes.
+PARTIJEN: tuple[str, ...] = ("melder", "veilig-thuis", "lokaal-team")
+
+EENHEDEN: tuple[str, ...] = ("dagen", "maanden", "weken", "werkdagen")
+EENHEID_ENKELVOUD: dict[str, str] = {
+    "dagen": "dag",
+    "maanden": "maand",
+    "weken": "week",
+    "werkdagen": "werkdag",
+}
+
+# Hoe een termijn een datum oplevert:
+#  - 'einde-termijn': de laatste dag van de termijn (uiterste datum);
+#  - 'dag-na-termijn': de eerste dag nadat de termijn is verstreken ("na 7 dagen").
+DATUM_SOORTEN: tuple[str, ...] = ("dag-na-termijn", "einde-termijn")
+
+# Opties van tijdlijn() waarop een regel kan worden voorwaardelijk gemaakt (`als`).
+# waarde: de toegestane waarden.
+OPTIES: dict[str, tuple[object, ...]] = {
+    "spoed": (True, False),
+    "heraanmelding": (True, False),
+    "jeugdbeschermingstafel": (True, False),
+    "vbs": ("crisis", "regulier"),
+}
+
+
+@dataclass(frozen=True)
+class MomentSoort:
+    """Beschrijving van een momentcode.
+
+    soort: 'invoer' (datum komt van de gebruiker), 'berekend' (uit een regel) of
+    'gebeurtenis' (komt niet als datum in de tijdlijn; alleen als beginpunt van
+    termijnen die op de vergelijkingspagina staan).
+    """
+
+    code: str
+    naam: str
+    soort: str
+    vanaf_tekst: str = ""  # "na {vanaf_tekst}" in omschrijvingen
+    invoerveld: str | None = None  # naam van het tijdlijn()-argument
+    aannemen: bool = False  # ontbreekt de invoer, dan de uiterste datum aannemen
+
+
+def _m(*args, **kwargs) -> MomentSoort:
+    return MomentSoort(*args, **kwargs)
+
+
+# De volgorde hier is de procesvolgorde: momenten op dezelfde datum staan in
+# deze volgorde in de tijdlijn, en een overgang van verantwoordelijkheid later in
+# deze lijst gaat op dezelfde dag voor.
+_MOMENTEN: tuple[MomentSoort, ...] = (
+    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding"),
+    _m("veilig-thuis-verantwoordelijk", "Veilig Thuis verantwoordelijk voor het zicht op veiligheid", "berekend",
+       "het moment waarop Veilig Thuis verantwoordelijk werd"),
+    _m("veiligheidsbeoordeling", "Veiligheidsbeoordeling (triage) afgerond", "invoer",
+       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True),
+    _m("veiligheidsbeoordeling-uiterlijk", "Uiterste datum veiligheidsbeoordeling (triage)", "berekend",
+       "de uiterste datum van de veiligheidsbeoordeling"),
+    _m("brief-directbetrokkenen-uiterlijk", "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
+       "berekend"),
+    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door het lokale team", "berekend"),
+    _m("dienst-einde-uiterlijk", "Uiterste datum afronding dienst (besluit over de vervolgstappen)", "berekend",
+       "de uiterste datum van de dienst"),
+    _m("dienst-einde", "Dienst van Veilig Thuis afgerond", "invoer", "de afronding van de dienst", "dienst_einde",
+       aannemen=True),
+    _m("overdracht-uiterlijk", "Uiterste datum overdracht aan het lokale team", "berekend",
+       "de uiterste datum van de overdracht"),
+    _m("overdracht", "Overdracht aan het lokale team", "invoer", "de overdracht", "overdracht", aannemen=True),
+    _m("start-hulp", "Start van de hulp door het lokale team", "invoer", "de start van de hulp", "start_hulp"),
+    _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door het lokale team",
+       "berekend", "de uiterste datum om de casus op te pakken en te verdelen"),
+    _m("lokaal-team-verantwoordelijk", "Lokaal team verantwoordelijk voor het zicht op veiligheid", "berekend",
+       "het moment waarop het lokale team verantwoordelijk werd"),
+    _m("contact-gezin-uiterlijk", "Uiterste datum start contact van het lokale team met het gezin/huishouden",
+       "berekend"),
+    _m("directbetrokkenen-informeren-afstemming",
+       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend"),
+    _m("terugkoppeling", "Terugkoppeling: het lokale team geeft de casus terug aan Veilig Thuis", "invoer",
+       "de terugkoppeling", "terugkoppeling"),
+    _m("terugkoppeling-uiterlijk", "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)", "berekend",
+       "de uiterste datum van de terugkoppeling"),
+    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend"),
+    _m("monitoring-vervroegen-vanaf",
+       "Vroegste moment waarop het lokale team de monitoring kan vervroegen om stoppen te bespreken "
+       "(als het stabiel en veilig is)", "berekend"),
+    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend"),
+    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend"),
+    # Termijnen die vanaf een gebeurtenis lopen: alleen op de vergelijkingspagina, niet in een tijdlijn.
+    _m("vbs-contact-uiterlijk", "Uiterste datum contact/huisbezoek met de directbetrokkenen (VBS)", "berekend"),
+    _m("gemeente-reactie-uiterlijk", "Uiterste datum reactie van de gemeente op een signaal over de afspraken",
+       "berekend"),
+    _m("uitvraag-gemeente-tot", "Gemeente neemt de casus mee in de uitvraag van Veilig Thuis tot", "berekend"),
+    _m("uitvraag-zvh-tot", "Zorg- en Veiligheidshuis neemt de casus mee in de uitvraag van Veilig Thuis tot",
+       "berekend"),
+    # Gebeurtenissen zonder datum in de tijdlijn (beginpunt van termijnen op de vergelijkingspagina).
+    _m("eerste-contact-team-veilig-thuis", "Eerste contact tussen lokaal team en Veilig Thuis", "gebeurtenis",
+       "het eerste contact tussen het lokale team en Veilig Thuis"),
+    _m("signaal-aan-gemeente", "Signaal aan de gemeente dat afspraken niet worden nagekomen", "gebeurtenis",
+       "het signaal aan de gemeente"),
+    _m("afsluiting", "Afsluiting van de casus door Veilig Thuis", "gebeurtenis", "de afsluiting van de casus"),
+)
+
+MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}
+MONITORING_MOMENTEN: tuple[str, ...] = tuple(c for c in MOMENTEN if c.startswith("monitoring-"))
+MOMENT_VOLGORDE: dict[str, int] = {m.code: i for i, m in enumerate(_MOMENTEN)}
+INVOER_MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN if m.soort == "invoer"}
+
+
+def invoerketen(route: str) -> tuple[str, ...]:
+    """De invoermomenten in de volgorde waarin ze in het proces moeten liggen.
+
+    Opgegeven datums moeten in deze volgorde oplopen; een aangenomen datum ligt
+    nooit vóór een eerder en nooit na een later opgegeven moment.
+    """
+    if route in DIENST_ROUTES:
+        return ("melding", "veiligheidsbeoordeling", "dienst-einde", "overdracht", "start-hulp")
+    return ("melding", "veiligheidsbeoordeling", "overdracht", "terugkoppeling", "start-hulp")
+
+
+WEEKDAGEN: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")

@@ -1,0 +1,246 @@
+"""Opdrachtregel: ``python -m calculators tijdlijn|werkdagen|regels|controleer``.
+
+Alle uitvoer en foutmeldingen zijn Nederlands. Bij een fout: één regel op stderr die
+de onjuiste waarde noemt, exitcode 2, nooit een traceback (ook niet bij fouten van
+argparse zelf).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+
+from . import regels
+from .begrippen import REGIOS, ROUTES
+from .fouten import AfsprakenFout
+from .invoer import lees_datum
+from .kalender import KALENDERS, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .tijdlijn import tijdlijn
+from .weergave import tijdlijn_als_tekst, werkdagen_als_tekst
+
+FOUTCODE = 2
+
+# argparse maakt Engelse meldingen; deze patronen zetten ze om naar het Nederlands.
+_VERTALINGEN = [
+    (r"the following arguments are required: (.*)", r"de volgende argumenten zijn verplicht: \1"),
+    (r"argument (.+?): invalid choice: (.+?) \(choose from (.*)\)", r"argument \1: ongeldige keuze \2 (kies uit \3)"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"argument (.+?): expected one argument", r"argument \1: verwacht één waarde"),
+    (r"argument (.+?): expected at most one argument", r"argument \1: verwacht hoogstens één waarde"),
+    (r"argument (.+?): expected at least one argument", r"argument \1: verwacht ten minste één waarde"),
+    (r"argument (.+?): not allowed with argument (.+)", r"argument \1: mag niet samen met argument \2"),
+    (r"argument (.+?): ignored explicit argument (.+)", r"argument \1: waarde \2 is hier niet toegestaan"),
+    (r"argument (.+?): invalid (.+?) value: (.+)", r"argument \1: ongeldige waarde \3"),
+    (r"one of the arguments (.+) is required", r"een van de argumenten \1 is verplicht"),
+    (r"ambiguous option: (.+?) could match (.+)", r"dubbelzinnige optie \1; kan zijn: \2"),
+]
+
+
+def vertaal(bericht: str) -> str:
+    for patroon, vervanging in _VERTALINGEN:
+        if re.fullmatch(patroon, bericht, flags=re.DOTALL):
+            return re.sub(patroon, vervanging, bericht, flags=re.DOTALL)
+    return f"ongeldige invoer: {bericht}"
+
+
+class _Opmaak(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser met Nederlandse koppen, hulptekst en foutmeldingen."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Opmaak)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        # Python 3.14+ kan kleuren en Engelse suggesties ('maybe you meant') toevoegen; uit voor vaste uitvoer.
+        self.color = False
+        self.suggest_on_error = False
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="toon deze hulptekst en stop")
+
+    def error(self, message: str):  # noqa: D102 - argparse-API
+        _fout(vertaal(message) + f" (zie '{self.prog} --help')")
+        sys.exit(FOUTCODE)
+
+
+def _fout(tekst: str) -> None:
+    # Eén regel: een meerregelige melding zou in logs en koppelingen uit elkaar vallen.
+    print("fout: " + " ".join(tekst.split()), file=sys.stderr)
+
+
+def _schrijf(tekst: str) -> None:
+    try:
+        sys.stdout.write(tekst)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(tekst.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _json(data) -> None:
+    _schrijf(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    hoofd = _Parser(
+        prog="python -m calculators",
+        description="Rekenhulp Afsprakenwijzer: wie is verantwoordelijk voor het zicht op veiligheid, tot "
+        "wanneer, en welke termijnen gelden — volgens de samenwerkingsafspraken tussen Veilig Thuis en de "
+        "lokale (wijk)teams.",
+        epilog="Meer uitleg per opdracht: python -m calculators OPDRACHT --help",
+    )
+    sub = hoofd.add_subparsers(title="opdrachten", dest="opdracht", metavar="OPDRACHT", parser_class=_Parser)
+    sub.required = True
+
+    t = sub.add_parser(
+        "tijdlijn",
+        help="bereken momenten en verantwoordelijkheid voor een casus",
+        description="Bereken de momenten (termijnen, overdracht, monitoring) en wie wanneer verantwoordelijk "
+        "is voor het zicht op veiligheid. Niet opgegeven datums worden aangenomen als de uiterste datum "
+        "volgens de afspraken en zo gemarkeerd.",
+    )
+    t.add_argument("--regio", required=True, metavar="REGIO", help=f"regio: {', '.join(REGIOS)}")
+    t.add_argument("--route", required=True, metavar="ROUTE", help=f"route: {', '.join(ROUTES)}")
+    t.add_argument("--melding", required=True, metavar="JJJJ-MM-DD", help="datum van de melding bij Veilig Thuis")
+    t.add_argument("--veiligheidsbeoordeling", metavar="JJJJ-MM-DD",
+                   help="datum waarop de veiligheidsbeoordeling (triage) is afgerond")
+    t.add_argument("--overdracht", metavar="JJJJ-MM-DD", help="datum van de overdracht aan het lokale team")
+    t.add_argument("--dienst-einde", metavar="JJJJ-MM-DD",
+                   help="datum waarop de dienst van Veilig Thuis is afgerond (routes met een dienst)")
+    t.add_argument("--spoed", action="store_true", help="spoedeisende melding: Veilig Thuis direct verantwoordelijk")
+    t.add_argument("--vbs", metavar="crisis|regulier",
+                   help="Verbindend Samenwerken: crisis of regulier (Midden-Brabant, routes met een dienst)")
+    t.add_argument("--jeugdbeschermingstafel", action="store_true",
+                   help="Veilig Thuis brengt de casus in bij de Jeugdbeschermingstafel (Midden-Brabant)")
+    t.add_argument("--terugkoppeling", metavar="JJJJ-MM-DD",
+                   help="datum waarop het lokale team de casus teruggaf (Midden-Brabant, route direct)")
+    t.add_argument("--heraanmelding", action="store_true",
+                   help="nieuwe aanmelding door het lokale team bij stagnatie tijdens monitoring (Midden-Brabant)")
+    t.add_argument("--start-hulp", metavar="JJJJ-MM-DD",
+                   help="datum waarop het lokale team met de hulp begon (West-Brabant, vóór 1 april 2022)")
+    t.add_argument("--kalender", default="atw", metavar="KALENDER",
+                   help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
+    t.add_argument("--json", action="store_true", help="uitvoer als JSON (vast contract, zie de documentatie)")
+    t.set_defaults(functie=_tijdlijn)
+
+    w = sub.add_parser(
+        "werkdagen",
+        help="tel werkdagen of reken een aantal werkdagen vooruit",
+        description="Reken vanaf een datum een aantal werkdagen vooruit (de eerste getelde dag is de dag na "
+        "--van), of tel de werkdagen tussen twee datums (--van telt niet mee, --tot wel).",
+    )
+    w.add_argument("--van", required=True, metavar="JJJJ-MM-DD", help="begindatum")
+    keuze = w.add_mutually_exclusive_group(required=True)
+    keuze.add_argument("--aantal", metavar="N", help="aantal werkdagen (0 of meer)")
+    keuze.add_argument("--tot", metavar="JJJJ-MM-DD", help="einddatum: tel de werkdagen tot en met deze datum")
+    w.add_argument("--kalender", default="atw", metavar="KALENDER",
+                   help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
+    w.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    w.set_defaults(functie=_werkdagen)
+
+    r = sub.add_parser("regels", help="toon alle regelwaarden (met bron) als JSON",
+                       description="Alle regelwaarden per regio met bron, zoals de site ze gebruikt (JSON).")
+    r.set_defaults(functie=_regels)
+
+    c = sub.add_parser(
+        "controleer",
+        help="controleer de regelbestanden",
+        description="Controleer alle regelbestanden (na het bewerken ervan). Zonder --map: de bestanden die "
+        f"nu gebruikt worden (het pakket, of de map in {regels.OMGEVINGSVARIABELE}).",
+    )
+    c.add_argument("--map", metavar="PAD", help="map met regelbestanden")
+    c.set_defaults(functie=_controleer)
+    return hoofd
+
+
+def _tijdlijn(args) -> int:
+    t = tijdlijn(
+        args.regio,
+        args.route,
+        args.melding,
+        veiligheidsbeoordeling=args.veiligheidsbeoordeling,
+        overdracht=args.overdracht,
+        dienst_einde=args.dienst_einde,
+        spoed=args.spoed,
+        vbs=args.vbs,
+        jeugdbeschermingstafel=args.jeugdbeschermingstafel,
+        terugkoppeling=args.terugkoppeling,
+        heraanmelding=args.heraanmelding,
+        start_hulp=args.start_hulp,
+        kalender=args.kalender,
+    )
+    if args.json:
+        _json(t.to_dict())
+    else:
+        _schrijf(tijdlijn_als_tekst(t))
+    return 0
+
+
+def _werkdagen(args) -> int:
+    kal = kalender_info(args.kalender)
+    van = lees_datum(args.van, "van")
+    if args.tot is not None:
+        tot = lees_datum(args.tot, "tot")
+        aantal = werkdagen_tussen(van, tot, kal.code)
+    else:
+        try:
+            aantal = int(args.aantal)
+        except ValueError:
+            raise AfsprakenFout(f"--aantal moet een geheel getal zijn, niet {args.aantal!r}.", veld="aantal") from None
+        if aantal < 0:
+            raise AfsprakenFout(f"--aantal moet 0 of meer zijn, niet {aantal}.", veld="aantal")
+        tot = plus_werkdagen(van, aantal, kal.code)
+    niet = niet_werkdagen(van, tot, kal.code)
+    if args.json:
+        _json({
+            "van": van.isoformat(),
+            "tot": tot.isoformat(),
+            "aantal_werkdagen": aantal,
+            "telwijze": "de begindatum telt niet mee, de einddatum wel",
+            "kalender": kal.to_dict(),
+            "niet_werkdagen": [n.to_dict() for n in niet],
+        })
+    else:
+        _schrijf(werkdagen_als_tekst(van, tot, aantal, kal, niet))
+    return 0
+
+
+def _regels(args) -> int:
+    _json(regels.overzicht())
+    return 0
+
+
+def _controleer(args) -> int:
+    bestanden = regels.controleer_regelmap(args.map)
+    waar = args.map or (str(regels.regelmap()) if regels.regelmap() else "het pakket")
+    _schrijf(f"In orde ({waar}): {', '.join(bestanden)}\n")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = maak_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.functie(args)
+    except AfsprakenFout as e:
+        _fout(str(e))
+        return FOUTCODE
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # nooit een traceback voor de gebruiker
+        if os.environ.get("AFSPRAKENWIJZER_DEBUG"):
+            raise
+        _fout(f"interne fout van de rekenhulp ({type(e).__name__}: {e}); meld dit aan de beheerder van de site")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Werkdagen en datumrekenen.
+
+Werkdag = maandag t/m vrijdag, behalve de algemeen erkende feestdagen van de
+Algemene termijnenwet (Atw) art. 3 lid 1 en de met die dagen gelijkgestelde Goede
+Vrijdag (lid 2). De samenwerkingsafspraken zelf zeggen niet wat een werkdag is; de
+Atw geldt formeel alleen voor termijnen uit een wet of AMvB, maar is de gangbare
+maatstaf, dus lezen we de 'werkdagen' van de afspraken met dezelfde kalender.
+
+Drie kalenders:
+  - 'atw' (standaard): art. 3 lid 1 en lid 2;
+  - 'atw-lid3': daarnaast de dagen die per jaar bij besluit (art. 3 lid 3) zijn
+    gelijkgesteld, uit rules/atw-lid3.toml, alleen voor de jaren die dat bestand dekt;
+  - 'weekend': alleen zaterdag en zondag zijn geen werkdag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from .begrippen import WEEKDAGEN
+from .fouten import AfsprakenFout
+from .invoer import lees_datum
+
+EERSTE_JAAR = 2015
+LAATSTE_JAAR = 2035
+
+_LID1 = "Atw art. 3 lid 1"
+_LID2 = "Atw art. 3 lid 2"
+
+
+@dataclass(frozen=True)
+class Kalender:
+    code: str
+    naam: str
+    omschrijving: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "naam": self.naam, "omschrijving": self.omschrijving}
+
+
+KALENDERS: dict[str, Kalender] = {
+    "atw": Kalender(
+        "atw",
+        "Algemene termijnenwet (art. 3 lid 1 en 2)",
+        "Werkdagen zijn maandag tot en met vrijdag, behalve Nieuwjaarsdag, Goede Vrijdag, Tweede Paasdag, "
+        "Koningsdag (26 april als 27 april op zondag valt), 5 mei, Hemelvaartsdag, Tweede Pinksterdag en "
+        "Eerste en Tweede Kerstdag.",
+    ),
+    "atw-lid3": Kalender(
+        "atw-lid3",
+        "Algemene termijnenwet inclusief gelijkgestelde dagen (art. 3 lid 3)",
+        "Als ‘atw’, en daarnaast zijn de dagen die per jaar bij besluit met een feestdag zijn gelijkgesteld "
+        "(zoals de vrijdag na Hemelvaartsdag) geen werkdag. Alleen voor de jaren waarvoor die besluiten in de "
+        "regeldata staan.",
+    ),
+    "weekend": Kalender(
+        "weekend",
+        "Alleen weekend",
+        "Werkdagen zijn maandag tot en met vrijdag; feestdagen tellen als gewone werkdag.",
+    ),
+}
+
+
+class NietWerkdag(NamedTuple):
+    """(datum, naam, grondslag) van een dag die geen werkdag is."""
+
+    datum: dt.date
+    naam: str
+    grondslag: str
+
+    def to_dict(self) -> dict:
+        return {
+            "datum": self.datum.isoformat(),
+            "weekdag": weekdag(self.datum),
+            "naam": self.naam,
+            "grondslag": self.grondslag,
+        }
+
+
+def weekdag(datum: dt.date) -> str:
+    return WEEKDAGEN[datum.weekday()]
+
+
+def kalender_info(code: str) -> Kalender:
+    try:
+        return KALENDERS[code]
+    except (KeyError, TypeError):
+        geldig = ", ".join(sorted(KALENDERS))
+        raise AfsprakenFout(f"Onbekende kalender {code!r}; kies uit: {geldig}.", veld="kalender") from None
+
+
+def _controleer_jaar(jaar: int, veld: str) -> None:
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise AfsprakenFout(
+            f"De werkdagenkalender ondersteunt de jaren {EERSTE_JAAR} tot en met {LAATSTE_JAAR}; "
+            f"het jaar {jaar} valt daarbuiten.",
+            veld=veld,
+        )
+
+
+@lru_cache(maxsize=None)
+def _atw_feestdagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
+    pasen = easter(jaar)
+    koningsdag = dt.date(jaar, 4, 27)
+    if koningsdag.weekday() == 6:
+        # Valt 27 april op zondag, dan wordt Koningsdag op zaterdag 26 april gevierd;
+        # art. 3 lid 1 noemt "de dag waarop de verjaardag van de Koning wordt gevierd".
+        koningsdag = dt.date(jaar, 4, 26)
+    dagen = {
+        dt.date(jaar, 1, 1): ("Nieuwjaarsdag", _LID1),
+        pasen - dt.timedelta(days=2): ("Goede Vrijdag", _LID2),
+        pasen + dt.timedelta(days=1): ("Tweede Paasdag", _LID1),
+        koningsdag: ("Koningsdag", _LID1),
+        dt.date(jaar, 5, 5): ("Bevrijdingsdag (5 mei)", _LID1),
+        pasen + dt.timedelta(days=39): ("Hemelvaartsdag", _LID1),
+        pasen + dt.timedelta(days=50): ("Tweede Pinksterdag", _LID1),
+        dt.date(jaar, 12, 25): ("Eerste Kerstdag", _LID1),
+        dt.date(jaar, 12, 26): ("Tweede Kerstdag", _LID1),
+    }
+    # Hemelvaartsdag kan op 5 mei vallen (bijv. 2016): één dag, beide namen.
+    if pasen + dt.timedelta(days=39) == dt.date(jaar, 5, 5):
+        dagen[dt.date(jaar, 5, 5)] = ("Hemelvaartsdag en Bevrijdingsdag (5 mei)", _LID1)
+    return dagen
+
+
+def _feestdagen(jaar: int, kalender: str) -> dict[dt.date, tuple[str, str]]:
+    if kalender == "weekend":
+        return {}
+    dagen = _atw_feestdagen(jaar)
+    if kalender == "atw-lid3":
+        from .regels import atw_lid3_dagen  # pas laden als deze kalender gekozen is
+
+        extra = atw_lid3_dagen(jaar)
+        dagen = {**extra, **dagen}  # een wettelijke feestdag gaat voor bij samenvallen
+    return dagen
+
+
+def niet_werkdag_reden(datum: dt.date, kalender: str = "atw") -> tuple[str, str] | None:
+    """(naam, grondslag) als ``datum`` geen werkdag is, anders None."""
+    kalender_info(kalender)
+    _controleer_jaar(datum.year, "kalender")
+    feest = _feestdagen(datum.year, kalender).get(datum)
+    dag = datum.weekday()
+    if dag >= 5:
+        weekenddag = WEEKDAGEN[dag]
+        grondslag = "weekend" if kalender == "weekend" else f"Atw art. 1 ({weekenddag})"
+        if feest:
+            return (f"{feest[0]} (valt op {weekenddag})", feest[1])
+        return (weekenddag, grondslag)
+    return feest
+
+
+def is_werkdag(datum: dt.date, kalender: str = "atw") -> bool:
+    return niet_werkdag_reden(_als_datum(datum, "datum"), kalender) is None
+
+
+def plus_werkdagen(datum: dt.date, aantal: int, kalender: str = "atw") -> dt.date:
+    """De ``aantal``-ste werkdag na ``datum``; de eerste getelde dag is de dag erna.
+
+    plus_werkdagen(d, 0) == d (ook als d zelf geen werkdag is).
+    """
+    datum = _als_datum(datum, "datum")
+    if not isinstance(aantal, int) or isinstance(aantal, bool) or aantal < 0:
+        raise AfsprakenFout(f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {aantal!r}.",
+                            veld="aantal")
+    _controleer_jaar(datum.year, "datum")
+    kalender_info(kalender)
+    dag = datum
+    over = aantal
+    while over:
+        dag += dt.timedelta(days=1)
+        if niet_werkdag_reden(dag, kalender) is None:
+            over -= 1
+    return dag
+
+
+def werkdagen_tussen(van: dt.date, tot: dt.date, kalender: str = "atw") -> int:
+    """Aantal werkdagen in (van, tot]: ``van`` telt niet mee, ``tot`` wel."""
+    van = _als_datum(van, "van")
+    tot = _als_datum(tot, "tot")
+    _controleer_volgorde(van, tot)
+    return sum(1 for d in _dagen_na(van, tot) if niet_werkdag_reden(d, kalender) is None)
+
+
+def niet_werkdagen(van: dt.date, tot: dt.date, kalender: str = "atw") -> list[NietWerkdag]:
+    """De dagen in (van, tot] die geen werkdag zijn, met naam en grondslag."""
+    van = _als_datum(van, "van")
+    tot = _als_datum(tot, "tot")
+    _controleer_volgorde(van, tot)
+    uit = []
+    for d in _dagen_na(van, tot):
+        reden = niet_werkdag_reden(d, kalender)
+        if reden is not None:
+            uit.append(NietWerkdag(d, reden[0], reden[1]))
+    return uit
+
+
+def plus_termijn(datum: dt.date, aantal: int, eenheid: str, kalender: str = "atw") -> dt.date:
+    """``datum`` plus een termijn; maanden via relativedelta (30 nov + 3 maanden = 28/29 feb)."""
+    if eenheid == "werkdagen":
+        return plus_werkdagen(datum, aantal, kalender)
+    if eenheid == "dagen":
+        return datum + dt.timedelta(days=aantal)
+    if eenheid == "weken":
+        return datum + dt.timedelta(weeks=aantal)
+    if eenheid == "maanden":
+        return datum + relativedelta(months=aantal)
+    raise AfsprakenFout(f"Onbekende eenheid {eenheid!r}.", veld=None)
+
+
+def _dagen_na(van: dt.date, tot: dt.date):
+    _controleer_jaar(van.year, "van")
+    _controleer_jaar(tot.year, "tot")
+    d = van + dt.timedelta(days=1)
+    while d <= tot:
+        yield d
+        d += dt.timedelta(days=1)
+
+
+def _controleer_volgorde(van: dt.date, tot: dt.date) -> None:
+    if tot < van:
+        raise AfsprakenFout(
+            f"De einddatum {tot.isoformat()} ligt vóór de begindatum {van.isoformat()}.", veld="tot"
+        )
+
+
+def _als_datum(waarde, veld: str) -> dt.date:
+    return lees_datum(waarde, veld)

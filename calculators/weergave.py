@@ -1,0 +1,88 @@
+"""Leesbare Nederlandse tekstweergave van een tijdlijn en van werkdagen (voor de CLI)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .begrippen import DOCUMENT_NAMEN, REGIO_NAMEN, ROUTE_NAMEN
+from .kalender import weekdag
+
+_BREEDTE = 100
+
+
+def _bron(bron) -> str:
+    par = bron.paragraaf
+    teken = "" if not par[0].isdigit() else "§ "
+    return f"{DOCUMENT_NAMEN[bron.document]}, {teken}{par} — {bron.url}"
+
+
+def _tabel(koppen: list[str], rijen: list[list[str]]) -> list[str]:
+    breedtes = [max(len(k), *(len(r[i]) for r in rijen)) if rijen else len(k) for i, k in enumerate(koppen)]
+    regels = ["  ".join(k.ljust(b) for k, b in zip(koppen, breedtes)).rstrip()]
+    regels.append("  ".join("-" * b for b in breedtes))
+    for r in rijen:
+        regels.append("  ".join(c.ljust(b) for c, b in zip(r, breedtes)).rstrip())
+    return regels
+
+
+def _ingesprongen(tekst: str, inspringing: str = "    ") -> list[str]:
+    return textwrap.wrap(tekst, width=_BREEDTE, initial_indent=inspringing, subsequent_indent=inspringing)
+
+
+def tijdlijn_als_tekst(t) -> str:
+    uit = [
+        f"Tijdlijn {REGIO_NAMEN[t.regio]} — {ROUTE_NAMEN[t.route]}",
+        f"Afspraken: {t.afspraken_versie.naam} (geldig vanaf {t.afspraken_versie.geldig_vanaf.isoformat()}"
+        + (f", tot {t.afspraken_versie.geldig_tot.isoformat()})" if t.afspraken_versie.geldig_tot else ")"),
+        f"Kalender: {t.kalender.naam}",
+        "",
+        "MOMENTEN",
+    ]
+    rijen = []
+    for m in t.momenten:
+        status = m.status + (" *" if m.hangt_af_van_aanname and m.status == "berekend" else "")
+        rijen.append([m.datum.isoformat(), m.weekdag, status, m.omschrijving])
+    uit += _tabel(["Datum", "Dag", "Status", "Moment"], rijen)
+    uit.append("  (* = berekend uit een aangenomen datum)")
+    uit += ["", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID"]
+    rijen = []
+    for v in t.verantwoordelijkheid:
+        tm = v.tot_en_met.isoformat() if v.tot_en_met else "(geen einddatum)"
+        naam = v.partij_naam + (" [landelijk kader]" if v.landelijk_terugval else "")
+        rijen.append([v.van.isoformat(), tm, naam])
+    uit += _tabel(["Van", "Tot en met", "Partij"], rijen)
+    for v in t.verantwoordelijkheid:
+        if v.toelichting:
+            uit += _ingesprongen(f"Let op ({v.partij_naam}): {v.toelichting}", "  ")
+
+    uit += ["", "BRONNEN EN INTERPRETATIES"]
+    for m in t.momenten:
+        kop = f"{m.datum.isoformat()} {m.code}" + (" [landelijk kader]" if m.landelijk_terugval else "")
+        uit.append(f"  {kop}")
+        uit += _ingesprongen(f"Bron: {_bron(m.bron)}")
+        uit += _ingesprongen(f"Citaat: “{m.bron.citaat}”")
+        if m.bron.herkomst:
+            uit += _ingesprongen(f"Herkomst: {m.bron.herkomst}")
+        if m.interpretatie:
+            uit += _ingesprongen(f"Interpretatie: {m.interpretatie}")
+    if t.opmerkingen:
+        uit += ["", "OPMERKINGEN"]
+        for o in t.opmerkingen:
+            uit += textwrap.wrap(o, width=_BREEDTE, initial_indent="  - ", subsequent_indent="    ")
+    return "\n".join(uit) + "\n"
+
+
+def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
+    uit = [f"Kalender: {kalender.naam}"]
+    uit.append(
+        f"{aantal} werkdag{'en' if aantal != 1 else ''} na {van.isoformat()} ({weekdag(van)}): "
+        f"{tot.isoformat()} ({weekdag(tot)})"
+    )
+    uit.append("De eerste getelde dag is de dag na de begindatum.")
+    if niet:
+        uit += ["", "Overgeslagen (geen werkdag):"]
+        uit += _tabel(
+            ["Datum", "Dag", "Naam", "Grondslag"],
+            [[n.datum.isoformat(), weekdag(n.datum), n.naam, n.grondslag] for n in niet],
+        )
+    return "\n".join(uit) + "\n"

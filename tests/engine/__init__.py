@@ -1,0 +1,1 @@
+"""Tests van de rekenhulp (calculators/)."""

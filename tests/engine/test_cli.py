@@ -1,0 +1,160 @@
+"""De opdrachtregel als apart proces: het JSON-contract en elk foutpad (exitcode 2, Nederlandse
+melding op één regel op stderr, nooit een traceback)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run_cli
+
+pytestmark = pytest.mark.subprocess
+
+MOMENT_SLEUTELS = {"code", "datum", "weekdag", "omschrijving", "bron", "status", "interpretatie",
+                   "verantwoordelijke", "landelijk_terugval", "regel", "hangt_af_van_aanname"}
+BRON_SLEUTELS = {"document", "document_naam", "paragraaf", "citaat", "url"}
+INTERVAL_SLEUTELS = {"van", "tot", "tot_en_met", "partij", "partij_naam", "bron", "interpretatie",
+                     "landelijk_terugval", "toelichting"}
+
+
+def tijdlijn_json(*args: str) -> dict:
+    r = run_cli("tijdlijn", *args, "--json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    return json.loads(r.stdout)
+
+
+def test_json_contract_tijdlijn():
+    # Zuid-Limburg, directe overdracht, melding do 24-4-2025: vr 25 (1), za 26 Koningsdag, ma 28 (2),
+    # di 29 (3), wo 30 (4), do 1-5-2025 (5). Contact binnen 3 weken na overdracht: do 22-5-2025.
+    uit = tijdlijn_json("--regio", "zuid-limburg", "--route", "direct", "--melding", "2025-04-24")
+    assert {"contract", "regio", "route", "afspraken_versie", "kalender", "invoer", "momenten",
+            "verantwoordelijkheid", "interval_grenzen", "opmerkingen"} <= set(uit)
+    assert uit["contract"] == "afsprakenwijzer-tijdlijn/1"
+    assert (uit["regio"], uit["route"]) == ("zuid-limburg", "direct")
+    assert set(uit["afspraken_versie"]) >= {"naam", "geldig_vanaf", "geldig_tot"}
+    assert uit["kalender"]["code"] == "atw" and uit["kalender"]["naam"] and uit["kalender"]["omschrijving"]
+    assert uit["invoer"]["melding"] == "2025-04-24" and uit["invoer"]["overdracht"] is None
+    for m in uit["momenten"]:
+        assert set(m) == MOMENT_SLEUTELS
+        assert set(m["bron"]) >= BRON_SLEUTELS
+        assert m["status"] in {"opgegeven", "aangenomen", "berekend"}
+    datums = {m["code"]: m["datum"] for m in uit["momenten"]}
+    assert datums["veiligheidsbeoordeling-uiterlijk"] == "2025-05-01"
+    assert datums["contact-gezin-uiterlijk"] == "2025-05-22"
+    for v in uit["verantwoordelijkheid"]:
+        assert set(v) == INTERVAL_SLEUTELS
+    assert uit["verantwoordelijkheid"][-1]["tot"] is None
+    assert [m["datum"] for m in uit["momenten"]] == sorted(m["datum"] for m in uit["momenten"])
+
+
+def test_json_weekdag_en_bron_url():
+    uit = tijdlijn_json("--regio", "midden-brabant", "--route", "direct", "--melding", "2025-04-17")
+    melding = uit["momenten"][0]
+    assert (melding["code"], melding["weekdag"]) == ("melding", "donderdag")
+    oppakken = next(m for m in uit["momenten"] if m["code"] == "overdracht-oppakken-uiterlijk")
+    assert oppakken["bron"]["url"] == "midden-brabant/samenwerkingsafspraken/#par-4-1"
+    assert oppakken["bron"]["paragraaf"] == "4.1"
+
+
+def test_alle_opties_via_de_cli():
+    uit = tijdlijn_json("--regio", "midden-brabant", "--route", "onderzoek", "--melding", "2026-04-24",
+                        "--veiligheidsbeoordeling", "2026-05-04", "--dienst-einde", "2026-06-30",
+                        "--overdracht", "2026-07-01", "--vbs", "crisis", "--spoed", "--jeugdbeschermingstafel",
+                        "--kalender", "atw-lid3")
+    assert uit["invoer"]["vbs"] == "crisis" and uit["invoer"]["spoed"] is True
+    assert uit["kalender"]["code"] == "atw-lid3"
+    assert not [m for m in uit["momenten"] if m["code"].startswith("monitoring")]
+    # VBS crisis na ma 4-5-2026: di 5 mei feestdag, wo 6 (1), do 7-5 (2).
+    assert next(m for m in uit["momenten"] if m["code"] == "vbs-verdeling-uiterlijk")["datum"] == "2026-05-07"
+
+
+def test_tekstuitvoer_is_nederlands():
+    r = run_cli("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-06-04")
+    assert r.returncode == 0
+    for kop in ("MOMENTEN", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID", "BRONNEN EN INTERPRETATIES"):
+        assert kop in r.stdout
+    assert "2025-06-17" in r.stdout and "lokaal team" in r.stdout
+
+
+def test_werkdagen_aantal():
+    # do 28-3-2024 + 5 werkdagen = ma 8-4-2024 (Goede Vrijdag en Tweede Paasdag overgeslagen).
+    r = run_cli("werkdagen", "--van", "2024-03-28", "--aantal", "5", "--json")
+    assert r.returncode == 0, r.stderr
+    uit = json.loads(r.stdout)
+    assert uit["tot"] == "2024-04-08" and uit["aantal_werkdagen"] == 5
+    assert [n["naam"] for n in uit["niet_werkdagen"]][:4] == ["Goede Vrijdag", "zaterdag", "zondag", "Tweede Paasdag"]
+    tekst = run_cli("werkdagen", "--van", "2024-03-28", "--aantal", "5")
+    assert "2024-04-08 (maandag)" in tekst.stdout and "Goede Vrijdag" in tekst.stdout
+
+
+def test_werkdagen_tussen_twee_datums():
+    r = run_cli("werkdagen", "--van", "2024-12-23", "--tot", "2025-01-02", "--json")
+    # di 24, vr 27, ma 30, di 31, do 2-1 = 5 werkdagen
+    assert r.returncode == 0 and json.loads(r.stdout)["aantal_werkdagen"] == 5
+
+
+def test_regels_geeft_het_overzicht_als_json():
+    r = run_cli("regels")
+    assert r.returncode == 0
+    uit = json.loads(r.stdout)
+    assert set(uit["regios"]) == {"landelijk", "midden-brabant", "west-brabant", "zuid-limburg"}
+
+
+def test_hulptekst_is_nederlands():
+    for args in ((), ("tijdlijn",), ("werkdagen",)):
+        r = run_cli(*args, "--help")
+        assert r.returncode == 0
+        assert r.stdout.startswith("gebruik: ")
+        assert "opties:" in r.stdout and "toon deze hulptekst en stop" in r.stdout
+        for engels in ("usage:", "show this help", "options:", "positional arguments"):
+            assert engels not in r.stdout
+
+
+@pytest.mark.parametrize("args, moet_bevatten", [
+    (("tijdlijn", "--regio", "brabant", "--route", "direct", "--melding", "2025-01-06"), ["'brabant'", "midden-brabant"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "snel", "--melding", "2025-01-06"), ["'snel'", "onderzoek"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-02-29"), ["'2025-02-29'", "bestaat niet"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "6-1-2025"), ["'6-1-2025'", "JJJJ-MM-DD"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-01-06", "--overdracht",
+      "2025-01-03"), ["2025-01-03", "vóór"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "onderzoek", "--melding", "2025-01-06", "--dienst-einde",
+      "2025-01-01"), ["2025-01-01", "vóór"]),
+    (("tijdlijn", "--regio", "west-brabant", "--route", "onderzoek", "--melding", "2025-01-06", "--vbs", "crisis"),
+     ["'vbs'", "niet beschikbaar", "midden-brabant"]),
+    (("tijdlijn", "--regio", "zuid-limburg", "--route", "direct", "--melding", "2025-01-06", "--terugkoppeling",
+      "2025-02-01"), ["'terugkoppeling'", "niet beschikbaar"]),
+    (("tijdlijn", "--regio", "midden-brabant", "--route", "direct", "--melding", "2023-05-01"),
+     ["2023-05-01", "2024-07-01"]),
+    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2036-01-02"), ["2036-01-02", "2035"]),
+    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--kalender", "nl"),
+     ["'nl'", "atw-lid3"]),
+    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2021-01-06", "--kalender", "atw-lid3"),
+     ["2021", "atw-lid3"]),
+    (("werkdagen", "--van", "2025-01-06", "--aantal", "vijf"), ["'vijf'"]),
+    (("werkdagen", "--van", "2025-01-06", "--aantal", "-1"), ["-1"]),
+    (("werkdagen", "--van", "2025-01-06", "--tot", "2025-01-01"), ["2025-01-01"]),
+    (("werkdagen", "--van", "2014-01-06", "--aantal", "3"), ["2014"]),
+    # Fouten van argparse zelf: ook Nederlands, ook exitcode 2.
+    (("tijdlijn", "--regio", "landelijk"), ["verplicht", "--route", "--melding"]),
+    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--onzin"),
+     ["onbekende argumenten", "--onzin"]),
+    (("tijdlijn", "--regio"), ["--regio", "verwacht één waarde"]),
+    (("rekenen",), ["ongeldige keuze", "'rekenen'"]),
+    ((), ["verplicht", "OPDRACHT"]),
+    (("werkdagen", "--van", "2025-01-06", "--aantal", "3", "--tot", "2025-02-01"), ["mag niet samen met"]),
+    (("werkdagen", "--van", "2025-01-06"), ["--aantal", "--tot", "verplicht"]),
+])
+def test_foutpaden(args, moet_bevatten):
+    r = run_cli(*args)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    regels = r.stderr.strip().splitlines()
+    assert len(regels) == 1, r.stderr
+    assert regels[0].startswith("fout: ")
+    for stuk in moet_bevatten:
+        assert stuk in regels[0], regels[0]
+    for engels in ("error:", "usage:", "required", "invalid", "unrecognized", "expected"):
+        assert engels not in regels[0], regels[0]

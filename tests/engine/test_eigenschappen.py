@@ -1,0 +1,127 @@
+"""Eigenschappen die voor elke invoer moeten gelden (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculators import (
+    AfsprakenFout,
+    PARTIJEN,
+    REGIOS,
+    ROUTES,
+    is_werkdag,
+    niet_werkdagen,
+    plus_werkdagen,
+    regels,
+    tijdlijn,
+    werkdagen_tussen,
+)
+from calculators.begrippen import MOMENT_VOLGORDE
+
+EEN_DAG = dt.timedelta(days=1)
+KALENDERS = ["atw", "weekend"]
+# Ruim binnen 2015-2035, zodat ook de langste termijnen binnen het kalenderbereik blijven.
+datums = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 9, 1))
+lid3_datums = st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2028, 10, 31))
+INSTELLINGEN = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@INSTELLINGEN
+@given(datums, st.integers(min_value=0, max_value=60), st.sampled_from(KALENDERS))
+def test_plus_werkdagen_landt_op_een_werkdag_en_telt_terug(begin, n, kalender):
+    eind = plus_werkdagen(begin, n, kalender)
+    assert werkdagen_tussen(begin, eind, kalender) == n
+    if n > 0:
+        assert is_werkdag(eind, kalender)
+        # minimaal: de dag ervoor telt één werkdag minder
+        assert werkdagen_tussen(begin, eind - EEN_DAG, kalender) == n - 1
+        # elke overgeslagen dag is echt geen werkdag, en elke dag ertussen is ofwel werkdag ofwel overgeslagen
+        overgeslagen = {x.datum for x in niet_werkdagen(begin, eind, kalender)}
+        assert all(not is_werkdag(x, kalender) for x in overgeslagen)
+        assert (eind - begin).days == n + len(overgeslagen)
+
+
+@INSTELLINGEN
+@given(lid3_datums, st.integers(min_value=1, max_value=30))
+def test_lid3_kalender_telt_nooit_minder_dagen_dan_atw(begin, n):
+    assert plus_werkdagen(begin, n, "atw-lid3") >= plus_werkdagen(begin, n, "atw")
+    assert is_werkdag(plus_werkdagen(begin, n, "atw-lid3"), "atw")
+
+
+def _eerste_geldige(regio: str) -> dt.date:
+    return regels.regio(regio).versies[0].geldig_vanaf
+
+
+@st.composite
+def casussen(draw):
+    regio = draw(st.sampled_from(REGIOS))
+    route = draw(st.sampled_from(ROUTES))
+    melding = draw(st.dates(min_value=_eerste_geldige(regio), max_value=dt.date(2034, 6, 30)))
+    kwargs = {"spoed": draw(st.booleans())}
+    # Opgegeven datums in procesvolgorde, elk met een willekeurige afstand tot de vorige.
+    huidig = melding
+    volgorde = ["veiligheidsbeoordeling"] + (["dienst_einde"] if route != "direct" else []) + ["overdracht"]
+    for veld in volgorde:
+        huidig = huidig + dt.timedelta(days=draw(st.integers(min_value=0, max_value=90)))
+        if draw(st.booleans()):
+            kwargs[veld] = huidig
+    if regio == "midden-brabant":
+        if route == "direct" and "overdracht" in kwargs and draw(st.booleans()):
+            kwargs["terugkoppeling"] = kwargs["overdracht"] + dt.timedelta(days=draw(st.integers(0, 85)))
+        if route != "direct":
+            kwargs["vbs"] = draw(st.sampled_from([None, "crisis", "regulier"]))
+            kwargs["jeugdbeschermingstafel"] = draw(st.booleans())
+        kwargs["heraanmelding"] = draw(st.booleans())
+    if regio == "west-brabant" and melding < dt.date(2022, 4, 1) and draw(st.booleans()):
+        laatste = max([melding] + [v for v in kwargs.values() if isinstance(v, dt.date)])
+        kwargs["start_hulp"] = laatste + dt.timedelta(days=draw(st.integers(0, 200)))
+    return regio, route, melding, kwargs
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(casussen())
+def test_tijdlijn_invarianten(casus):
+    regio, route, melding, kwargs = casus
+    try:
+        t = tijdlijn(regio, route, melding, **kwargs)
+    except AfsprakenFout as e:
+        # De strategie maakt alleen geldige, oplopende datums binnen het bereik; geweigerd mag alleen een
+        # terugkoppeling na de uiterste datum (die hangt af van de aangenomen overdracht).
+        assert e.veld == "terugkoppeling", str(e)
+        return
+
+    intervallen = t.verantwoordelijkheid
+    # Begint op de meldingsdatum, sluit aan, overlapt niet, geen lege intervallen, laatste is open.
+    assert intervallen[0].van == melding
+    for a, b in zip(intervallen, intervallen[1:]):
+        assert a.tot == b.van
+        assert a.tot > a.van
+    assert intervallen[-1].tot is None
+    assert all(v.partij in PARTIJEN and v.partij_naam for v in intervallen)
+    # Voor elke dag vanaf de melding is er precies één verantwoordelijke.
+    for dag in (melding, melding + dt.timedelta(days=10), melding + dt.timedelta(days=400)):
+        assert sum(v.bevat(dag) for v in intervallen) == 1
+    assert all(not v.bevat(melding - EEN_DAG) for v in intervallen)
+
+    # Momenten op datum, daarna in procesvolgorde; codes uniek; elk moment met bron en status.
+    sleutels = [(m.datum, MOMENT_VOLGORDE[m.code]) for m in t.momenten]
+    assert sleutels == sorted(sleutels)
+    assert len({m.code for m in t.momenten}) == len(t.momenten)
+    assert all(m.datum >= melding for m in t.momenten)
+    assert all(m.status in {"opgegeven", "aangenomen", "berekend"} for m in t.momenten)
+    assert all(m.bron.citaat and m.bron.url for m in t.momenten)
+    # Opgegeven datums komen ongewijzigd terug.
+    for veld, waarde in kwargs.items():
+        if isinstance(waarde, dt.date):
+            m = t.moment(veld.replace("_", "-"))
+            assert m is not None and m.datum == waarde and m.status == "opgegeven"
+    # Elke overgang van verantwoordelijkheid is een moment in de tijdlijn.
+    wissels = {(m.datum, m.verantwoordelijke) for m in t.momenten if m.verantwoordelijke}
+    for v in intervallen:
+        assert (v.van, v.partij) in wissels
+    # JSON-contract is altijd serialiseerbaar.
+    json.dumps(t.to_dict())

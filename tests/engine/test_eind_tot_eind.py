@@ -1,0 +1,299 @@
+"""Per regio en per route een volledige tijdlijn rond weekenden en feestdagen.
+
+Elke verwachte datum is in het commentaar met de hand afgeleid (gewone kalender; Pasen 2024 =
+31 maart, 2025 = 20 april, 2026 = 5 april). Werkdagen tellen vanaf de dag na het beginpunt.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import tijdlijn
+
+
+def momenten(t):
+    return [(m.datum.isoformat(), m.code, m.status) for m in t.momenten]
+
+
+def intervallen(t):
+    return [(v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.partij) for v in t.verantwoordelijkheid]
+
+
+def test_midden_brabant_direct_rond_pasen_en_koningsdag_2025():
+    # Melding do 17-4-2025. Veiligheidsbeoordeling en overdracht binnen 5 werkdagen (000 § 4.1):
+    # vr 18 Goede Vrijdag, za/zo, ma 21 Tweede Paasdag, di 22 (1), wo 23 (2), do 24 (3), vr 25 (4),
+    # za 26 Koningsdag (27-4 is een zondag), zo 27, ma 28-4 (5). Niets opgegeven: aangenomen 28-4.
+    # VT vanaf de (aangenomen) triage 28-4 (004 § 2.1). Oppakken: 28-4 + 7 = ma 5-5 (Bevrijdingsdag telt als
+    # kalenderdag gewoon mee); lokaal team vanaf di 6-5. Terugkoppeling tot 28-4 + 3 maanden = ma 28-7-2025.
+    t = tijdlijn("midden-brabant", "direct", "2025-04-17")
+    assert momenten(t) == [
+        ("2025-04-17", "melding", "opgegeven"),
+        ("2025-04-28", "veilig-thuis-verantwoordelijk", "berekend"),
+        ("2025-04-28", "veiligheidsbeoordeling", "aangenomen"),
+        ("2025-04-28", "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        ("2025-04-28", "overdracht-uiterlijk", "berekend"),
+        ("2025-04-28", "overdracht", "aangenomen"),
+        ("2025-05-05", "overdracht-oppakken-uiterlijk", "berekend"),
+        ("2025-05-06", "lokaal-team-verantwoordelijk", "berekend"),
+        ("2025-07-28", "terugkoppeling-uiterlijk", "berekend"),
+    ]
+    assert intervallen(t) == [
+        ("2025-04-17", "2025-04-28", "melder"),
+        ("2025-04-28", "2025-05-06", "veilig-thuis"),
+        ("2025-05-06", None, "lokaal-team"),
+    ]
+    assert t.moment("lokaal-team-verantwoordelijk").hangt_af_van_aanname
+
+
+def test_midden_brabant_onderzoek_rond_koningsdag_en_5_mei_2026_met_vbs():
+    # Melding vr 24-4-2026. Triage (landelijk, 000 noemt voor een dienst geen termijn): ma 27-4 Koningsdag,
+    # di 28 (1), wo 29 (2), do 30 (3), vr 1-5 (4), ma 4-5 (5). VBS crisis: di 5 mei feestdag, wo 6 (1), do 7-5 (2).
+    # Dienst uiterlijk 4-5 + 70 dagen: + 27 = 31-5, + 30 = 30-6 (57), + 13 = ma 13-7-2026.
+    # Monitoring vanaf 13-7: 13-10-2026, vervroegen 13-1-2027, 13-7-2027, gemiddeld einde 13-1-2028.
+    t = tijdlijn("midden-brabant", "onderzoek", "2026-04-24", vbs="crisis")
+    assert momenten(t) == [
+        ("2026-04-24", "melding", "opgegeven"),
+        ("2026-05-04", "veilig-thuis-verantwoordelijk", "berekend"),
+        ("2026-05-04", "veiligheidsbeoordeling", "aangenomen"),
+        ("2026-05-04", "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        ("2026-05-07", "vbs-verdeling-uiterlijk", "berekend"),
+        ("2026-07-13", "dienst-einde-uiterlijk", "berekend"),
+        ("2026-07-13", "dienst-einde", "aangenomen"),
+        ("2026-07-13", "overdracht-uiterlijk", "berekend"),
+        ("2026-07-13", "overdracht", "aangenomen"),
+        ("2026-07-13", "lokaal-team-verantwoordelijk", "berekend"),
+        ("2026-10-13", "monitoring-3-maanden", "berekend"),
+        ("2027-01-13", "monitoring-vervroegen-vanaf", "berekend"),
+        ("2027-07-13", "monitoring-12-maanden", "berekend"),
+        ("2028-01-13", "monitoring-einde-gemiddeld", "berekend"),
+    ]
+    assert intervallen(t) == [
+        ("2026-04-24", "2026-05-04", "melder"),
+        ("2026-05-04", "2026-07-13", "veilig-thuis"),
+        ("2026-07-13", None, "lokaal-team"),
+    ]
+    assert t.moment("veiligheidsbeoordeling-uiterlijk").landelijk_terugval
+    assert t.moment("dienst-einde-uiterlijk").landelijk_terugval
+
+
+def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingstafel():
+    # Melding do 18-12-2025; triage uiterlijk: vr 19 (1), ma 22 (2), di 23 (3), wo 24 (4), do 25 en vr 26 Kerst,
+    # ma 29-12 (5). Triage opgegeven ma 22-12; dienst uiterlijk 22-12 + 70: + 9 = 31-12, + 31 = 31-1 (40),
+    # + 28 = 28-2 (68), + 2 = ma 2-3-2026. Dienst af 20-2, overdracht 23-2-2026. Jeugdbeschermingstafel: geen monitoring.
+    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2025-12-18", veiligheidsbeoordeling="2025-12-22",
+                 dienst_einde="2026-02-20", overdracht="2026-02-23", jeugdbeschermingstafel=True)
+    assert momenten(t) == [
+        ("2025-12-18", "melding", "opgegeven"),
+        ("2025-12-22", "veilig-thuis-verantwoordelijk", "berekend"),
+        ("2025-12-22", "veiligheidsbeoordeling", "opgegeven"),
+        ("2025-12-29", "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        ("2026-02-20", "dienst-einde", "opgegeven"),
+        ("2026-02-20", "overdracht-uiterlijk", "berekend"),
+        ("2026-02-23", "overdracht", "opgegeven"),
+        ("2026-02-23", "lokaal-team-verantwoordelijk", "berekend"),
+        ("2026-03-02", "dienst-einde-uiterlijk", "berekend"),
+    ]
+    assert intervallen(t) == [
+        ("2025-12-18", "2025-12-22", "melder"),
+        ("2025-12-22", "2026-02-23", "veilig-thuis"),
+        ("2026-02-23", None, "lokaal-team"),
+    ]
+    # Overdracht 23-2 ligt na de uiterste overdrachtsdatum 20-2 (direct na de dienst): dat wordt gemeld.
+    assert any("2026-02-23" in o and "2026-02-20" in o for o in t.opmerkingen)
+
+
+def test_midden_brabant_terugkoppeling_binnen_de_oppaktermijn():
+    # Overdracht wo 4-9-2024; lokaal team zou vanaf 4-9 + 8 = do 12-9 verantwoordelijk zijn, maar het team geeft
+    # de casus op vr 6-9 terug: VTMB blijft verantwoordelijk, de overgang naar het team gaat niet door.
+    t = tijdlijn("midden-brabant", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-03",
+                 overdracht="2024-09-04", terugkoppeling="2024-09-06")
+    assert intervallen(t) == [
+        ("2024-09-02", "2024-09-03", "melder"),
+        ("2024-09-03", "2024-09-06", "veilig-thuis"),
+        ("2024-09-06", None, "veilig-thuis"),
+    ]
+    assert t.moment("lokaal-team-verantwoordelijk") is None
+    assert any("gaat niet door" in o and "2024-09-12" in o for o in t.opmerkingen)
+
+
+def test_west_brabant_direct_rond_pinksteren_2025():
+    # Melding wo 4-6-2025; triage (landelijk): do 5 (1), vr 6 (2), ma 9 Tweede Pinksterdag, di 10 (3),
+    # wo 11 (4), do 12-6 (5). Overdracht aangenomen 12-6 (direct na triage, landelijk § 3.1).
+    # Lokaal team na 2 werkdagen (001 a): vr 13 (1), ma 16 (2) -> vanaf di 17-6-2025.
+    t = tijdlijn("west-brabant", "direct", "2025-06-04")
+    assert momenten(t) == [
+        ("2025-06-04", "melding", "opgegeven"),
+        ("2025-06-12", "veilig-thuis-verantwoordelijk", "berekend"),
+        ("2025-06-12", "veiligheidsbeoordeling", "aangenomen"),
+        ("2025-06-12", "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        ("2025-06-12", "overdracht-uiterlijk", "berekend"),
+        ("2025-06-12", "overdracht", "aangenomen"),
+        ("2025-06-17", "lokaal-team-verantwoordelijk", "berekend"),
+    ]
+    assert intervallen(t) == [
+        ("2025-06-04", "2025-06-12", "melder"),
+        ("2025-06-12", "2025-06-17", "veilig-thuis"),
+        ("2025-06-17", None, "lokaal-team"),
+    ]
+    terugval = {m.code for m in t.momenten if m.landelijk_terugval}
+    assert "lokaal-team-verantwoordelijk" not in terugval and "veiligheidsbeoordeling-uiterlijk" in terugval
+
+
+@pytest.mark.parametrize("kalender, lokaal_team", [("atw", "2024-12-31"), ("atw-lid3", "2025-01-01")])
+def test_west_brabant_voorwaarden_en_vervolg_rond_kerst_2024(kalender, lokaal_team):
+    # Melding di 1-10-2024, triage ma 7-10, dienst af vr 20-12, overdracht di 24-12-2024.
+    # Dienst uiterlijk (001 b, 10 weken): 7-10 + 24 = 31-10, + 30 = 30-11 (54), + 16 = ma 16-12-2024.
+    # Lokaal team na 2 werkdagen: wo 25 en do 26 Kerst, vr 27 (1), ma 30 (2) -> vanaf di 31-12-2024.
+    # Met atw-lid3 is vr 27-12-2024 gelijkgesteld: ma 30 (1), di 31 (2) -> vanaf wo 1-1-2025.
+    # Monitoring (landelijk) vanaf 24-12-2024: 24-3-2025, 24-12-2025, 24-6-2026.
+    t = tijdlijn("west-brabant", "voorwaarden-en-vervolg", "2024-10-01", veiligheidsbeoordeling="2024-10-07",
+                 dienst_einde="2024-12-20", overdracht="2024-12-24", kalender=kalender)
+    assert t.moment("dienst-einde-uiterlijk").datum.isoformat() == "2024-12-16"
+    assert t.moment("lokaal-team-verantwoordelijk").datum.isoformat() == lokaal_team
+    assert [t.moment(c).datum.isoformat() for c in
+            ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+        "2025-03-24", "2025-12-24", "2026-06-24"]
+    assert intervallen(t) == [
+        ("2024-10-01", "2024-10-07", "melder"),
+        ("2024-10-07", lokaal_team, "veilig-thuis"),
+        (lokaal_team, None, "lokaal-team"),
+    ]
+    assert any("2024-12-20" in o and "2024-12-16" in o for o in t.opmerkingen)  # dienst liep over de termijn
+    assert t.kalender.code == kalender
+
+
+def test_west_brabant_onderzoek_laatste_dag_richtlijnen_2017_met_start_hulp():
+    # Melding do 31-3-2022: nog de Richtlijnen 2017 (tot 1-4-2022). Triage: vr 1-4 (1), ma 4 (2), di 5 (3),
+    # wo 6 (4), do 7-4 (5). Dienst uiterlijk (landelijk): 7-4 + 23 = 30-4, + 31 = 31-5 (54), + 16 = do 16-6-2022.
+    # Lokaal team pas bij de start van de hulp, vr 1-7-2022. Monitoring (landelijk) vanaf 16-6-2022.
+    t = tijdlijn("west-brabant", "onderzoek", "2022-03-31", start_hulp="2022-07-01")
+    assert t.afspraken_versie.code == "richtlijnen-2017"
+    assert momenten(t) == [
+        ("2022-03-31", "melding", "opgegeven"),
+        ("2022-04-07", "veilig-thuis-verantwoordelijk", "berekend"),
+        ("2022-04-07", "veiligheidsbeoordeling", "aangenomen"),
+        ("2022-04-07", "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        ("2022-06-16", "dienst-einde-uiterlijk", "berekend"),
+        ("2022-06-16", "dienst-einde", "aangenomen"),
+        ("2022-06-16", "overdracht-uiterlijk", "berekend"),
+        ("2022-06-16", "overdracht", "aangenomen"),
+        ("2022-07-01", "start-hulp", "opgegeven"),
+        ("2022-07-01", "lokaal-team-verantwoordelijk", "berekend"),
+        ("2022-09-16", "monitoring-3-maanden", "berekend"),
+        ("2023-06-16", "monitoring-12-maanden", "berekend"),
+        ("2023-12-16", "monitoring-einde-gemiddeld", "berekend"),
+    ]
+    assert intervallen(t) == [
+        ("2022-03-31", "2022-04-07", "melder"),
+        ("2022-04-07", "2022-07-01", "veilig-thuis"),
+        ("2022-07-01", None, "lokaal-team"),
+    ]
+
+
+def test_west_brabant_onderzoek_eerste_dag_nieuwe_afspraken():
+    # Melding vr 1-4-2022: de afspraken van 2022. Triage: ma 4 (1) .. vr 8-4 (5). Dienst uiterlijk (001 b):
+    # 8-4 + 22 = 30-4, + 31 = 31-5 (53), + 17 = vr 17-6-2022. Lokaal team: ma 20 (1), di 21 (2) -> wo 22-6.
+    t = tijdlijn("west-brabant", "onderzoek", "2022-04-01")
+    assert t.afspraken_versie.code == "afspraken-2022"
+    assert t.moment("dienst-einde-uiterlijk").datum.isoformat() == "2022-06-17"
+    assert t.moment("lokaal-team-verantwoordelijk").datum.isoformat() == "2022-06-22"
+    assert intervallen(t)[-1] == ("2022-06-22", None, "lokaal-team")
+
+
+@pytest.mark.parametrize("kalender, beoordeling, contact, afstemming", [
+    # atw: wo 24 (1), Kerst, ma 29 (2), di 30 (3), wo 31 (4), Nieuwjaarsdag, vr 2-1-2026 (5);
+    # contact 2-1 + 21 = vr 23-1; afstemming 2-1 + 2 maanden = ma 2-3-2026.
+    ("atw", "2026-01-02", "2026-01-23", "2026-03-02"),
+    # atw-lid3: vr 2-1-2026 gelijkgesteld -> vijfde werkdag ma 5-1; contact ma 26-1; afstemming do 5-3.
+    ("atw-lid3", "2026-01-05", "2026-01-26", "2026-03-05"),
+])
+def test_zuid_limburg_direct_rond_kerst_en_nieuwjaar(kalender, beoordeling, contact, afstemming):
+    t = tijdlijn("zuid-limburg", "direct", "2025-12-23", kalender=kalender)
+    assert momenten(t) == [
+        ("2025-12-23", "melding", "opgegeven"),
+        (beoordeling, "veilig-thuis-verantwoordelijk", "berekend"),
+        (beoordeling, "veiligheidsbeoordeling", "aangenomen"),
+        (beoordeling, "veiligheidsbeoordeling-uiterlijk", "berekend"),
+        (beoordeling, "brief-directbetrokkenen-uiterlijk", "berekend"),
+        (beoordeling, "overdracht-uiterlijk", "berekend"),
+        (beoordeling, "overdracht", "aangenomen"),
+        (beoordeling, "lokaal-team-verantwoordelijk", "berekend"),
+        (contact, "contact-gezin-uiterlijk", "berekend"),
+        (afstemming, "directbetrokkenen-informeren-afstemming", "berekend"),
+    ]
+    # Triage en overdracht op dezelfde dag: Veilig Thuis draagt dezelfde dag over (geen leeg interval).
+    assert intervallen(t) == [("2025-12-23", beoordeling, "melder"), (beoordeling, None, "lokaal-team")]
+
+
+@pytest.mark.parametrize("kalender, beoordeling, einde, contact", [
+    # atw: do 9-5 Hemelvaartsdag, vr 10 (1), ma 13 (2), di 14 (3), wo 15 (4), do 16-5 (5).
+    # Dienst: 16-5 + 15 = 31-5, + 30 = 30-6 (45), + 25 = do 25-7-2024 (70). Contact (002 § 2 j):
+    # vr 26 (1), ma 29 (2), di 30 (3), wo 31 (4), do 1-8-2024 (5).
+    ("atw", "2024-05-16", "2024-07-25", "2024-08-01"),
+    # atw-lid3: vr 10-5-2024 gelijkgesteld: ma 13 (1) .. vr 17-5 (5); dienst 17-5 + 70 = vr 26-7;
+    # contact: ma 29 (1), di 30, wo 31, do 1-8, vr 2-8-2024 (5).
+    ("atw-lid3", "2024-05-17", "2024-07-26", "2024-08-02"),
+])
+def test_zuid_limburg_onderzoek_met_spoed_rond_hemelvaart_2024(kalender, beoordeling, einde, contact):
+    # Melding wo 8-5-2024 met spoed: Veilig Thuis vanaf de melding (002 bijlage 1).
+    t = tijdlijn("zuid-limburg", "onderzoek", "2024-05-08", spoed=True, kalender=kalender)
+    assert t.moment("veiligheidsbeoordeling-uiterlijk").datum.isoformat() == beoordeling
+    assert t.moment("dienst-einde-uiterlijk").datum.isoformat() == einde
+    assert t.moment("contact-gezin-uiterlijk").datum.isoformat() == contact
+    assert intervallen(t) == [("2024-05-08", einde, "veilig-thuis"), (einde, None, "lokaal-team")]
+    assert t.moment("veilig-thuis-verantwoordelijk").datum.isoformat() == "2024-05-08"
+
+
+def test_landelijk_direct_triage_te_laat():
+    # Melding ma 2-9-2024; laatste triagedag ma 9-9 (di 3 .. ma 9); triage pas do 12-9, overdracht vr 13-9.
+    # Veilig Thuis is verantwoordelijk vanaf de overschrijding: di 10-9-2024.
+    t = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-12", overdracht="2024-09-13")
+    assert intervallen(t) == [
+        ("2024-09-02", "2024-09-10", "melder"),
+        ("2024-09-10", "2024-09-13", "veilig-thuis"),
+        ("2024-09-13", None, "lokaal-team"),
+    ]
+
+
+def test_landelijk_voorwaarden_en_vervolg_rond_nieuwjaar():
+    # Melding vr 27-12-2024: ma 30 (1), di 31 (2), wo 1-1 Nieuwjaarsdag, do 2 (3), vr 3 (4), ma 6-1-2025 (5).
+    # Dienst uiterlijk 6-1 + 70: + 25 = 31-1, + 28 = 28-2 (53), + 17 = ma 17-3-2025.
+    # Monitoring vanaf 17-3-2025: 17-6-2025, 17-3-2026, 17-9-2026.
+    t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-12-27")
+    assert [(c, t.moment(c).datum.isoformat()) for c in (
+        "veiligheidsbeoordeling-uiterlijk", "dienst-einde-uiterlijk", "overdracht", "monitoring-3-maanden",
+        "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+        ("veiligheidsbeoordeling-uiterlijk", "2025-01-06"),
+        ("dienst-einde-uiterlijk", "2025-03-17"),
+        ("overdracht", "2025-03-17"),
+        ("monitoring-3-maanden", "2025-06-17"),
+        ("monitoring-12-maanden", "2026-03-17"),
+        ("monitoring-einde-gemiddeld", "2026-09-17"),
+    ]
+    assert not any(m.landelijk_terugval for m in t.momenten)  # het landelijk kader valt niet op zichzelf terug
+
+
+def test_landelijk_onderzoek_koningsdag_2025_op_zaterdag():
+    # Melding do 24-4-2025: vr 25 (1), za 26 Koningsdag (weekend), zo, ma 28 (2), di 29 (3), wo 30 (4),
+    # do 1-5-2025 (5). Koningsdag op zaterdag kost dus geen werkdag.
+    t = tijdlijn("landelijk", "onderzoek", "2025-04-24")
+    assert t.moment("veiligheidsbeoordeling-uiterlijk").datum.isoformat() == "2025-05-01"
+
+
+def test_aangenomen_datum_nooit_na_een_later_opgegeven_moment():
+    # Alleen de overdracht is opgegeven (di 3-9-2024, vóór de uiterste triagedatum 9-9): de triage wordt dan
+    # aangenomen op uiterlijk de overdrachtsdatum, want de beoordeling gaat aan de overdracht vooraf.
+    t = tijdlijn("zuid-limburg", "direct", "2024-09-02", overdracht="2024-09-03")
+    vb = t.moment("veiligheidsbeoordeling")
+    assert (vb.datum.isoformat(), vb.status) == ("2024-09-03", "aangenomen")
+
+
+def test_midden_brabant_heraanmelding_direct_terug_naar_het_team():
+    # Heraanmelding (000 § 5, stap 4) op ma 2-9-2024; VTMB zou pas vanaf do 12-9 verantwoordelijk worden
+    # (7 werkdagen: di 3 .. wo 11). Maar VTMB draagt al op di 3-9 direct over; het team is dan vanaf
+    # 3-9 + 8 = wo 11-9 verantwoordelijk (000 § 4.1). De overgang naar VTMB (12-9) komt te laat en vervalt:
+    # het lokale (wijk)team blijft de hele tijd verantwoordelijk.
+    t = tijdlijn("midden-brabant", "direct", "2024-09-02", overdracht="2024-09-03", heraanmelding=True)
+    assert intervallen(t) == [("2024-09-02", "2024-09-11", "lokaal-team"), ("2024-09-11", None, "lokaal-team")]
+    assert t.moment("veilig-thuis-verantwoordelijk") is None
+    assert any("2024-09-12" in o and "gaat niet door" in o for o in t.opmerkingen)
