@@ -31,7 +31,7 @@ def article_text(path: Path) -> str:
     """The readable text of a page's article, without permalinks and footnote back-references."""
     document = soup(path)
     article = document.select_one("article") or document
-    for node in article.select("a.headerlink, a.footnote-backref, .aw-bron"):
+    for node in article.select("a.headerlink, a.footnote-backref, sup[id^=\"fnref\"], .aw-bron"):
         node.decompose()
     return normalise(article.get_text(""))
 
