@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -41,6 +42,10 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # reproducible wheels: same source, same
 # dateutil's bundled time-zone database is only used by dateutil.tz, which the engine never
 # imports; leaving it out saves the browser ~150 KB on every cold start.
 LEFT_OUT_OF_DEPENDENCY_WHEELS = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
+
+# Environment markers as Pyodide's Python sees them, so platform-only requirements
+# (e.g. colorama on Windows) do not end up as dependencies in our lock file.
+PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix", "extra": ""}
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 
@@ -98,7 +103,7 @@ def engine_wheel() -> Wheel:
     ).encode()
     entries[f"{dist_info}/top_level.txt"] = f"{ENGINE_PACKAGE}\n".encode()
     return Wheel(name, version, f"{name}-{version}-py3-none-any.whl", (ENGINE_PACKAGE,),
-                 tuple(dep.split("=")[0].split("<")[0].split(">")[0].strip() for dep in project.get("dependencies", [])),
+                 tuple(Requirement(dep).name for dep in project.get("dependencies", [])),
                  _zip_wheel(entries, dist_info))
 
 
@@ -130,8 +135,8 @@ def installed_wheel(dist_name: str) -> Wheel:
         raise PluginError(f"Geen metadata gevonden voor '{dist_name}'. {SETUP_HINT}")
     top_level = (dist.read_text("top_level.txt") or "").split()
     imports = tuple(top_level) or (dist_name.replace("-", "_"),)
-    depends = tuple(req.split(";")[0].split()[0].split(">")[0].split("=")[0].split("<")[0]
-                    for req in (dist.requires or []) if "extra ==" not in req)
+    depends = tuple(requirement.name for requirement in map(Requirement, dist.requires or [])
+                    if requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS))
     normalized = dist.metadata["Name"].replace("-", "_")
     file_name = f"{normalized}-{dist.version}-{tag}.whl"
     return Wheel(dist.metadata["Name"].lower(), dist.version, file_name, imports, depends,
