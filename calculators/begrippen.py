@@ -162,3 +162,12 @@ def invoerketen(route: str) -> tuple[str, ...]:
 
 
 WEEKDAGEN: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+MAANDEN: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                            "september", "oktober", "november", "december")
+
+
+def datum_tekst(datum) -> str:
+    """A date as a Dutch reader writes it: 'donderdag 1 mei 2025'."""
+    return f"{WEEKDAGEN[datum.weekday()]} {datum.day} {MAANDEN[datum.month - 1]} {datum.year}"

@@ -103,6 +103,12 @@ def regio(code: str) -> RegioRegels:
     return _cache[sleutel]
 
 
+def partij_namen(code: str) -> dict[str, str]:
+    """How a region names each party; where its text is silent, the national name."""
+    eigen, landelijk = regio(code).partijen, regio("landelijk").partijen
+    return {partij: eigen.get(partij) or landelijk.get(partij) or partij for partij in {*landelijk, *eigen}}
+
+
 def alle_regios() -> dict[str, RegioRegels]:
     return {code: regio(code) for code in REGIOS}
 

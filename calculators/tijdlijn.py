@@ -30,6 +30,7 @@ from .begrippen import (
     REGIO_NAMEN,
     REGIOS,
     ROUTES,
+    datum_tekst,
     invoerketen,
 )
 from .fouten import AfsprakenFout, RegelbestandFout
@@ -418,7 +419,7 @@ class _Berekening:
         return None
 
     def _partij_naam(self, partij: str) -> str:
-        return self.regels.partijen.get(partij) or self.landelijk.partijen.get(partij) or partij
+        return _regels.partij_namen(self.regio).get(partij, partij)
 
     # --- alles samen -------------------------------------------------------------------------
 
@@ -464,8 +465,8 @@ class _Berekening:
             if self.aanname.get(code) and code in self.momenten:
                 self.opmerkingen.append(
                     f"{_hoofdletter(_invoer_naam(code))} is niet opgegeven; aangenomen is de uiterste datum "
-                    f"volgens de afspraken: {self.momenten[code].datum.isoformat()}. Datums die daarvan "
-                    "afhangen zijn gemarkeerd (hangt_af_van_aanname)."
+                    f"volgens de afspraken: {datum_tekst(self.momenten[code].datum)}. Datums die daarvan "
+                    "afhangen, zijn gemarkeerd als ‘berekend uit een aanname’."
                 )
 
     def _meld_terugval(self) -> None:

@@ -13,21 +13,15 @@ import json
 
 from . import regels
 from .agenda import bestandsnaam, tijdlijn_als_ics
-from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, WEEKDAGEN
+from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
 from .fouten import AfsprakenFout
 from .invoer import lees_datum
 from .kalender import kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from .model import INTERVAL_GRENZEN
 from .tijdlijn import tijdlijn
 
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
 _TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
 _JA_NEE_VELDEN = ("spoed", "heraanmelding", "jeugdbeschermingstafel")
-
-
-def _datum_tekst(d) -> str:
-    return f"{WEEKDAGEN[d.weekday()]} {d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 
 def _ja_nee(invoer: dict, veld: str) -> bool:
@@ -66,6 +60,7 @@ def _tijdlijn_resultaat(invoer: dict) -> dict:
     t = _tijdlijn(invoer)
     uit = t.to_dict()
     uit["regio_naam"] = REGIO_NAMEN[t.regio]
+    uit["partij_namen"] = regels.partij_namen(t.regio)
     uit["route_naam"] = ROUTE_NAMEN[t.route]
     uit["tot_betekenis"] = "Tot (eerste dag van de volgende partij)"
     uit["tot_toelichting"] = INTERVAL_GRENZEN["tot"]
@@ -82,7 +77,7 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
     if bewerking == "tellen":
         tot = lees_datum(_verplicht(invoer, "tot", "de einddatum"), "tot")
         aantal = werkdagen_tussen(van, tot, kal.code)
-        samenvatting = (f"Van {_datum_tekst(van)} tot en met {_datum_tekst(tot)}: {aantal} "
+        samenvatting = (f"Van {datum_tekst(van)} tot en met {datum_tekst(tot)}: {aantal} "
                         f"werkdag{'en' if aantal != 1 else ''} (de begindatum telt niet mee).")
     elif bewerking == "optellen":
         tekst = str(_verplicht(invoer, "aantal", "het aantal werkdagen")).strip()
@@ -91,8 +86,8 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
                                 veld="aantal")
         aantal = int(tekst)
         tot = plus_werkdagen(van, aantal, kal.code)
-        samenvatting = (f"{aantal} werkdag{'en' if aantal != 1 else ''} na {_datum_tekst(van)} is "
-                        f"{_datum_tekst(tot)} (de eerste getelde dag is de dag na de begindatum).")
+        samenvatting = (f"{aantal} werkdag{'en' if aantal != 1 else ''} na {datum_tekst(van)} is "
+                        f"{datum_tekst(tot)} (de eerste getelde dag is de dag na de begindatum).")
     else:
         raise AfsprakenFout(f"Onbekende berekening {bewerking!r}; kies uit: optellen, tellen.", veld="bewerking")
     return {

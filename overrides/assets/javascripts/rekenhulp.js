@@ -102,6 +102,7 @@
   }
 
   const datumFormaat = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const kortDatumFormaat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   function datumTekst(iso) {
     if (!iso) return "open";
     return datumFormaat.format(new Date(iso + "T00:00:00Z"));
@@ -114,12 +115,19 @@
     return relative ? config.basis + relative.replace(/^\//, "") : null;
   }
 
-  function bronLink(config, bron) {
+  // Short region names come from the form's own region list (rendered from the engine's data).
+  function regioNaam(code) {
+    const optie = document.querySelector('#aw-regio option[value="' + code + '"]');
+    return optie ? optie.textContent : null;
+  }
+
+  function bronLink(config, bron, eigenRegio) {
     if (!bron) return "";
-    const label = [bron.document_naam || bron.document, bron.paragraaf ? "§ " + bron.paragraaf : null].filter(Boolean).join(" ");
+    const paragraaf = bron.paragraaf ? "§ " + bron.paragraaf : bron.document_naam;
+    const label = bron.document === eigenRegio ? paragraaf : (regioNaam(bron.document) || bron.document_naam) + " " + paragraaf;
     const href = siteUrl(config, bron.url);
     const link = href ? el("a", { href: href, text: label }) : el("span", { text: label });
-    if (bron.citaat) link.setAttribute("title", "“" + bron.citaat + "”");
+    link.setAttribute("title", bron.document_naam + (bron.citaat ? ": “" + bron.citaat + "”" : ""));
     return link;
   }
 
@@ -207,8 +215,8 @@
 
   function tabel(caption, koppen, rijen, klasse) {
     return el("div", { class: "md-typeset__scrollwrap" }, [
-      el("div", { class: "md-typeset__table" }, [
-        el("table", { class: klasse || null }, [
+      el("div", { class: "md-typeset__table" + (klasse ? " " + klasse : "") }, [
+        el("table", {}, [
           el("caption", { text: caption }),
           el("thead", {}, [el("tr", {}, koppen.map(function (kop) { return el("th", { scope: "col", text: kop }); }))]),
           el("tbody", {}, rijen.map(function (cellen) {
@@ -221,12 +229,12 @@
 
   function partijNaam(resultaat, code) {
     if (!code) return "—";
-    const interval = resultaat.verantwoordelijkheid.find(function (v) { return v.partij === code; });
-    return interval ? interval.partij_naam : code;
+    return (resultaat.partij_namen && resultaat.partij_namen[code]) || code;
   }
 
-  function statusLabel(status) {
-    return { aangenomen: "aangenomen", opgegeven: "opgegeven", berekend: "berekend" }[status] || status;
+  function statusLabel(moment) {
+    if (moment.status === "berekend" && moment.hangt_af_van_aanname) return "berekend uit een aanname";
+    return moment.status;
   }
 
   function tijdlijnResultaat(config, resultaat) {
@@ -235,7 +243,7 @@
     delen.push(el("p", { class: "aw-samenvatting" }, [
       el("strong", { text: resultaat.regio_naam || resultaat.regio }), " · route ",
       el("strong", { text: resultaat.route_naam || resultaat.route }), " · afspraken: ",
-      versie.naam || "", versie.geldig_vanaf ? " (geldig vanaf " + datumTekst(versie.geldig_vanaf) + ")" : "",
+      versie.naam || "", versie.geldig_vanaf ? " (geldig vanaf " + kortDatumFormaat.format(new Date(versie.geldig_vanaf + "T00:00:00Z")) + ")" : "",
       " · werkdagen volgens: ", resultaat.kalender ? resultaat.kalender.naam : "",
     ]));
     if (resultaat.opmerkingen && resultaat.opmerkingen.length) {
@@ -245,24 +253,32 @@
       ]));
     }
     const momenten = resultaat.momenten;
+    const regio = resultaat.regio;
     delen.push(el("h3", { id: "momenten", text: "Momenten en termijnen" }));
-    delen.push(tabel("Momenten en termijnen, op datum", ["Datum", "Wat", "Verantwoordelijk vanaf dan", "Status", "Bron", "Gekozen lezing"],
+    delen.push(tabel("Momenten en termijnen, op datum", ["Datum", "Wat", "Daarna verantwoordelijk", "Status", "Bron"],
       momenten.map(function (moment) {
-        const wat = el("span", {}, [moment.omschrijving, moment.landelijk_terugval ? el("span", { class: "aw-label", text: " landelijke regel" }) : null]);
+        const wat = el("div", {}, [
+          moment.omschrijving,
+          moment.landelijk_terugval ? el("span", { class: "aw-label", text: "landelijke regel" }) : null,
+          moment.interpretatie ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Gekozen lezing" }), el("p", { text: moment.interpretatie })]) : null,
+        ]);
         return [datumCel(moment.datum), wat, partijNaam(resultaat, moment.verantwoordelijke),
-          el("span", { class: "aw-status aw-status--" + moment.status, text: statusLabel(moment.status) }),
-          bronLink(config, moment.bron), moment.interpretatie || "—"];
+          el("span", { class: "aw-status aw-status--" + moment.status, text: statusLabel(moment) }),
+          bronLink(config, moment.bron, regio)];
       }), "aw-momenten"));
     delen.push(el("h3", { id: "verantwoordelijkheid", text: "Verantwoordelijk voor zicht op veiligheid" }));
-    delen.push(tabel("Wie is verantwoordelijk, van wanneer tot wanneer", ["Van", resultaat.tot_betekenis || "Tot", "Verantwoordelijk", "Bron"],
+    delen.push(tabel("Wie is verantwoordelijk, van wanneer tot en met wanneer", ["Van", "Tot en met", "Verantwoordelijk", "Bron"],
       resultaat.verantwoordelijkheid.map(function (v) {
-        return [datumCel(v.van), datumCel(v.tot), v.partij_naam, bronLink(config, v.bron)];
+        const wie = el("div", {}, [v.partij_naam,
+          v.toelichting ? el("p", { class: "aw-hint", text: v.toelichting }) : null,
+          v.interpretatie ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Gekozen lezing" }), el("p", { text: v.interpretatie })]) : null]);
+        return [datumCel(v.van), v.tot_en_met ? datumCel(v.tot_en_met) : "open einde", wie, bronLink(config, v.bron, regio)];
       })));
     const monitoring = momenten.filter(function (m) { return m.code.indexOf("monitoring") === 0; });
     delen.push(el("h3", { id: "monitoring", text: "Monitoring" }));
     if (monitoring.length) {
       delen.push(el("ul", {}, monitoring.map(function (m) {
-        return el("li", {}, [datumCel(m.datum), ": ", m.omschrijving, " (", bronLink(config, m.bron), ")"]);
+        return el("li", {}, [datumCel(m.datum), ": ", m.omschrijving, " (", bronLink(config, m.bron, regio), ")"]);
       })));
     } else {
       delen.push(el("p", { text: resultaat.monitoring_toelichting || "Geen monitoringsmomenten in deze route." }));
@@ -306,9 +322,13 @@
     svg.append(svgEl("title", { id: "aw-fig-titel" }, "Tijdlijn: momenten en verantwoordelijkheid voor zicht op veiligheid"));
     svg.append(svgEl("desc", { id: "aw-fig-desc" }, "Dezelfde inhoud als de tabel ‘Momenten en termijnen’: " +
       resultaat.momenten.map(function (m) { return m.datum + " " + m.omschrijving; }).join("; ")));
+    function partijOp(iso) {
+      const interval = resultaat.verantwoordelijkheid.find(function (v) { return v.van <= iso && (!v.tot || iso < v.tot); });
+      return interval ? interval.partij : null;
+    }
     rijen.forEach(function (rij, index) {
       const volgende = rijen[index + 1];
-      const partij = rij.moment.verantwoordelijke;
+      const partij = partijOp(rij.moment.datum);
       const klasse = "aw-band aw-band--" + (PARTIJ_KLASSE[partij] || "anders");
       svg.append(svgEl("rect", { x: 8, y: rij.y - 6, width: 14, height: (volgende ? volgende.y : hoogte - 4) - rij.y + 6, class: klasse }));
       svg.append(svgEl("circle", { cx: 15, cy: rij.y, r: 6, class: "aw-punt aw-punt--" + rij.moment.status }));
@@ -342,12 +362,12 @@
       "Het lokale (wijk)team kan de casus teruggeven aan Veilig Thuis tot en met ",
       el("strong", {}, [datumCel(resultaat.uiterlijk.datum)]), ".",
     ])];
-    delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.uiterlijk.bron),
+    delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.uiterlijk.bron, "midden-brabant"),
       resultaat.uiterlijk.interpretatie ? " · Gekozen lezing: " + resultaat.uiterlijk.interpretatie : ""]));
     if (resultaat.criteria && resultaat.criteria.length) {
       delen.push(el("h3", { id: "criteria", text: "Wanneer kan het team de casus teruggeven?" }));
       delen.push(el("ol", {}, resultaat.criteria.map(function (criterium) { return el("li", { text: criterium }); })));
-      if (resultaat.criteria_bron) delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.criteria_bron)]));
+      if (resultaat.criteria_bron) delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.criteria_bron, "midden-brabant")]));
     }
     return delen;
   }
@@ -472,6 +492,7 @@
         return;
       }
       knop.removeAttribute("aria-busy");
+      state.laatsteAntwoord = antwoord;  // for diagnostics and the parity tests; holds only dates and choices
       if (!antwoord.ok) {
         uitvoer.hidden = true;
         toonFouten(root, form, antwoord.fouten);
