@@ -17,18 +17,37 @@ function post(message) {
   self.postMessage(message);
 }
 
+// Pyodide does not always reject when its runtime cannot load (a blocked or missing .wasm can
+// leave it waiting forever), so check the two usual causes ourselves, in parallel with the boot.
+async function preflight(pyodideUrl) {
+  try {
+    await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+  } catch (error) {
+    throw new Error("WebAssembly is geblokkeerd; staat 'wasm-unsafe-eval' in de Content-Security-Policy? (" + error.message + ")");
+  }
+  let response;
+  try {
+    response = await fetch(new URL("pyodide.asm.wasm", pyodideUrl), { method: "HEAD" });
+  } catch (error) {
+    throw new Error("pyodide.asm.wasm kon niet worden opgehaald (" + error.message + ")");
+  }
+  if (!response.ok) throw new Error("pyodide.asm.wasm: de server antwoordt met HTTP " + response.status);
+}
+
 async function start({ pyodideUrl, lockUrl, packages }) {
   const t0 = performance.now();
   post({ type: "voortgang", stap: 1, tekst: "Rekenomgeving laden…" });
+  const check = preflight(pyodideUrl);
+  check.catch(() => {});  // handled by Promise.all below; this only avoids an "unhandled rejection" warning
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const pyodide = await loadPyodide({
+  const [pyodide] = await Promise.all([loadPyodide({
     indexURL: pyodideUrl,
     lockFileURL: lockUrl,
     packageBaseUrl: new URL(".", lockUrl).href,
     checkAPIVersion: true,
     stdout: () => {},
     stderr: () => {},
-  });
+  }), check]);
   post({ type: "voortgang", stap: 2, tekst: "Rekenregels laden…" });
   const problems = [];
   // loadPackage does not throw when a package fails: collect its error messages instead.

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  const START_TIMEOUT_MS = 60000;
+  const START_TIMEOUT_MS = 45000;
   const REGIO_KEY = "afsprakenwijzer.regio";
   const PARTIJ_KLASSE = { "veilig-thuis": "vt", "lokaal-team": "lt" };
 
@@ -196,7 +196,7 @@
     fouten.forEach(function (fout) {
       const veld = fout.veld ? form.elements[fout.veld] : null;
       const plek = fout.veld ? root.querySelector('[data-aw-fout-voor="' + fout.veld + '"]') : null;
-      if (veld && plek && !plek.closest("[hidden]")) {
+      if (veld && plek && !plek.parentElement.closest("[hidden]")) {
         (veld instanceof RadioNodeList ? Array.from(veld) : [veld]).forEach(function (v) { v.setAttribute("aria-invalid", "true"); });
         plek.textContent = fout.melding;
         plek.hidden = false;
