@@ -10,6 +10,7 @@ Both include deploy/nginx/afsprakenwijzer.conf unchanged, so the tests check the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -96,34 +97,33 @@ def wait_until_serving(process: subprocess.Popen, url: str, log: Path) -> None:
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"nginx stopte meteen:\n{log.read_text(errors='replace')[-3000:]}")
+            raise NginxError(f"nginx stopte meteen:\n{log.read_text(errors='replace')[-3000:]}")
         try:
             urllib.request.urlopen(url, timeout=1).close()
             return
         except OSError:
             time.sleep(0.1)
-    pytest.fail(f"nginx reageerde niet op {url}:\n{log.read_text(errors='replace')[-3000:]}")
+    raise NginxError(f"nginx reageerde niet op {url}:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def nginx_server(built_site, tmp_path_factory):
-    executable = nginx_path()
-    if executable is None:
-        if IN_CI:
-            pytest.fail("Debian nginx ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
-        pytest.skip("nginx ontbreekt (installeer met: sudo apt-get install nginx, of draai ./scripts/test)")
-    work = tmp_path_factory.mktemp("nginx")
+class NginxError(RuntimeError):
+    pass
+
+
+@contextlib.contextmanager
+def serve_with_nginx(executable: str, site: Path, work: Path):
+    """Debian nginx with the shipped config, serving ``site`` at / and under /afspraken/ (tests, benchmarks)."""
     # Relative includes resolve against the directory of nginx.conf: snippets/ is the
     # shipped folder itself, as /etc/nginx/snippets/ is on a server.
     (work / "snippets").symlink_to(DEPLOY_NGINX, target_is_directory=True)
     ports = free_port(), free_port()
     config = work / "nginx.conf"
-    config.write_text(main_config(work, root_server(ports[0], built_site) + subpath_server(ports[1], built_site)))
+    config.write_text(main_config(work, root_server(ports[0], site) + subpath_server(ports[1], site)))
     log = work / "error.log"
     check = subprocess.run([executable, "-t", "-p", str(work), "-c", str(config), "-e", str(log)],
                            capture_output=True, text=True)
     if check.returncode != 0:
-        pytest.fail(f"nginx -t keurt de configuratie af:\n{check.stderr}")
+        raise NginxError(f"nginx -t keurt de configuratie af:\n{check.stderr}")
     process = subprocess.Popen([executable, "-p", str(work), "-c", str(config), "-e", str(log)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     urls = {"root": f"http://127.0.0.1:{ports[0]}/", "subpath": f"http://127.0.0.1:{ports[1]}{SUBPATH}"}
@@ -137,6 +137,20 @@ def nginx_server(built_site, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def nginx_server(built_site, tmp_path_factory):
+    executable = nginx_path()
+    if executable is None:
+        if IN_CI:
+            pytest.fail("Debian nginx ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+        pytest.skip("nginx ontbreekt (installeer met: sudo apt-get install nginx, of draai ./scripts/test)")
+    try:
+        with serve_with_nginx(executable, built_site, tmp_path_factory.mktemp("nginx")) as server:
+            yield server
+    except NginxError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

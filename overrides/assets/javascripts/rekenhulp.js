@@ -486,7 +486,7 @@
       knop.setAttribute("aria-busy", "true");
       let antwoord;
       try {
-        ({ antwoord } = await bereken(soort, invoer));
+        ({ antwoord, ms: state.laatsteRekentijd } = await bereken(soort, invoer));
       } catch (error) {
         knop.removeAttribute("aria-busy");
         return;
