@@ -1,20 +1,103 @@
 """mkdocs-macros module: pages get their forms, tables, comparisons and infographics from the
-rule data in calculators/, so no page states a deadline by hand."""
+rule data in calculators/, so no page states a deadline by hand.
+
+Macros for the pages (all output is generated from ``calculators`` and its rule files):
+
+- ``rekenhulp_formulier(soort)``: the calculator form (tijdlijn, werkdagen, terugkoppeling).
+- ``termijnen_in_een_oogopslag(regio)``: the deadline block at the top of an agreement page.
+- ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
+- ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
+- ``overige_afspraken()``: the other sourced facts per region.
+- ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
+- ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
+- ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
+
+Templates and pages can also read the data itself: ``afsprakenwijzer_regels`` is the
+``macros.gegevens.Gegevens`` of the build (per region: versions, rules and facts as plain data,
+and ``geldend(regio, moment, route)`` for the rules that apply, national fallback included).
+"""
 
 from __future__ import annotations
 
-from . import rekenhulpen
+from . import beheer, infographic as _infographic, rekenhulpen, termijnen, vergelijking
+from .gegevens import Gegevens, geldt
+from .opmaak import Links
+
+INFOGRAPHIC_PAGINA = "vergelijking/infographic.md"
 
 
 def define_env(env):
     """Register the macros the pages use."""
+
+    gegevens = Gegevens()  # read once per build; a changed rule file shows after the next build
+    env.variables["afsprakenwijzer_regels"] = gegevens
+
+    # `mkdocs serve` (./scripts/start): rebuild when a rule file changes, not only the docs.
+    watch = env.conf.get("watch")
+    if isinstance(watch, list):
+        from pathlib import Path
+
+        import calculators
+        from calculators import regels
+
+        map_ = str(regels.regelmap() or Path(calculators.__file__).parent / "rules")
+        if map_ not in watch:
+            watch.append(map_)
 
     def naar(pad: str) -> str:
         """A link from the current page to a site path (works under any sub-path)."""
         diepte = env.page.url.count("/") if env.page and env.page.url else 0
         return "../" * diepte + pad
 
+    def links() -> Links:
+        return Links(env.page.file.src_uri)
+
     @env.macro
     def rekenhulp_formulier(soort: str) -> str:
         """The calculator form of one kind: tijdlijn, werkdagen or terugkoppeling."""
         return rekenhulpen.formulier_voor(soort, tabellen_link=naar("vergelijking/"))
+
+    @env.macro
+    def termijnen_in_een_oogopslag(regio: str | None = None) -> str:
+        """Every deadline of the page's agreement (default: front matter ``regio``)."""
+        regio = regio or env.page.meta.get("regio")
+        return termijnen.blok(gegevens, regio, links(), INFOGRAPHIC_PAGINA)
+
+    @env.macro
+    def regio_vergelijking() -> str:
+        return vergelijking.tabel(gegevens, links())
+
+    @env.macro
+    def criteria_vergelijking() -> str:
+        return vergelijking.criteria(gegevens, links())
+
+    @env.macro
+    def overige_afspraken() -> str:
+        return vergelijking.feiten(gegevens, links())
+
+    @env.macro
+    def infographic(regio: str) -> str:
+        return _infographic.figuur(gegevens, regio, links())
+
+    @env.macro
+    def termijn(regio: str, code: str) -> str:
+        """One term in the engine's words, as it applies on the region's reference date."""
+        r = gegevens.regios[regio]
+        return next(x for x in r.regels if x["code"] == code and geldt(x, r.peildatum))["termijn_tekst"]
+
+    @env.macro
+    def regelbestand_controle(voorbeeld: str) -> str:
+        return beheer.controle(voorbeeld)
+
+    # The "Wijzigingen" page (macros/wijzigingen.py, maintained with the site's change log).
+    @env.macro
+    def wijzigingen_versies() -> str:
+        from . import wijzigingen
+
+        return wijzigingen.versies_tabel(env.page.file.src_uri)
+
+    @env.macro
+    def wijzigingen_geschiedenis() -> str:
+        from . import wijzigingen
+
+        return wijzigingen.geschiedenis_tabel(env.page.file.src_uri)

@@ -1,0 +1,127 @@
+"""Small formatting helpers shared by the generated blocks: links, dates, terms, labels.
+
+Links to a paragraph are Markdown links to the .md file plus anchor, relative to the page
+being built, so MkDocs' strict build checks that every anchor exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+from calculators.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTES
+
+from .gegevens import document_pagina
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+# Short names for the routes and the options of the engine (labels only, no values).
+ROUTE_KORT = {
+    "direct": "directe overdracht",
+    "voorwaarden-en-vervolg": "Voorwaarden & Vervolg",
+    "onderzoek": "Onderzoek",
+}
+OPTIE_TEKST = {
+    ("spoed", True): "bij spoed",
+    ("spoed", False): "zonder spoed",
+    ("heraanmelding", True): "bij een nieuwe aanmelding door het lokale team (stagnatie tijdens de monitoring)",
+    ("heraanmelding", False): "zonder nieuwe aanmelding",
+    ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
+    ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
+    ("vbs", "crisis"): "VBS bij crisis of urgentie",
+    ("vbs", "regulier"): "VBS, regulier verzoek",
+}
+PARTIJ_KORT = {"melder": "de melder", "veilig-thuis": "Veilig Thuis", "lokaal-team": "het lokale team"}
+
+
+def datum_lang(iso: str | dt.date | None) -> str:
+    if iso is None:
+        return ""
+    d = dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def geldigheid(item: dict) -> str:
+    """'vanaf 1 juli 2024' or 'vanaf 1 januari 2017 tot 1 april 2022' (tot = first day it no longer applies)."""
+    tekst = f"vanaf {datum_lang(item['geldig_vanaf'])}"
+    if item.get("geldig_tot"):
+        tekst += f" tot {datum_lang(item['geldig_tot'])}"
+    return tekst
+
+
+def eenheid(aantal: int, naam: str) -> str:
+    return EENHEID_ENKELVOUD[naam] if aantal == 1 else naam
+
+
+def hoeveelheid(regel: dict) -> str:
+    """'7 dagen', '1 week'; '' for a zero term."""
+    if not regel.get("aantal"):
+        return ""
+    return f"{regel['aantal']} {eenheid(regel['aantal'], regel['eenheid'])}"
+
+
+def termijn_md(regel: dict) -> str:
+    """The engine's own wording of a term, with the amount in bold."""
+    tekst = regel["termijn_tekst"]
+    deel = hoeveelheid(regel)
+    return tekst.replace(deel, f"**{deel}**", 1) if deel else tekst
+
+
+def voorwaarde(regel: dict) -> str:
+    return ", ".join(OPTIE_TEKST[(k, v)] for k, v in sorted(regel.get("als", {}).items()))
+
+
+def routes_tekst(routes) -> str:
+    routes = tuple(routes)
+    if set(routes) == set(ROUTES):
+        return "alle routes"
+    if set(routes) == set(DIENST_ROUTES):
+        return "na een dienst"
+    if routes == ("direct",):
+        return "directe overdracht"
+    return ", ".join(ROUTE_KORT[r] for r in routes)
+
+
+def paragraaf_label(bron: dict, kort: bool = False) -> str:
+    """'§ 4.1 (Terugkoppelingsformulier)'; short: '§ 4.1' (for narrow table cells)."""
+    p = bron["paragraaf"]
+    if kort:
+        p = p.split("? ", 1)[-1].split(" (", 1)[0]
+    return f"§ {p}" if p[:1].isdigit() else p
+
+
+def md_cel(tekst: str) -> str:
+    """Text that is safe inside one cell of a Markdown pipe table."""
+    return re.sub(r"\s*\n\s*", " ", tekst).replace("|", "\\|")
+
+
+class Links:
+    """Links from the page being built to other pages of the site (relative .md paths)."""
+
+    def __init__(self, src_uri: str) -> None:
+        self.map = posixpath.dirname(src_uri)
+        self.src_uri = src_uri
+
+    def pagina(self, doel_md: str, anker: str | None = None) -> str:
+        pad = posixpath.relpath(doel_md, self.map or ".")
+        return f"{pad}#{anker}" if anker else pad
+
+    def bron(self, bron: dict, eigen_document: str | None = None, kort: bool = False) -> str:
+        """The paragraph of a source as a Markdown link, e.g. '[§ 4.1](samenwerkingsafspraken.md#par-4-1)'.
+
+        The document's name is added when the link leads to another page, unless the reader
+        already knows the document (``eigen_document``, e.g. the column of a table)."""
+        doel = document_pagina(bron["document"])
+        label = paragraaf_label(bron, kort)
+        if doel != self.src_uri and bron["document"] != eigen_document:
+            label = f"{_document_kort(bron['document'])} {label}"
+        titel = md_cel(bron["citaat"]).replace('"', "'")
+        return f'[{label}]({self.pagina(doel, bron["url"].split("#", 1)[1])} "{titel}")'
+
+
+def _document_kort(document: str) -> str:
+    from calculators.begrippen import REGIO_NAMEN
+
+    return {"landelijk": "Kwaliteitskader"}.get(document, REGIO_NAMEN[document])

@@ -1,0 +1,73 @@
+"""A changed rule value changes every page derived from it: the table, the comparison, the infographic.
+
+One extra build with a changed copy of the rule files (tests/macros/conftest.py): Midden-Brabant's
+7 days to pick up a direct handover becomes 13, and the national triage term of 5 working days
+(West-Brabant's fallback) becomes 6. No page states either number by hand, so all must follow.
+"""
+
+from __future__ import annotations
+
+from .conftest import OPPAKKEN_NIEUW, OPPAKKEN_OUD, TRIAGE_NIEUW, TRIAGE_OUD
+from .helpers import INFOGRAPHIC, VERGELIJKING, pagina, termijnenblok, zichtbare_tekst
+from .test_vergelijking import cel
+
+OPPAKKEN = "Uiterste datum oppakken en verdelen van de casus door het lokale (wijk)team"
+TRIAGE = "Uiterste datum veiligheidsbeoordeling (triage)"
+
+
+def rij(blok, begint_met: str) -> str:
+    for tr in blok.select("tr"):
+        if tr.td and tr.td.get_text(strip=True).startswith(begint_met):
+            return zichtbare_tekst(tr)
+    raise AssertionError(f"geen rij {begint_met!r}")
+
+
+def test_de_termijnentabel_volgt_de_regel(built_site, gewijzigde_site):
+    voor, na = termijnenblok(built_site, "midden-brabant"), termijnenblok(gewijzigde_site, "midden-brabant")
+    assert f"{OPPAKKEN_OUD} dagen" in rij(voor, OPPAKKEN)
+    assert f"{OPPAKKEN_NIEUW} dagen" in rij(na, OPPAKKEN) and f"{OPPAKKEN_OUD} dagen" not in rij(na, OPPAKKEN)
+    # The national change shows in West-Brabant's fallback table.
+    wb_voor, wb_na = termijnenblok(built_site, "west-brabant"), termijnenblok(gewijzigde_site, "west-brabant")
+    assert f"{TRIAGE_OUD} werkdagen" in rij(wb_voor, TRIAGE)
+    assert f"{TRIAGE_NIEUW} werkdagen" in rij(wb_na, TRIAGE)
+
+
+def test_de_vergelijking_volgt_de_regel(built_site, gewijzigde_site):
+    voor = zichtbare_tekst(cel(built_site, "Directe overdracht", "Midden-Brabant"))
+    na = zichtbare_tekst(cel(gewijzigde_site, "Directe overdracht", "Midden-Brabant"))
+    assert f"{OPPAKKEN_OUD} dagen" in voor and f"{OPPAKKEN_NIEUW} dagen" not in voor
+    assert f"{OPPAKKEN_NIEUW} dagen" in na and f"{OPPAKKEN_OUD} dagen" not in na
+    wb = zichtbare_tekst(cel(gewijzigde_site, "Veiligheidsbeoordeling (triage)", "West-Brabant"))
+    assert f"{TRIAGE_NIEUW} werkdagen" in wb and "landelijke regel geldt" in wb
+    # Zuid-Limburg has its own triage term: the national change does not touch it.
+    zl = zichtbare_tekst(cel(gewijzigde_site, "Veiligheidsbeoordeling (triage)", "Zuid-Limburg"))
+    assert f"{TRIAGE_OUD} werkdagen" in zl
+
+
+def _stap(site, regio: str, stap: str) -> str:
+    svg = pagina(site, INFOGRAPHIC).select_one(f"#infographic-{regio} svg")
+    return zichtbare_tekst(svg.select_one(f'g[data-stap="{stap}"]'))
+
+
+def test_de_infographic_volgt_de_regel(built_site, gewijzigde_site):
+    assert f"{OPPAKKEN_OUD} dagen" in _stap(built_site, "midden-brabant", "direct")
+    na = _stap(gewijzigde_site, "midden-brabant", "direct")
+    assert f"{OPPAKKEN_NIEUW} dagen" in na and f"{OPPAKKEN_OUD} dagen" not in na
+    # The responsibility of the team follows through the chain of terms ('na 13 dagen').
+    assert f"{OPPAKKEN_NIEUW} dagen" in _stap(gewijzigde_site, "midden-brabant", "verantwoordelijk")
+    # West-Brabant's triage is the national rule.
+    assert f"{TRIAGE_NIEUW} werkdagen" in _stap(gewijzigde_site, "west-brabant", "veiligheidsbeoordeling")
+    assert f"{TRIAGE_OUD} werkdagen" in _stap(gewijzigde_site, "zuid-limburg", "veiligheidsbeoordeling")
+    # And the text version next to the figure says the same.
+    tekst = zichtbare_tekst(pagina(gewijzigde_site, INFOGRAPHIC).select_one("#infographic-midden-brabant")
+                            .find_next_sibling(class_="aw-infographic__tekst"))
+    assert f"{OPPAKKEN_NIEUW} dagen" in tekst
+
+
+def test_de_gewijzigde_bouw_gebruikte_alleen_de_gewijzigde_waarden(built_site, gewijzigde_site):
+    """Nothing else moved: the comparison differs from the normal build only where the values changed."""
+    voor = zichtbare_tekst(pagina(built_site, VERGELIJKING).select_one(".aw-vergelijking"))
+    na = zichtbare_tekst(pagina(gewijzigde_site, VERGELIJKING).select_one(".aw-vergelijking"))
+    assert voor != na
+    assert na.replace(f"{OPPAKKEN_NIEUW} dagen", f"{OPPAKKEN_OUD} dagen").replace(
+        f"{TRIAGE_NIEUW} werkdagen", f"{TRIAGE_OUD} werkdagen") == voor
