@@ -30,11 +30,15 @@ def tijdlijn(tabellen_link: str) -> str:
                  hint="Veilig Thuis is dan direct verantwoordelijk voor zicht op veiligheid."),
         ]),
         ("Werkelijke datums (als ze er al zijn)", [
+            Veld("veiligheidsbeoordeling", "Datum waarop de veiligheidsbeoordeling is afgerond",
+                 hint="Leeg laten: de uiterste datum volgens de afspraken wordt aangenomen."),
             Veld("overdracht", "Datum van overdracht", hint="Leeg laten: de rekenhulp neemt de uiterste datum aan en zegt dat erbij."),
             Veld("dienst_einde", "Einddatum van de dienst", toon_bij=f"route={NIET_DIRECT}",
                  hint="Leeg laten: de uiterste einddatum wordt aangenomen."),
             Veld("terugkoppeling", "Datum van terugkoppeling door het lokale (wijk)team", toon_bij="regio=midden-brabant;route=direct",
                  hint="Alleen als het team de casus heeft teruggegeven (terugkoppelingsformulier)."),
+            Veld("start_hulp", "Datum waarop het lokale team met de hulp begon", toon_bij="regio=west-brabant",
+                 hint="Alleen voor meldingen onder de oude Richtlijnen zicht op veiligheid: Veilig Thuis bleef verantwoordelijk zolang het team een wachtlijst had."),
         ]),
         ("Bijzonderheden", [
             Veld("vbs", "Verbindend Samenwerken (VBS)", "select", toon_bij="regio=midden-brabant",
