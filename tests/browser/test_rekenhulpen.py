@@ -191,7 +191,7 @@ def test_agenda_file_is_valid_icalendar_with_all_day_events(page, site_url):
 def test_werkdagen_skip_holidays_and_list_them_with_their_legal_basis(page, site_url):
     open_calculator(page, site_url, "werkdagen")
     page.get_by_label("Vanaf datum").fill("2025-04-30")
-    page.get_by_label("Aantal werkdagen").fill("5")
+    page.get_by_label("Aantal werkdagen", exact=True).fill("5")
     page.get_by_role("button", name="Werkdagen berekenen").click()
     page.locator(RESULT).wait_for()
     # After Wed 30 April 2025: Thu 1 (1), Fri 2 (2), [Sat 3, Sun 4, Mon 5 May = 5 mei], Tue 6 (3),

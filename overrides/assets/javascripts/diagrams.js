@@ -6,15 +6,8 @@
   let loading = null;
 
   function loadMermaid(url) {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        const script = document.createElement("script");
-        script.src = url;
-        script.onload = function () { resolve(window.mermaid); };
-        script.onerror = function () { reject(new Error("Mermaid kon niet worden geladen")); };
-        document.head.appendChild(script);
-      });
-    }
+    // The ES-module build fetches only the chunks a diagram needs.
+    if (!loading) loading = import(new URL(url, window.location.href).href).then(function (module) { return module.default; });
     return loading;
   }
 

@@ -32,6 +32,12 @@ async function preflight(pyodideUrl) {
     throw new Error("pyodide.asm.wasm kon niet worden opgehaald (" + error.message + ")");
   }
   if (!response.ok) throw new Error("pyodide.asm.wasm: de server antwoordt met HTTP " + response.status);
+  // An HTML answer is a login, proxy or error page instead of the runtime: that never works.
+  // Another wrong type (e.g. text/plain on IIS) still loads, only slower: Pyodide falls back.
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (type === "text/html") {
+    throw new Error("de server geeft een webpagina in plaats van pyodide.asm.wasm (aanmeld- of foutpagina?)");
+  }
 }
 
 async function start({ pyodideUrl, lockUrl, packages }) {
