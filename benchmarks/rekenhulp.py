@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
-from tests.server.fixtures import nginx_path, serve_with_nginx  # noqa: E402
+from benchmarks.omgeving import launch_chromium, serve_site  # noqa: E402
+from tests.conftest import build_site  # noqa: E402
 
 QUERY = "rekenhulpen/tijdlijn/?regio=midden-brabant&route=onderzoek&melding=2025-04-24"
 RESULT = "[data-aw-resultaat]:not([hidden])"
@@ -94,27 +94,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--site", type=Path, help="een al gebouwde site/ (standaard: nu bouwen)")
     args = parser.parse_args()
-    executable = chromium_path()
-    if executable is None:
-        sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         site = prepare_site(args.site, work)
-        nginx = nginx_path()
-        if nginx:
-            (work / "nginx").mkdir()
-            base = stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"]
-            server = "nginx (meegeleverde configuratie)"
-        else:
-            httpd = serve(site)
-            stack.callback(httpd.shutdown)
-            base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-            server = "python http.server (nginx ontbreekt)"
-        playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        stack.callback(browser.close)
+        base, server = serve_site(stack, site, work)
+        browser = launch_chromium(stack)
 
         def timed(page, url: str, selector: str) -> float:
             started = time.perf_counter()
@@ -158,7 +142,7 @@ def main() -> None:
     floor_cold, floor_warm = statistics.median(figures["vloer koud"]), statistics.median(figures["vloer warm"])
     print(f"  eerste resultaat / vloer: koud {statistics.median(figures['resultaat koud']) / floor_cold:.2f}×, "
           f"warm {statistics.median(figures['resultaat warm']) / floor_warm:.2f}×   (doel ≤ 1,25×)")
-    print(f"\n  overgedragen, koud, zonder zoekindex (doel documentatiepagina's ≤ 500 KB):")
+    print("\n  overgedragen, koud, zonder zoekindex (doel documentatiepagina's ≤ 500 KB):")
     print(f"  rekenhulppagina: {calc[0] / 1024:,.0f} KB in {calc[1]} verzoeken (waarvan .wasm {calc[2] / 1024:,.0f} KB)")
     for name, (size, count, wasm) in docs.items():
         print(f"  {name}: {size / 1024:,.0f} KB in {count} verzoeken (.wasm: {wasm} bytes; doel 0)")

@@ -31,8 +31,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
-from tests.server.fixtures import nginx_path, serve_with_nginx  # noqa: E402
+from benchmarks.omgeving import launch_chromium, serve_site  # noqa: E402
+from tests.conftest import build_site  # noqa: E402
 
 DOEL_BOUWTIJD_S = 20.0
 DOEL_PAGINA_KB = 500
@@ -94,30 +94,14 @@ def main() -> None:
     parser.add_argument("--bouwruns", type=int, default=3, help="aantal strikte builds (mediaan)")
     parser.add_argument("--runs", type=int, default=3, help="aantal koude metingen van het eerste resultaat")
     args = parser.parse_args()
-    executable = chromium_path()
-    if executable is None:
-        sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         print(f"Bouwen: {args.bouwruns}× mkdocs build --strict …", flush=True)
         tijden, site = bouwtijden(args.bouwruns, work)
         index_ruw, index_gzip = zoekindex(site)
 
-        nginx = nginx_path()
-        if nginx:
-            (work / "nginx").mkdir()
-            base = stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"]
-            server = "Debian nginx met deploy/nginx/ (gzip aan)"
-        else:
-            httpd = serve(site)
-            stack.callback(httpd.shutdown)
-            base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-            server = "python http.server (nginx ontbreekt; zonder compressie)"
-        playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        stack.callback(browser.close)
+        base, server = serve_site(stack, site, work)
+        browser = launch_chromium(stack)
 
         # Weight of three pages, each in a fresh context (cold cache).
         gewicht = {}

@@ -140,8 +140,12 @@ def bron_block(page) -> str:
     items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
     wijzigingen = get_relative_url(WIJZIGINGEN_URL, page.url)
     items += f'<dt>Wijzigingen</dt><dd><a href="{html.escape(wijzigingen)}">alle wijzigingen in afspraken en rekenregels</a></dd>'
+    # Closed by default: a professional checking a deadline wants the text; the one-line
+    # summary still says whose text it is and from when it applies.
+    kort = f"{bron['organisatie']} · geldig vanaf: {geldig_vanaf(page)}"
     return (
-        '<details class="aw-bron" open><summary>Over deze tekst</summary>'
+        '<details class="aw-bron"><summary>Over deze tekst '
+        f'<span class="aw-bron__kort">— {html.escape(kort)}</span></summary>'
         f'<dl class="aw-bron__lijst">{items}</dl></details>'
     )
 

@@ -1,0 +1,37 @@
+"""What both browser benchmarks need: the built site behind a server, and Debian chromium."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from tests.server.fixtures import nginx_path, serve_with_nginx  # noqa: E402
+
+
+def serve_site(stack: ExitStack, site: Path, work: Path) -> tuple[str, str]:
+    """Serve ``site`` with the shipped nginx config (http.server if nginx is missing): (base URL, label)."""
+    nginx = nginx_path()
+    if nginx:
+        (work / "nginx").mkdir()
+        return stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"], "Debian nginx met deploy/nginx/ (gzip aan)"
+    httpd = serve(site)
+    stack.callback(httpd.shutdown)
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", "python http.server (nginx ontbreekt; zonder compressie)"
+
+
+def launch_chromium(stack: ExitStack):
+    executable = chromium_path()
+    if executable is None:
+        sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    playwright = stack.enter_context(sync_playwright())
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    stack.callback(browser.close)
+    return browser
