@@ -480,6 +480,7 @@
 
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
+      const gestart = performance.now();
       wisFouten(root);
       const invoer = formInvoer(form);
       const knop = root.querySelector("[data-aw-bereken]");
@@ -503,6 +504,7 @@
       uitvoer.hidden = false;
       history.replaceState(null, "", deelbareUrl(invoer));
       kop.focus();
+      state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
     });
 
     if (params.toString()) form.requestSubmit();
