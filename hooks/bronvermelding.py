@@ -192,12 +192,15 @@ PRINT_EDITION_FIXES = (
 @event_priority(-50)
 def on_post_build(config):
     plugin = config.plugins.get("print-site")
-    if plugin is None or not plugin.config.get("enabled") or config.site_url:
+    if plugin is None or not plugin.config.get("enabled"):
         return
     page = Path(config.site_dir) / plugin.config["print_page_basename"] / "index.html"
     if not page.is_file():
         return
     text = page.read_text(encoding="utf-8")
-    for old, new in PRINT_EDITION_FIXES:
-        text = text.replace(old, new)
+    # On paper every text shows its source in full (on screen the box starts closed).
+    text = text.replace('<details class="aw-bron">', '<details class="aw-bron" open>')
+    if not config.site_url:
+        for old, new in PRINT_EDITION_FIXES:
+            text = text.replace(old, new)
     page.write_text(text, encoding="utf-8")
