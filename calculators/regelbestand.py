@@ -288,13 +288,13 @@ def _lees_versies(lezer: _Lezer, data: dict) -> tuple[AfsprakenVersie, ...]:
         if codes.count(c) > 1:
             raise lezer.fout(f"versie {c!r}", "veld 'code' komt dubbel voor")
     versies.sort(key=lambda v: v.geldig_vanaf)
-    for a, b in zip(versies, versies[1:]):
-        if a.geldig_tot is None or a.geldig_tot > b.geldig_vanaf:
-            raise lezer.fout(
-                f"versie {b.code!r}",
-                f"geldigheid overlapt met versie {a.code!r} ({_periode(a.geldig_vanaf, a.geldig_tot)}); "
-                f"geef versie {a.code!r} een 'geldig_tot' van uiterlijk {b.geldig_vanaf}",
-            )
+    if overlap := _eerste_overlap(versies):
+        a, b = overlap
+        raise lezer.fout(
+            f"versie {b.code!r}",
+            f"geldigheid overlapt met versie {a.code!r} ({_periode(a.geldig_vanaf, a.geldig_tot)}); "
+            f"geef versie {a.code!r} een 'geldig_tot' van uiterlijk {b.geldig_vanaf}",
+        )
     return tuple(versies)
 
 
@@ -432,14 +432,21 @@ def _controleer_overlap(lezer: _Lezer, soort: str, items) -> None:
     for item in items:
         per_code.setdefault(item.code, []).append(item)
     for code, lijst in per_code.items():
-        lijst = sorted(lijst, key=lambda x: x.geldig_vanaf)
-        for a, b in zip(lijst, lijst[1:]):
-            if a.geldig_tot is None or a.geldig_tot > b.geldig_vanaf:
-                raise lezer.fout(
-                    f"{soort} {code!r}",
-                    f"geldigheid overlapt: {_periode(a.geldig_vanaf, a.geldig_tot)} en "
-                    f"{_periode(b.geldig_vanaf, b.geldig_tot)}; dezelfde code mag maar één waarde tegelijk hebben",
-                )
+        if overlap := _eerste_overlap(sorted(lijst, key=lambda x: x.geldig_vanaf)):
+            a, b = overlap
+            raise lezer.fout(
+                f"{soort} {code!r}",
+                f"geldigheid overlapt: {_periode(a.geldig_vanaf, a.geldig_tot)} en "
+                f"{_periode(b.geldig_vanaf, b.geldig_tot)}; dezelfde code mag maar één waarde tegelijk hebben",
+            )
+
+
+def _eerste_overlap(gesorteerd: list):
+    """The first pair (in order of geldig_vanaf) whose validity periods overlap, or None."""
+    for a, b in zip(gesorteerd, gesorteerd[1:]):
+        if a.geldig_tot is None or a.geldig_tot > b.geldig_vanaf:
+            return a, b
+    return None
 
 
 def _controleer_kringen(lezer: _Lezer, regels: tuple[Regel, ...]) -> None:

@@ -17,7 +17,6 @@ from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_teks
 from .fouten import AfsprakenFout
 from .invoer import lees_datum
 from .kalender import kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
-from .model import INTERVAL_GRENZEN
 from .tijdlijn import tijdlijn
 
 _TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
@@ -62,8 +61,6 @@ def _tijdlijn_resultaat(invoer: dict) -> dict:
     uit["regio_naam"] = REGIO_NAMEN[t.regio]
     uit["partij_namen"] = regels.partij_namen(t.regio)
     uit["route_naam"] = ROUTE_NAMEN[t.route]
-    uit["tot_betekenis"] = "Tot (eerste dag van de volgende partij)"
-    uit["tot_toelichting"] = INTERVAL_GRENZEN["tot"]
     if not any(m.code in MONITORING_MOMENTEN for m in t.momenten):
         geen = [o for o in t.opmerkingen if "monitoring" in o.lower()]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."

@@ -281,7 +281,7 @@
         return el("li", {}, [datumCel(m.datum), ": ", m.omschrijving, " (", bronLink(config, m.bron, regio), ")"]);
       })));
     } else {
-      delen.push(el("p", { text: resultaat.monitoring_toelichting || "Geen monitoringsmomenten in deze route." }));
+      delen.push(el("p", { text: resultaat.monitoring_toelichting }));  // the engine explains why there is none
     }
     delen.push(el("h3", { id: "figuur", text: "Tijdlijn als figuur" }));
     delen.push(tijdlijnFiguur(resultaat));
@@ -376,7 +376,7 @@
 
   /* ---------- actions ---------- */
 
-  function acties(root, config, soort, invoer) {
+  function acties(soort, invoer) {
     const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
     const melding = el("p", { class: "aw-actie-melding", role: "status" });
     if (soort === "tijdlijn") {
@@ -500,7 +500,7 @@
         return;
       }
       const kop = el("h2", { id: "resultaat", tabindex: "-1", text: "Resultaat" });
-      uitvoer.replaceChildren(kop, ...WEERGAVE[soort](config, antwoord.resultaat), ...acties(root, config, soort, invoer));
+      uitvoer.replaceChildren(kop, ...WEERGAVE[soort](config, antwoord.resultaat), ...acties(soort, invoer));
       uitvoer.hidden = false;
       history.replaceState(null, "", deelbareUrl(invoer));
       kop.focus();
