@@ -1,17 +1,40 @@
-"""Een tijdlijn als agenda-bestand (iCalendar, RFC 5545), zonder extra afhankelijkheden.
+"""A timeline as a calendar file (iCalendar, RFC 5545), without extra dependencies.
 
-Eén hele-dag-afspraak per moment, met bron, citaat en gekozen lezing in de
-beschrijving. Er staan geen persoonsgegevens in: alleen datums, regio en route.
+One all-day event per deadline, change of responsibility and monitoring moment — not for the
+melding or other things that already happened. There is no personal data in it: only dates,
+region and route, and a random case token (``zaak``) that keeps the events of one case
+together. The UID is built from that token and the moment, so importing a recalculation of the
+same case (with an actual date filled in) updates its events instead of adding duplicates, and
+two different cases never collide.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import re
+import secrets
 
 from .begrippen import REGIO_NAMEN, ROUTE_NAMEN
+from .fouten import AfsprakenFout
+from .invoer import toon
+from .teksten import paragraaf_label
 
 _PRODID = "-//Afsprakenwijzer//Rekenhulp tijdlijn//NL"
+_ZAAK = re.compile(r"^[a-z0-9]{8,40}$", re.ASCII)
+_IN_DE_AGENDA = ("termijn", "wissel", "monitoring", "versie")
+# SEQUENCE must grow with every revision of an event; the minutes since this moment do that
+# without the engine having to remember earlier exports.
+_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def lees_zaak(waarde: object) -> str:
+    """The case token from the page (kept in the shared link), or a new random one."""
+    if waarde is None:
+        return secrets.token_hex(8)
+    if isinstance(waarde, str) and _ZAAK.match(waarde):
+        return waarde
+    raise AfsprakenFout(f"Het kenmerk van de berekening {toon(waarde)} is ongeldig (8 tot 40 kleine letters of "
+                        "cijfers).", veld="zaak")
 
 
 def _tekst(waarde: str) -> str:
@@ -40,21 +63,36 @@ def bestandsnaam(t) -> str:
     return f"tijdlijn-{t.regio}-{t.route}-{t.invoer['melding']}.ics"
 
 
-def tijdlijn_als_ics(t, nu: dt.datetime | None = None) -> str:
+def _titel(t, m) -> str:
+    titel = f"{m.omschrijving} – {REGIO_NAMEN[t.regio]}, {ROUTE_NAMEN[t.route].lower()}"
+    if m.hangt_af_van_aanname:
+        titel += " (berekend uit een aangenomen datum)"
+    return titel
+
+
+def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
+    """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
+    the links to the source paragraphs absolute."""
     nu = (nu or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     stempel = nu.strftime("%Y%m%dT%H%M%SZ")
-    kenmerk = hashlib.sha256(repr(sorted(t.invoer.items())).encode()).hexdigest()[:16]
+    volgnummer = max(0, int((nu - _SEQUENCE_BEGIN).total_seconds() // 60))
+    basis = (site_url.rstrip("/") + "/") if site_url else ""
     regels = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{_PRODID}",
         "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_tekst(f'Tijdlijn {REGIO_NAMEN[t.regio]} – {ROUTE_NAMEN[t.route]}')}",
     ]
     for m in t.momenten:
+        if m.rol not in _IN_DE_AGENDA:
+            continue
+        status = "berekend uit een aangenomen datum" if m.hangt_af_van_aanname else m.status
         beschrijving = [
-            f"Status: {m.status}",
-            f"Bron: {m.bron.to_dict()['document_naam']}, {m.bron.paragraaf} ({m.bron.url})",
+            f"Status: {status}",
+            f"Bron: {m.bron.to_dict()['document_naam']}, {paragraaf_label(m.bron.paragraaf)}"
+            + (f" ({basis}{m.bron.url})" if basis else ""),
             f"Citaat: “{m.bron.citaat}”",
         ]
         if m.interpretatie:
@@ -64,11 +102,12 @@ def tijdlijn_als_ics(t, nu: dt.datetime | None = None) -> str:
         beschrijving.append(f"Afspraken: {t.afspraken_versie.naam}. Werkdagen volgens: {t.kalender.naam}.")
         regels += [
             "BEGIN:VEVENT",
-            f"UID:{m.code}-{m.datum.isoformat()}-{kenmerk}@afsprakenwijzer",
+            f"UID:{zaak}-{m.code}@afsprakenwijzer",
             f"DTSTAMP:{stempel}",
+            f"SEQUENCE:{volgnummer}",
             f"DTSTART;VALUE=DATE:{m.datum.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(m.datum + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_tekst(m.omschrijving)}",
+            f"SUMMARY:{_tekst(_titel(t, m))}",
             f"DESCRIPTION:{_tekst(chr(10).join(beschrijving))}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",

@@ -25,12 +25,14 @@ DOCUMENTEN: dict[str, str] = {
     "midden-brabant": "midden-brabant/samenwerkingsafspraken/",
     "west-brabant": "west-brabant/samenwerkingsafspraken/",
     "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
+    "aef": "achtergrond/aef-samen-werken-aan-een-veilig-thuis/",
 }
 DOCUMENT_NAMEN: dict[str, str] = {
     "landelijk": "Kwaliteitskader ‘Zicht op veiligheid’ Veilig Thuis (2016)",
     "midden-brabant": "Samenwerkingsafspraken Veilig Thuis Midden-Brabant en lokale (wijk)teams",
     "west-brabant": "Collegevoorstel Samenwerkingsafspraken Veilig Thuis West-Brabant (2022)",
     "zuid-limburg": "Samenwerkingsafspraken Veilig Thuis Zuid-Limburg en gemeenten",
+    "aef": "AEF-rapport ‘Samen werken aan een veilig thuis’ (2020)",
 }
 
 ROUTES: tuple[str, ...] = ("direct", "voorwaarden-en-vervolg", "onderzoek")
@@ -43,7 +45,23 @@ DIENST_ROUTES: tuple[str, ...] = ("voorwaarden-en-vervolg", "onderzoek")
 
 # Partijen die verantwoordelijk kunnen zijn voor het zicht op veiligheid. De namen
 # per regio staan in de regelbestanden ([partijen]); dit zijn de vaste codes.
-PARTIJEN: tuple[str, ...] = ("melder", "veilig-thuis", "lokaal-team")
+PARTIJEN: tuple[str, ...] = ("veilig-thuis", "lokaal-team")
+
+# Where a text names nobody (before triage: § 2.1 only says when Veilig Thuis *becomes*
+# responsible), a rule says so with this value instead of a party; in the JSON the party is null.
+NIEMAND = "niemand"
+NIEMAND_NAAM = "Nog niet bij Veilig Thuis — de afspraken wijzen hier niemand aan"
+
+# Reader names of the engine's options, for messages (never the code names).
+OPTIE_NAMEN: dict[str, str] = {
+    "spoed": "spoed",
+    "vbs": "Verbindend Samenwerken (VBS)",
+    "heraanmelding": "een nieuwe aanmelding bij stagnatie tijdens de monitoring",
+    "jeugdbeschermingstafel": "inbreng bij de Jeugdbeschermingstafel",
+    "terugkoppeling": "de datum van terugkoppeling",
+    "start_hulp": "de startdatum van de hulp",
+    "dienst_einde": "de einddatum van de dienst",
+}
 
 EENHEDEN: tuple[str, ...] = ("dagen", "maanden", "weken", "werkdagen")
 EENHEID_ENKELVOUD: dict[str, str] = {
@@ -72,27 +90,44 @@ OPTIES: dict[str, tuple[object, ...]] = {
 class MomentSoort:
     """Beschrijving van een momentcode.
 
-    soort: 'invoer' (datum komt van de gebruiker), 'berekend' (uit een regel) of
+    soort: 'invoer' (datum komt van de gebruiker), 'berekend' (uit een regel),
+    'grens' (de rekenkern zet het moment waar een versie van de afspraken eindigt) of
     'gebeurtenis' (komt niet als datum in de tijdlijn; alleen als beginpunt van
     termijnen die op de vergelijkingspagina staan).
+
+    rol: what the moment is for the reader: 'gebeurtenis' (something that happens: melding,
+    overdracht), 'termijn' (a deadline: the latest date for something), 'wissel' (a change
+    of who is responsible), 'monitoring' (a monitoring moment) or 'versie' (other rules apply).
     """
 
     code: str
-    naam: str
+    naam: str  # '{team}' / '{Team}': the region's own name for the lokaal team (teksten.moment_naam)
     soort: str
+    rol: str
     vanaf_tekst: str = ""  # "na {vanaf_tekst}" in omschrijvingen
     invoerveld: str | None = None  # naam van het tijdlijn()-argument
     aannemen: bool = False  # ontbreekt de invoer, dan de uiterste datum aannemen
 
 
-def _m(*args, **kwargs) -> MomentSoort:
-    return MomentSoort(*args, **kwargs)
+def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
+    if soort == "invoer":
+        rol = "gebeurtenis"
+    elif soort == "grens":
+        rol = "versie"
+    elif code.endswith("-verantwoordelijk"):
+        rol = "wissel"
+    elif code.startswith("monitoring-"):
+        rol = "monitoring"
+    else:
+        rol = "termijn"
+    return MomentSoort(code, naam, soort, rol, *args, **kwargs)
 
 
 # De volgorde hier is de procesvolgorde: momenten op dezelfde datum staan in
 # deze volgorde in de tijdlijn, en een overgang van verantwoordelijkheid later in
 # deze lijst gaat op dezelfde dag voor.
 _MOMENTEN: tuple[MomentSoort, ...] = (
+    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens"),
     _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding"),
     _m("veilig-thuis-verantwoordelijk", "Veilig Thuis verantwoordelijk voor het zicht op veiligheid", "berekend",
        "het moment waarop Veilig Thuis verantwoordelijk werd"),
@@ -100,32 +135,33 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
        "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True),
     _m("veiligheidsbeoordeling-uiterlijk", "Uiterste datum veiligheidsbeoordeling (triage)", "berekend",
        "de uiterste datum van de veiligheidsbeoordeling"),
+    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend"),
     _m("brief-directbetrokkenen-uiterlijk", "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
        "berekend"),
-    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door het lokale team", "berekend"),
+    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend"),
     _m("dienst-einde-uiterlijk", "Uiterste datum afronding dienst (besluit over de vervolgstappen)", "berekend",
        "de uiterste datum van de dienst"),
     _m("dienst-einde", "Dienst van Veilig Thuis afgerond", "invoer", "de afronding van de dienst", "dienst_einde",
        aannemen=True),
-    _m("overdracht-uiterlijk", "Uiterste datum overdracht aan het lokale team", "berekend",
+    _m("overdracht-uiterlijk", "Uiterste datum overdracht aan {team}", "berekend",
        "de uiterste datum van de overdracht"),
-    _m("overdracht", "Overdracht aan het lokale team", "invoer", "de overdracht", "overdracht", aannemen=True),
-    _m("start-hulp", "Start van de hulp door het lokale team", "invoer", "de start van de hulp", "start_hulp"),
-    _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door het lokale team",
+    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True),
+    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp"),
+    _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door {team}",
        "berekend", "de uiterste datum om de casus op te pakken en te verdelen"),
-    _m("lokaal-team-verantwoordelijk", "Lokaal team verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop het lokale team verantwoordelijk werd"),
-    _m("contact-gezin-uiterlijk", "Uiterste datum start contact van het lokale team met het gezin/huishouden",
+    _m("lokaal-team-verantwoordelijk", "{Team} verantwoordelijk voor het zicht op veiligheid", "berekend",
+       "het moment waarop {team} verantwoordelijk werd"),
+    _m("contact-gezin-uiterlijk", "Uiterste datum start contact van {team} met het gezin/huishouden",
        "berekend"),
     _m("directbetrokkenen-informeren-afstemming",
        "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend"),
-    _m("terugkoppeling", "Terugkoppeling: het lokale team geeft de casus terug aan Veilig Thuis", "invoer",
+    _m("terugkoppeling", "Terugkoppeling: {team} geeft de casus terug aan Veilig Thuis", "invoer",
        "de terugkoppeling", "terugkoppeling"),
     _m("terugkoppeling-uiterlijk", "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)", "berekend",
        "de uiterste datum van de terugkoppeling"),
     _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend"),
     _m("monitoring-vervroegen-vanaf",
-       "Vroegste moment waarop het lokale team de monitoring kan vervroegen om stoppen te bespreken "
+       "Vroegste moment waarop {team} de monitoring kan vervroegen om stoppen te bespreken "
        "(als het stabiel en veilig is)", "berekend"),
     _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend"),
     _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend"),
@@ -136,12 +172,15 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
     _m("uitvraag-gemeente-tot", "Gemeente neemt de casus mee in de uitvraag van Veilig Thuis tot", "berekend"),
     _m("uitvraag-zvh-tot", "Zorg- en Veiligheidshuis neemt de casus mee in de uitvraag van Veilig Thuis tot",
        "berekend"),
+    _m("gemeente-geinformeerd-uiterlijk", "Uiterste datum waarop Veilig Thuis de gemeente informeert", "berekend"),
     # Gebeurtenissen zonder datum in de tijdlijn (beginpunt van termijnen op de vergelijkingspagina).
-    _m("eerste-contact-team-veilig-thuis", "Eerste contact tussen lokaal team en Veilig Thuis", "gebeurtenis",
-       "het eerste contact tussen het lokale team en Veilig Thuis"),
+    _m("eerste-contact-team-veilig-thuis", "Eerste contact tussen {team} en Veilig Thuis", "gebeurtenis",
+       "het eerste contact tussen {team} en Veilig Thuis"),
     _m("signaal-aan-gemeente", "Signaal aan de gemeente dat afspraken niet worden nagekomen", "gebeurtenis",
        "het signaal aan de gemeente"),
     _m("afsluiting", "Afsluiting van de casus door Veilig Thuis", "gebeurtenis", "de afsluiting van de casus"),
+    _m("crisis-buiten-kantoortijden", "Crisis buiten kantoortijden: Veilig Thuis neemt contact op met de crisishulp jeugd",
+       "gebeurtenis", "het contact met de crisishulp jeugd buiten kantoortijden"),
 )
 
 MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}
@@ -170,4 +209,9 @@ MAANDEN: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "jun
 
 def datum_tekst(datum) -> str:
     """A date as a Dutch reader writes it: 'donderdag 1 mei 2025'."""
-    return f"{WEEKDAGEN[datum.weekday()]} {datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+    return f"{WEEKDAGEN[datum.weekday()]} {datum_kort(datum)}"
+
+
+def datum_kort(datum) -> str:
+    """'1 mei 2025' (for messages, where the weekday adds nothing)."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"

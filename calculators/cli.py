@@ -1,4 +1,4 @@
-"""Opdrachtregel: ``python -m calculators tijdlijn|werkdagen|regels|controleer``.
+"""Opdrachtregel: ``python -m calculators tijdlijn|werkdagen|oefenen|regels|controleer``.
 
 Alle uitvoer en foutmeldingen zijn Nederlands. Bij een fout: één regel op stderr die
 de onjuiste waarde noemt, exitcode 2, nooit een traceback (ook niet bij fouten van
@@ -12,12 +12,15 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
-from . import regels
+from . import controle, regels
 from .begrippen import REGIOS, ROUTES
+from .bestanden import OMGEVINGSVARIABELE, regelmap
 from .fouten import AfsprakenFout
-from .invoer import lees_datum
+from .invoer import lees_aantal, lees_datum
 from .kalender import KALENDERS, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .overzicht import maak_overzicht
 from .tijdlijn import tijdlijn
 from .weergave import tijdlijn_als_tekst, werkdagen_als_tekst
 
@@ -128,6 +131,8 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="datum waarop het lokale team met de hulp begon (West-Brabant, vóór 1 april 2022)")
     t.add_argument("--kalender", default="atw", metavar="KALENDER",
                    help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
+    t.add_argument("--peildatum", metavar="JJJJ-MM-DD",
+                   help="beantwoord voor deze dag: wie is verantwoordelijk, tot wanneer, wat is de volgende termijn")
     t.add_argument("--json", action="store_true", help="uitvoer als JSON (vast contract, zie de documentatie)")
     t.set_defaults(functie=_tijdlijn)
 
@@ -154,9 +159,12 @@ def maak_parser() -> argparse.ArgumentParser:
         "controleer",
         help="controleer de regelbestanden",
         description="Controleer alle regelbestanden (na het bewerken ervan). Zonder --map: de bestanden die "
-        f"nu gebruikt worden (het pakket, of de map in {regels.OMGEVINGSVARIABELE}).",
+        f"nu gebruikt worden (het pakket, of de map in {OMGEVINGSVARIABELE}). Controleert ook dat elk "
+        "citaat letterlijk in de gepubliceerde tekst staat en dat elk anker bestaat (de Markdown-pagina's "
+        f"in docs/, of de map in {controle.DOCS_VARIABELE}).",
     )
     c.add_argument("--map", metavar="PAD", help="map met regelbestanden")
+    c.add_argument("--docs", metavar="PAD", help="map met de pagina's van de site (standaard: docs/ naast het pakket)")
     c.set_defaults(functie=_controleer)
     return hoofd
 
@@ -176,6 +184,7 @@ def _tijdlijn(args) -> int:
         heraanmelding=args.heraanmelding,
         start_hulp=args.start_hulp,
         kalender=args.kalender,
+        peildatum=args.peildatum,
     )
     if args.json:
         _json(t.to_dict())
@@ -191,12 +200,7 @@ def _werkdagen(args) -> int:
         tot = lees_datum(args.tot, "tot")
         aantal = werkdagen_tussen(van, tot, kal.code)
     else:
-        try:
-            aantal = int(args.aantal)
-        except ValueError:
-            raise AfsprakenFout(f"--aantal moet een geheel getal zijn, niet {args.aantal!r}.", veld="aantal") from None
-        if aantal < 0:
-            raise AfsprakenFout(f"--aantal moet 0 of meer zijn, niet {aantal}.", veld="aantal")
+        aantal = lees_aantal(args.aantal, "aantal")
         tot = plus_werkdagen(van, aantal, kal.code)
     niet = niet_werkdagen(van, tot, kal.code)
     if args.json:
@@ -214,14 +218,27 @@ def _werkdagen(args) -> int:
 
 
 def _regels(args) -> int:
-    _json(regels.overzicht())
+    _json(maak_overzicht())
     return 0
 
 
 def _controleer(args) -> int:
-    bestanden = regels.controleer_regelmap(args.map)
-    waar = args.map or (str(regels.regelmap()) if regels.regelmap() else "het pakket")
-    _schrijf(f"In orde ({waar}): {', '.join(bestanden)}\n")
+    if args.map:
+        regels.gebruik_regelmap(args.map)
+    bestanden = regels.controleer_regelmap()
+    waar = args.map or (str(regelmap()) if regelmap() else "het pakket")
+    docs = controle.docs_map() if args.docs is None else Path(args.docs)
+    if docs is None or not docs.is_dir():
+        _schrijf(f"In orde ({waar}): {', '.join(bestanden)}\n")
+        _fout("de pagina's van de site (docs/) zijn niet gevonden: citaten en ankers zijn niet gecontroleerd "
+              "(geef de map op met --docs)")
+        return 0
+    problemen = controle.controleer_bronnen(docs)
+    if problemen:
+        for p in problemen:
+            _fout(p)
+        return FOUTCODE
+    _schrijf(f"In orde ({waar}): {', '.join(bestanden)}; alle citaten en ankers gevonden in {docs}\n")
     return 0
 
 

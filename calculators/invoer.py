@@ -1,4 +1,9 @@
-"""Invoer lezen en controleren: datums (date of ISO-tekst) en keuzewaarden."""
+"""Reading and checking what a user typed: dates, whole numbers, choices and yes/no.
+
+One rule per kind of value, used by every entry point (the Python API, the CLI and the
+browser bridge), so they accept and refuse exactly the same inputs. Every refusal is an
+``AfsprakenFout`` naming the field, and echoes the value at most ``TOON_MAX`` characters long.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,13 @@ import re
 
 from .fouten import AfsprakenFout
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# ASCII digits only: str.isdigit() also accepts '²' and '①', which int() refuses, and int()
+# accepts '+5', '1_000' and Arabic-Indic digits — none of which a form field should mean.
+_GEHEEL_GETAL = re.compile(r"^[0-9]+$", re.ASCII)
+TOON_MAX = 80
 
-# Leesbare veldnamen voor meldingen (de API-namen staan tussen haakjes in de docs).
+# Reader names of the input fields, for messages.
 VELD_NAMEN: dict[str, str] = {
     "melding": "de meldingsdatum",
     "veiligheidsbeoordeling": "de datum van de veiligheidsbeoordeling",
@@ -17,15 +26,31 @@ VELD_NAMEN: dict[str, str] = {
     "dienst_einde": "de einddatum van de dienst",
     "terugkoppeling": "de datum van de terugkoppeling",
     "start_hulp": "de startdatum van de hulp",
+    "peildatum": "de peildatum",
     "van": "de begindatum",
     "tot": "de einddatum",
     "datum": "de datum",
+    "aantal": "het aantal werkdagen",
 }
 
 
+def kort(tekst: str, maximaal: int = TOON_MAX) -> str:
+    """``tekst`` cut off at ``maximaal`` characters (with '…')."""
+    return tekst if len(tekst) <= maximaal else tekst[: maximaal - 1] + "…"
+
+
+def toon(waarde: object) -> str:
+    """A user's value as it appears in a message: quoted, and cut off if it is very long."""
+    return kort(repr(waarde))
+
+
+def veld_naam(veld: str) -> str:
+    return VELD_NAMEN.get(veld, veld)
+
+
 def lees_datum(waarde: object, veld: str) -> dt.date:
-    """Een datum uit een ``datetime.date`` of een tekst 'JJJJ-MM-DD'."""
-    naam = VELD_NAMEN.get(veld, veld)
+    """A date from a ``datetime.date`` or a text 'JJJJ-MM-DD' (surrounding spaces allowed)."""
+    naam = veld_naam(veld)
     if isinstance(waarde, dt.datetime):
         return waarde.date()
     if isinstance(waarde, dt.date):
@@ -34,26 +59,46 @@ def lees_datum(waarde: object, veld: str) -> dt.date:
         tekst = waarde.strip()
         if not _ISO.match(tekst):
             raise AfsprakenFout(
-                f"Ongeldige datum voor {naam}: {waarde!r} is geen datum in de vorm JJJJ-MM-DD.", veld=veld
+                f"Ongeldige datum voor {naam}: {toon(waarde)} is geen datum in de vorm JJJJ-MM-DD.", veld=veld
             )
         try:
             return dt.date.fromisoformat(tekst)
         except ValueError:
-            raise AfsprakenFout(f"Ongeldige datum voor {naam}: {waarde!r} bestaat niet.", veld=veld) from None
+            raise AfsprakenFout(f"Ongeldige datum voor {naam}: {toon(waarde)} bestaat niet.", veld=veld) from None
+    raise AfsprakenFout(f"Ongeldige datum voor {naam}: {toon(waarde)} is geen datum (verwacht JJJJ-MM-DD).", veld=veld)
+
+
+def lees_aantal(waarde: object, veld: str = "aantal") -> int:
+    """A whole number of 0 or more: an int, or a text of ASCII digits (surrounding spaces allowed)."""
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 0:
+        return waarde
+    if isinstance(waarde, str) and _GEHEEL_GETAL.match(waarde.strip()):
+        return int(waarde.strip())
     raise AfsprakenFout(
-        f"Ongeldige datum voor {naam}: {waarde!r} is geen datum (verwacht JJJJ-MM-DD).", veld=veld
+        f"{veld_naam(veld)[0].upper()}{veld_naam(veld)[1:]} moet een geheel getal van 0 of meer zijn "
+        f"(alleen de cijfers 0 tot en met 9), niet {toon(waarde)}.",
+        veld=veld,
     )
 
 
 def lees_keuze(waarde: object, veld: str, toegestaan: tuple[str, ...], soort: str) -> str:
-    """Een waarde uit een vaste lijst; de foutmelding noemt de geldige waarden."""
+    """A value from a fixed list; the message names the valid values."""
     if isinstance(waarde, str) and waarde in toegestaan:
         return waarde
     geldig = ", ".join(toegestaan)
-    raise AfsprakenFout(f"Onbekende {soort} {waarde!r}; kies uit: {geldig}.", veld=veld)
+    raise AfsprakenFout(f"Onbekende {soort} {toon(waarde)}; kies uit: {geldig}.", veld=veld)
 
 
 def lees_ja_nee(waarde: object, veld: str) -> bool:
     if isinstance(waarde, bool):
         return waarde
-    raise AfsprakenFout(f"De optie {veld!r} moet waar of onwaar zijn, niet {waarde!r}.", veld=veld)
+    raise AfsprakenFout(f"De keuze {veld!r} moet ja of nee zijn, niet {toon(waarde)}.", veld=veld)
+
+
+def lees_ja_nee_tekst(waarde: object, veld: str) -> bool:
+    """Yes/no as a form or link sends it: true/false, or 'ja'/'nee'/'true'/'false'/'1'/'0'/''."""
+    if isinstance(waarde, bool) or waarde is None:
+        return bool(waarde)
+    if isinstance(waarde, str) and waarde.strip().lower() in ("ja", "true", "1", "nee", "false", "0", ""):
+        return waarde.strip().lower() in ("ja", "true", "1")
+    raise AfsprakenFout(f"De keuze {veld!r} moet ja of nee zijn, niet {toon(waarde)}.", veld=veld)

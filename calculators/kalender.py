@@ -11,6 +11,8 @@ Drie kalenders:
   - 'atw-lid3': daarnaast de dagen die per jaar bij besluit (art. 3 lid 3) zijn
     gelijkgesteld, uit rules/atw-lid3.toml, alleen voor de jaren die dat bestand dekt;
   - 'weekend': alleen zaterdag en zondag zijn geen werkdag.
+
+Deze module is de eigenaar van rules/atw-lid3.toml: zij leest en controleert dat bestand zelf.
 """
 
 from __future__ import annotations
@@ -23,12 +25,18 @@ from typing import NamedTuple
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from .begrippen import WEEKDAGEN
-from .fouten import AfsprakenFout
-from .invoer import lees_datum
+from .begrippen import WEEKDAGEN, datum_kort
+from .bestanden import cache_sleutel, lees_bestand, lees_toml
+from .fouten import AfsprakenFout, RegelbestandFout
+from .invoer import lees_datum, toon
 
+# Dates a user can enter (meldingen and the other dates of a case).
 EERSTE_JAAR = 2015
 LAATSTE_JAAR = 2035
+# The calendar itself reaches further, so that the deadlines and monitoring moments of a case
+# entered in late 2035 (18 months and more after the overdracht) can still be computed.
+KALENDER_LAATSTE_JAAR = LAATSTE_JAAR + 2
+ATW_LID3_BESTAND = "atw-lid3.toml"
 
 _LID1 = "Atw art. 3 lid 1"
 _LID2 = "Atw art. 3 lid 2"
@@ -92,13 +100,13 @@ def kalender_info(code: str) -> Kalender:
         return KALENDERS[code]
     except (KeyError, TypeError):
         geldig = ", ".join(sorted(KALENDERS))
-        raise AfsprakenFout(f"Onbekende kalender {code!r}; kies uit: {geldig}.", veld="kalender") from None
+        raise AfsprakenFout(f"Onbekende kalender {toon(code)}; kies uit: {geldig}.", veld="kalender") from None
 
 
 def _controleer_jaar(jaar: int, veld: str) -> None:
-    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+    if not EERSTE_JAAR <= jaar <= KALENDER_LAATSTE_JAAR:
         raise AfsprakenFout(
-            f"De werkdagenkalender ondersteunt de jaren {EERSTE_JAAR} tot en met {LAATSTE_JAAR}; "
+            f"De werkdagenkalender ondersteunt de jaren {EERSTE_JAAR} tot en met {KALENDER_LAATSTE_JAAR}; "
             f"het jaar {jaar} valt daarbuiten.",
             veld=veld,
         )
@@ -134,8 +142,6 @@ def _feestdagen(jaar: int, kalender: str) -> dict[dt.date, tuple[str, str]]:
         return {}
     dagen = _atw_feestdagen(jaar)
     if kalender == "atw-lid3":
-        from .regels import atw_lid3_dagen  # pas laden als deze kalender gekozen is
-
         extra = atw_lid3_dagen(jaar)
         dagen = {**extra, **dagen}  # een wettelijke feestdag gaat voor bij samenvallen
     return dagen
@@ -167,7 +173,7 @@ def plus_werkdagen(datum: dt.date, aantal: int, kalender: str = "atw") -> dt.dat
     """
     datum = _als_datum(datum, "datum")
     if not isinstance(aantal, int) or isinstance(aantal, bool) or aantal < 0:
-        raise AfsprakenFout(f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {aantal!r}.",
+        raise AfsprakenFout(f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {toon(aantal)}.",
                             veld="aantal")
     _controleer_jaar(datum.year, "datum")
     kalender_info(kalender)
@@ -175,6 +181,10 @@ def plus_werkdagen(datum: dt.date, aantal: int, kalender: str = "atw") -> dt.dat
     over = aantal
     while over:
         dag += dt.timedelta(days=1)
+        if dag.year > KALENDER_LAATSTE_JAAR:  # the count, not the start date, is what the user can change
+            raise AfsprakenFout(
+                f"{aantal} werkdagen na {datum_kort(datum)} valt na {KALENDER_LAATSTE_JAAR}, buiten de werkdagenkalender; "
+                "kies een kleiner aantal.", veld="aantal")
         if niet_werkdag_reden(dag, kalender) is None:
             over -= 1
     return dag
@@ -225,10 +235,91 @@ def _dagen_na(van: dt.date, tot: dt.date):
 
 def _controleer_volgorde(van: dt.date, tot: dt.date) -> None:
     if tot < van:
-        raise AfsprakenFout(
-            f"De einddatum {tot.isoformat()} ligt vóór de begindatum {van.isoformat()}.", veld="tot"
-        )
+        raise AfsprakenFout(f"De einddatum {datum_kort(tot)} ligt vóór de begindatum {datum_kort(van)}.", veld="tot")
 
 
 def _als_datum(waarde, veld: str) -> dt.date:
     return lees_datum(waarde, veld)
+
+
+# --- Atw art. 3 lid 3: per jaar bij besluit gelijkgestelde dagen (rules/atw-lid3.toml) ---------
+
+_lid3_cache: dict[tuple, dict] = {}
+
+
+def _atw_lid3() -> dict[int, dict[dt.date, tuple[str, str]]]:
+    sleutel = cache_sleutel(ATW_LID3_BESTAND)
+    if sleutel not in _lid3_cache:
+        _lid3_cache.clear()
+        _lid3_cache[sleutel] = lees_atw_lid3(lees_bestand(ATW_LID3_BESTAND))
+    return _lid3_cache[sleutel]
+
+
+def lees_atw_lid3(tekst: str) -> dict[int, dict[dt.date, tuple[str, str]]]:
+    """Read and check atw-lid3.toml: per year the equated days with their name and source."""
+    naam = ATW_LID3_BESTAND
+
+    def fout(tekst_: str) -> RegelbestandFout:
+        return RegelbestandFout(f"{naam}: {tekst_}", bestand=naam)
+
+    data = lees_toml(tekst, naam)
+    besluiten = data.get("besluit")
+    if not isinstance(besluiten, list) or not besluiten:
+        raise fout("er moet ten minste één [[besluit]]-blok zijn")
+    per_jaar: dict[int, dict[dt.date, tuple[str, str]]] = {}
+    for i, b in enumerate(besluiten, 1):
+        if not isinstance(b, dict):
+            raise fout(f"besluit nr. {i}: moet een tabel zijn")
+        for veld in b:
+            if veld not in ("bron", "dagen", "jaren", "titel"):
+                raise fout(f"besluit nr. {i}: veld {veld!r} is onbekend; toegestaan: bron, dagen, jaren, titel")
+        titel = b.get("titel")
+        if not isinstance(titel, str) or not titel.strip():
+            raise fout(f"besluit nr. {i}: veld 'titel' ontbreekt (de titel van het besluit is de bron)")
+        if not isinstance(b.get("bron"), str) or not b["bron"].strip():
+            raise fout(f"besluit nr. {i}: veld 'bron' ontbreekt")
+        jaren = b.get("jaren")
+        if not isinstance(jaren, list) or not jaren or not all(isinstance(j, int) for j in jaren):
+            raise fout(f"besluit nr. {i}: veld 'jaren' moet een lijst met jaartallen zijn (de jaren die het dekt)")
+        for j in jaren:
+            if j in per_jaar:
+                raise fout(f"besluit nr. {i}: jaar {j} komt al in een ander besluit voor")
+            per_jaar[j] = {}
+        dagen = b.get("dagen")
+        if not isinstance(dagen, list):
+            raise fout(f"besluit nr. {i}: veld 'dagen' ontbreekt")
+        for d in dagen:
+            if not isinstance(d, dict) or not isinstance(d.get("datum"), dt.date) or isinstance(
+                d.get("datum"), dt.datetime
+            ):
+                raise fout(f"besluit nr. {i}: elke dag moet een 'datum' (JJJJ-MM-DD) hebben")
+            if not isinstance(d.get("naam"), str) or not d["naam"].strip():
+                raise fout(f"besluit nr. {i}: dag {d['datum']}: veld 'naam' ontbreekt")
+            if d["datum"].year not in jaren:
+                raise fout(f"besluit nr. {i}: dag {d['datum']} valt niet in de jaren {jaren} van dit besluit")
+            per_jaar[d["datum"].year][d["datum"]] = (
+                f"{d['naam']} (gelijkgesteld)",
+                f"Atw art. 3 lid 3: {titel.strip()}",
+            )
+    return per_jaar
+
+
+def atw_lid3_jaren() -> tuple[int, ...]:
+    return tuple(sorted(_atw_lid3()))
+
+
+def atw_lid3_dagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
+    """The equated days of ``jaar``; an error if the year is not covered.
+
+    Treating an uncovered year silently as 'no extra days' would give a result that looks
+    more certain than it is, hence a clear error on the field the user can change."""
+    per_jaar = _atw_lid3()
+    if jaar not in per_jaar:
+        jaren = sorted(per_jaar)
+        raise AfsprakenFout(
+            f"Kalender ‘Algemene termijnenwet inclusief gelijkgestelde dagen’: voor {jaar} staan geen besluiten "
+            f"(Atw art. 3 lid 3) in de regeldata; gedekt zijn {jaren[0]} tot en met {jaren[-1]}. Kies een andere "
+            "kalender voor werkdagen.",
+            veld="kalender",
+        )
+    return per_jaar[jaar]

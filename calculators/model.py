@@ -4,7 +4,12 @@ Grenzen van een verantwoordelijkheidsinterval: ``van`` is de eerste dag waarop d
 partij verantwoordelijk is (inclusief); ``tot`` is de eerste dag waarop de volgende
 partij verantwoordelijk is (exclusief), of ``None`` als het interval open is.
 De rekenhulp rekent in hele dagen: een overgang op een dag telt vanaf het begin
-van die dag voor de nieuwe partij.
+van die dag voor de nieuwe partij. Gaat de verantwoordelijkheid op één dag twee keer
+over (Veilig Thuis na de veiligheidsbeoordeling, het lokale team na de overdracht
+diezelfde dag), dan blijft de tussenliggende periode zichtbaar: ``van == tot`` en
+``binnen_een_dag`` is waar.
+
+Waar de tekst niemand aanwijst, is de partij ``begrippen.NIEMAND``; in de JSON is dat ``null``.
 """
 
 from __future__ import annotations
@@ -12,16 +17,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .begrippen import DOCUMENT_NAMEN, DOCUMENTEN, WEEKDAGEN
+from .begrippen import DOCUMENT_NAMEN, DOCUMENTEN, MOMENTEN, NIEMAND, NIEMAND_NAAM, WEEKDAGEN
 
-CONTRACT = "afsprakenwijzer-tijdlijn/1"
+CONTRACT = "afsprakenwijzer-tijdlijn/2"
 
 INTERVAL_GRENZEN = {
     "van": "inclusief: de eerste dag waarop de partij verantwoordelijk is",
     "tot": "exclusief: de eerste dag waarop de volgende partij verantwoordelijk is; null = geen einddatum",
     "tot_en_met": "inclusief: de laatste dag waarop de partij verantwoordelijk is (tot min één dag); "
     "null = geen einddatum",
+    "binnen_een_dag": "true: de partij is verantwoordelijk op één dag, tot een overgang later die dag "
+    "(van = tot = tot_en_met)",
+    "partij": "null: de afspraken wijzen hier niemand aan",
 }
+
+
+def partij_code(partij: str | None) -> str | None:
+    """The party as the JSON has it: null where the text names nobody."""
+    return None if partij in (None, NIEMAND) else partij
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -89,7 +102,7 @@ class Moment:
     bron: Bron
     status: str  # 'opgegeven' | 'aangenomen' | 'berekend'
     interpretatie: str | None = None
-    verantwoordelijke: str | None = None  # partij die vanaf dit moment verantwoordelijk is
+    verantwoordelijke: str | None = None  # partij die vanaf dit moment verantwoordelijk is (of NIEMAND)
     landelijk_terugval: bool = False
     regel: str | None = None  # code van de regel waaruit de datum volgt
     hangt_af_van_aanname: bool = False  # berekend uit een aangenomen (niet opgegeven) datum
@@ -98,16 +111,21 @@ class Moment:
     def weekdag(self) -> str:
         return WEEKDAGEN[self.datum.weekday()]
 
+    @property
+    def rol(self) -> str:
+        return MOMENTEN[self.code].rol
+
     def to_dict(self) -> dict:
         return {
             "code": self.code,
             "datum": self.datum.isoformat(),
             "weekdag": self.weekdag,
             "omschrijving": self.omschrijving,
+            "rol": self.rol,
             "bron": self.bron.to_dict(),
             "status": self.status,
             "interpretatie": self.interpretatie,
-            "verantwoordelijke": self.verantwoordelijke,
+            "verantwoordelijke": partij_code(self.verantwoordelijke),
             "landelijk_terugval": self.landelijk_terugval,
             "regel": self.regel,
             "hangt_af_van_aanname": self.hangt_af_van_aanname,
@@ -118,27 +136,36 @@ class Moment:
 class Verantwoordelijkheid:
     van: dt.date
     tot: dt.date | None  # exclusief; None = open
-    partij: str
+    partij: str  # a code of begrippen.PARTIJEN, or NIEMAND
     partij_naam: str
     bron: Bron
     interpretatie: str | None = None
     landelijk_terugval: bool = False
     toelichting: str | None = None  # bijv. waarom het interval open blijft
+    binnen_een_dag: bool = False  # van == tot: responsible on that one day, until a later change that day
 
     @property
     def tot_en_met(self) -> dt.date | None:
+        if self.binnen_een_dag:
+            return self.van
         return self.tot - dt.timedelta(days=1) if self.tot is not None else None
 
+    @property
+    def aangewezen(self) -> bool:
+        return self.partij != NIEMAND
+
     def bevat(self, datum: dt.date) -> bool:
-        return self.van <= datum and (self.tot is None or datum < self.tot)
+        """Whole days: a day belongs to the party that holds it from its start (not a binnen_een_dag one)."""
+        return not self.binnen_een_dag and self.van <= datum and (self.tot is None or datum < self.tot)
 
     def to_dict(self) -> dict:
         return {
             "van": self.van.isoformat(),
             "tot": _iso(self.tot),
             "tot_en_met": _iso(self.tot_en_met),
-            "partij": self.partij,
-            "partij_naam": self.partij_naam,
+            "binnen_een_dag": self.binnen_een_dag,
+            "partij": partij_code(self.partij),
+            "partij_naam": self.partij_naam if self.aangewezen else NIEMAND_NAAM,
             "bron": self.bron.to_dict(),
             "interpretatie": self.interpretatie,
             "landelijk_terugval": self.landelijk_terugval,
@@ -147,16 +174,34 @@ class Verantwoordelijkheid:
 
 
 @dataclass(frozen=True)
+class Aanname:
+    """A date the user did not give: what the engine assumed (``datum``), or that it cannot
+    assume anything because the text sets no term (``datum`` None), and why, in Dutch."""
+
+    code: str
+    datum: dt.date | None
+    tekst: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "datum": _iso(self.datum), "tekst": self.tekst}
+
+
+@dataclass(frozen=True)
 class Tijdlijn:
     regio: str
     route: str
-    afspraken_versie: AfsprakenVersie
+    afspraken_versie: AfsprakenVersie  # the version in force on the meldingsdatum
     kalender: object  # kalender.Kalender
     invoer: dict
     momenten: tuple[Moment, ...]
     verantwoordelijkheid: tuple[Verantwoordelijkheid, ...]
     opmerkingen: tuple[str, ...] = field(default_factory=tuple)
     landelijke_versie: AfsprakenVersie | None = None  # gebruikt waar de regio zwijgt
+    aannames: tuple[Aanname, ...] = ()
+    # Every version whose rules the result uses, with the first day it was used for this case
+    # (more than one when the case runs across the date a version ends).
+    versies_gebruikt: tuple[tuple[dt.date, AfsprakenVersie], ...] = ()
+    op_peildatum: dict | None = None  # peildatum.op_peildatum(...), when a peildatum was given
 
     def moment(self, code: str) -> Moment | None:
         for m in self.momenten:
@@ -176,11 +221,14 @@ class Tijdlijn:
             "regio": self.regio,
             "route": self.route,
             "afspraken_versie": self.afspraken_versie.to_dict(),
+            "afspraken_versies": [{"vanaf": d.isoformat(), **v.to_dict()} for d, v in self.versies_gebruikt],
             "landelijke_versie": self.landelijke_versie.to_dict() if self.landelijke_versie else None,
             "kalender": self.kalender.to_dict(),
             "invoer": dict(self.invoer),
             "momenten": [m.to_dict() for m in self.momenten],
             "verantwoordelijkheid": [v.to_dict() for v in self.verantwoordelijkheid],
             "interval_grenzen": dict(INTERVAL_GRENZEN),
+            "aannames": [a.to_dict() for a in self.aannames],
+            "op_peildatum": self.op_peildatum,
             "opmerkingen": list(self.opmerkingen),
         }

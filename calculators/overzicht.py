@@ -12,14 +12,16 @@ from . import regels as _regels
 from .begrippen import (
     DOCUMENT_NAMEN,
     MOMENTEN,
+    NIEMAND,
+    NIEMAND_NAAM,
     PARTIJEN,
     REGIO_NAMEN,
     REGIOS,
     ROUTE_NAMEN,
     ROUTES,
 )
-from .kalender import EERSTE_JAAR, KALENDERS, LAATSTE_JAAR
-from .tijdlijn import termijn_tekst
+from .kalender import EERSTE_JAAR, KALENDERS, LAATSTE_JAAR, atw_lid3_jaren
+from .teksten import moment_naam, termijn_tekst
 
 _MONITORING = "monitoring-3-maanden"
 
@@ -28,7 +30,9 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def regel_als_data(r) -> dict:
+def regel_als_data(r, partijen: dict[str, str] | None = None) -> dict:
+    """One rule as plain data; ``partijen``: the region's names, for the moment names."""
+    partijen = partijen if partijen is not None else _regels.partij_namen(r.regio)
     uit = {
         "code": r.code,
         "soort": r.soort,
@@ -44,11 +48,13 @@ def regel_als_data(r) -> dict:
     }
     if r.soort == "vervalt":
         uit["momenten"] = list(r.momenten)
-        uit["moment_namen"] = [MOMENTEN[m].naam for m in r.momenten]
+        uit["moment_namen"] = [moment_naam(m, partijen) for m in r.momenten]
         return uit
     uit["moment"] = r.moment
-    uit["moment_naam"] = r.omschrijving or MOMENTEN[r.moment].naam
-    uit["verantwoordelijke"] = r.verantwoordelijke
+    uit["moment_naam"] = moment_naam(r.moment, partijen) if r.soort == "overgang" else (
+        r.omschrijving or moment_naam(r.moment, partijen))
+    uit["verantwoordelijke"] = None if r.verantwoordelijke == NIEMAND else r.verantwoordelijke
+    uit["niemand_aangewezen"] = r.verantwoordelijke == NIEMAND
     if r.soort == "overgang":
         uit["binnen"] = r.binnen
         return uit
@@ -56,10 +62,10 @@ def regel_als_data(r) -> dict:
         aantal=r.aantal,
         eenheid=r.eenheid,
         vanaf=r.vanaf,
-        vanaf_naam=MOMENTEN[r.vanaf].naam,
+        vanaf_naam=moment_naam(r.vanaf, partijen),
         vanaf_is_gebeurtenis=MOMENTEN[r.vanaf].soort == "gebeurtenis",
         datum=r.datum,
-        termijn_tekst=termijn_tekst(r),
+        termijn_tekst=termijn_tekst(r, partijen),
         opmerking_zonder_datum=r.opmerking_zonder_datum,
     )
     return uit
@@ -88,6 +94,7 @@ def _geldende(regio, landelijk, moment: str, route: str, peildatum: dt.date) -> 
 
 
 def _vergelijking(regio, landelijk, peildatum: dt.date) -> dict:
+    partijen = _regels.partij_namen(regio.code)
     per_route = {}
     for route in ROUTES:
         momenten = {}
@@ -97,9 +104,9 @@ def _vergelijking(regio, landelijk, peildatum: dt.date) -> dict:
             geldend, terugval = _geldende(regio, landelijk, code, route, peildatum)
             if geldend:
                 momenten[code] = {
-                    "naam": soort.naam,
+                    "naam": moment_naam(code, partijen),
                     "landelijk_terugval": terugval,
-                    "regels": [regel_als_data(r) for r in geldend],
+                    "regels": [regel_als_data(r, partijen) for r in geldend],
                 }
         monitoring, terugval = _geldende(regio, landelijk, _MONITORING, route, peildatum)
         zonder_voorwaarde = [r for r in monitoring if not r.als]
@@ -113,7 +120,7 @@ def _vergelijking(regio, landelijk, peildatum: dt.date) -> dict:
                 "ja": ja,
                 "landelijk_terugval": terugval,
                 "bron": bron,
-                "uitzonderingen": [regel_als_data(r) for r in monitoring if r.als],
+                "uitzonderingen": [regel_als_data(r, partijen) for r in monitoring if r.als],
             },
         }
     return per_route
@@ -130,7 +137,7 @@ def maak_overzicht(peildatum: dt.date | None = None) -> dict:
     for code in REGIOS:
         regio = _regels.regio(code)
         peil = peildatum or regio.versies[-1].geldig_vanaf
-        partijen = {p: regio.partijen.get(p) or landelijk.partijen.get(p) for p in PARTIJEN}
+        partijen = _regels.partij_namen(code)
         uit_regios[code] = {
             "code": code,
             "naam": REGIO_NAMEN[code],
@@ -138,16 +145,17 @@ def maak_overzicht(peildatum: dt.date | None = None) -> dict:
             "document": DOCUMENT_NAMEN[code],
             "peildatum": peil.isoformat(),
             "versies": [v.to_dict() for v in regio.versies],
-            "partijen": partijen,
-            "regels": [regel_als_data(r) for r in regio.regels],
+            "partijen": {p: partijen[p] for p in PARTIJEN},
+            "regels": [regel_als_data(r, partijen) for r in regio.regels],
             "feiten": [_feit_als_data(f) for f in regio.feiten],
             "routes": _vergelijking(regio, landelijk, peil),
         }
     return {
         "regios": uit_regios,
         "routes": dict(ROUTE_NAMEN),
-        "momenten": {c: {"naam": m.naam, "soort": m.soort} for c, m in MOMENTEN.items()},
+        "momenten": {c: {"naam": moment_naam(c), "soort": m.soort, "rol": m.rol} for c, m in MOMENTEN.items()},
+        "niemand_naam": NIEMAND_NAAM,
         "kalenders": {c: k.to_dict() for c, k in KALENDERS.items()},
         "kalender_jaren": [EERSTE_JAAR, LAATSTE_JAAR],
-        "atw_lid3_jaren": list(_regels.atw_lid3_jaren()),
+        "atw_lid3_jaren": list(atw_lid3_jaren()),
     }

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 
 from .begrippen import (
@@ -19,12 +18,14 @@ from .begrippen import (
     EENHEDEN,
     INVOER_MOMENTEN,
     MOMENTEN,
+    NIEMAND,
     OPTIES,
     PARTIJEN,
     REGIOS,
     ROUTES,
     invoerketen,
 )
+from .bestanden import lees_toml
 from .fouten import RegelbestandFout
 from .model import AfsprakenVersie, Bron
 
@@ -40,6 +41,7 @@ class Regel:
     soort:
       'termijn'  - ``moment`` = ``vanaf`` + ``aantal`` ``eenheid`` (``datum``: einde-termijn of dag-na-termijn)
       'overgang' - op invoermoment ``moment`` wordt ``verantwoordelijke`` verantwoordelijk
+                   (``verantwoordelijke = "niemand"``: de tekst wijst vanaf dan niemand aan)
       'vervalt'  - de ``momenten`` komen niet voor (bijv. geen monitoring na inbreng Jeugdbeschermingstafel)
     """
 
@@ -220,10 +222,7 @@ class _Lezer:
 def lees_regiotekst(tekst: str, bestand: str, verwachte_regio: str | None = None) -> RegioRegels:
     """Lees en controleer de TOML-tekst van één regiobestand."""
     lezer = _Lezer(bestand)
-    try:
-        data = tomllib.loads(tekst)
-    except tomllib.TOMLDecodeError as e:
-        raise lezer.fout("", f"geen geldige TOML: {e}") from None
+    data = lees_toml(tekst, bestand)
 
     lezer.onbekende_velden(data, "", ("feit", "naam", "partijen", "regel", "regio", "versie"))
     regio = lezer.keuze(data, "regio", "", REGIOS)
@@ -342,7 +341,8 @@ def _lees_regel(lezer: _Lezer, data: object, nr: int, regio: str, versie_per_cod
         omschrijving=lezer.tekst(data, "omschrijving", waar, verplicht=False),
         interpretatie=lezer.tekst(data, "interpretatie", waar, verplicht=False),
         opmerking_zonder_datum=lezer.tekst(data, "opmerking_zonder_datum", waar, verplicht=False),
-        verantwoordelijke=lezer.keuze(data, "verantwoordelijke", waar, PARTIJEN, verplicht=False),
+        verantwoordelijke=lezer.keuze(data, "verantwoordelijke", waar,
+                                      PARTIJEN + ((NIEMAND,) if soort == "overgang" else ()), verplicht=False),
     )
     berekend = tuple(c for c, m in MOMENTEN.items() if m.soort == "berekend")
     niet_bij_soort = {

@@ -1,74 +1,48 @@
-"""Toegang tot de regeldata: laden (één keer per proces), controleren en opzoeken.
+"""The rule data of the regions: loading (once per process and rules folder), checking, looking up.
 
-De regelbestanden staan in het pakket (calculators/rules/, gelezen met
-importlib.resources, zodat het ook in Pyodide werkt). Een andere regelmap kan
-worden gekozen met ``gebruik_regelmap(pad)`` of de omgevingsvariabele
-``AFSPRAKENWIJZER_REGELS`` (de site-bouwtest kopieert de map, wijzigt één waarde
-en bouwt daarmee).
+The files are read through ``bestanden`` (the package's own files, or a folder chosen with
+``gebruik_regelmap`` / ``AFSPRAKENWIJZER_REGELS``); one region file is parsed and checked
+by ``regelbestand``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
-from importlib import resources
 from pathlib import Path
 
 from .begrippen import DIENST_ROUTES, REGIOS, ROUTES
-from .fouten import RegelbestandFout
+from .bestanden import OMGEVINGSVARIABELE, cache_sleutel, gebruik_regelmap, gekozen_regelmap, lees_bestand, regelmap
+from .fouten import AfsprakenFout, RegelbestandFout
+from .invoer import toon
+from .kalender import ATW_LID3_BESTAND, atw_lid3_jaren
 from .regelbestand import Feit, Regel, RegioRegels, lees_regiotekst
 
-OMGEVINGSVARIABELE = "AFSPRAKENWIJZER_REGELS"
-ATW_LID3_BESTAND = "atw-lid3.toml"
+__all__ = [
+    "ATW_LID3_BESTAND", "OMGEVINGSVARIABELE", "Feit", "Regel", "RegioRegels", "alle_regios",
+    "controleer_regelmap", "feiten", "gebruik_regelmap", "laad_regio", "partij_namen", "regelmap",
+    "regio", "zoek_regels",
+]
 
-# Momenten die het landelijk kader voor elke route moet kunnen dateren: de regio's
-# vallen hierop terug, dus zonder deze regels kan geen tijdlijn worden gemaakt.
+# Moments the national framework must be able to date for every route: the regions fall back
+# on it, so without these rules no timeline can be made. (The overdracht after a direct
+# handover is not among them: the framework sets no term for it, so it stays open unless given.)
 VERPLICHT_LANDELIJK: dict[str, tuple[str, ...]] = {
     "veiligheidsbeoordeling-uiterlijk": ROUTES,
     "veilig-thuis-verantwoordelijk": ROUTES,
-    "overdracht-uiterlijk": ROUTES,
+    "overdracht-uiterlijk": DIENST_ROUTES,
     "lokaal-team-verantwoordelijk": ROUTES,
     "dienst-einde-uiterlijk": DIENST_ROUTES,
 }
 
-_gekozen_map: Path | None = None
-_cache: dict[tuple[str, str], object] = {}
-
-
-def gebruik_regelmap(pad: str | os.PathLike | None) -> None:
-    """Gebruik voortaan de regelbestanden uit ``pad`` (None = de bestanden in het pakket)."""
-    global _gekozen_map
-    _gekozen_map = Path(pad) if pad is not None else None
-    _cache.clear()
-
-
-def regelmap() -> Path | None:
-    """De gekozen regelmap, of None voor de bestanden in het pakket."""
-    if _gekozen_map is not None:
-        return _gekozen_map
-    omgeving = os.environ.get(OMGEVINGSVARIABELE)
-    return Path(omgeving) if omgeving else None
-
-
-def _lees_bestand(naam: str) -> str:
-    map_ = regelmap()
-    try:
-        if map_ is None:
-            return resources.files("calculators").joinpath("rules", naam).read_text(encoding="utf-8")
-        return (map_ / naam).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        waar = "het pakket" if map_ is None else str(map_)
-        raise RegelbestandFout(f"{naam}: bestand niet gevonden in {waar}", bestand=naam) from None
-    except UnicodeDecodeError:
-        raise RegelbestandFout(f"{naam}: bestand is geen UTF-8-tekst", bestand=naam) from None
+_cache: dict[tuple, RegioRegels] = {}
 
 
 def laad_regio(pad_of_tekst: str | os.PathLike, regio: str | None = None) -> RegioRegels:
-    """Lees en controleer één regiobestand, los van de cache.
+    """Read and check one region file, bypassing the cache.
 
-    ``pad_of_tekst`` is een pad naar een .toml-bestand of de TOML-tekst zelf. Voor
-    tests en de site-bouw: zo kan een gewijzigde kopie worden gecontroleerd.
+    ``pad_of_tekst`` is a path to a .toml file or the TOML text itself. For tests and the site
+    build: a changed copy can be checked this way.
     """
     if isinstance(pad_of_tekst, os.PathLike) or (
         isinstance(pad_of_tekst, str) and "\n" not in pad_of_tekst and pad_of_tekst.endswith(".toml")
@@ -88,15 +62,13 @@ def laad_regio(pad_of_tekst: str | os.PathLike, regio: str | None = None) -> Reg
 
 
 def regio(code: str) -> RegioRegels:
-    """De (gecontroleerde) regels van een regio; één keer per proces geladen."""
+    """The (checked) rules of one region; read once per process and rules folder."""
     if code not in REGIOS:
-        from .fouten import AfsprakenFout
-
-        raise AfsprakenFout(f"Onbekende regio {code!r}; kies uit: {', '.join(REGIOS)}.", veld="regio")
-    sleutel = (str(regelmap()), code)
+        raise AfsprakenFout(f"Onbekende regio {toon(code)}; kies uit: {', '.join(REGIOS)}.", veld="regio")
+    sleutel = cache_sleutel(f"{code}.toml")
     if sleutel not in _cache:
         bestand = f"{code}.toml"
-        regels = lees_regiotekst(_lees_bestand(bestand), bestand, code)
+        regels = lees_regiotekst(lees_bestand(bestand), bestand, code)
         if code == "landelijk":
             _controleer_landelijk(regels)
         _cache[sleutel] = regels
@@ -114,16 +86,15 @@ def alle_regios() -> dict[str, RegioRegels]:
 
 
 def controleer_regelmap(pad: str | os.PathLike | None = None) -> list[str]:
-    """Controleer alle regelbestanden (van ``pad`` of de huidige regelmap); geeft de bestandsnamen.
+    """Check every rule file (of ``pad`` or the folder in use); returns the file names.
 
-    Stopt bij de eerste fout met een RegelbestandFout.
-    """
-    vorige = _gekozen_map
+    Stops at the first error with a RegelbestandFout."""
+    vorige = gekozen_regelmap()
     if pad is not None:
         gebruik_regelmap(pad)
     try:
         alle_regios()
-        _atw_lid3()
+        atw_lid3_jaren()
         return [f"{c}.toml" for c in REGIOS] + [ATW_LID3_BESTAND]
     finally:
         if pad is not None:
@@ -142,7 +113,7 @@ def _controleer_landelijk(regels: RegioRegels) -> None:
     if not any(r.soort == "overgang" and r.moment == "melding" for r in regels.regels):
         raise RegelbestandFout(
             f"{regels.bestand}: regels: er ontbreekt een regel van soort 'overgang' voor moment 'melding' "
-            "(wie is verantwoordelijk vanaf de melding)",
+            "(wie is verantwoordelijk vanaf de melding, of verantwoordelijke = \"niemand\")",
             bestand=regels.bestand,
         )
 
@@ -150,7 +121,7 @@ def _controleer_landelijk(regels: RegioRegels) -> None:
 def zoek_regels(
     regels: RegioRegels, moment: str, route: str, opties: dict, peildatum: dt.date
 ) -> list[Regel]:
-    """De regels van één regio die ``moment`` raken in deze route, op deze datum, bij deze opties."""
+    """The rules of one region that concern ``moment`` in this route, on this date, with these options."""
     return [
         r
         for r in regels.regels
@@ -162,92 +133,19 @@ def feiten(regels: RegioRegels, peildatum: dt.date) -> list[Feit]:
     return [f for f in regels.feiten if f.geldt_op(peildatum)]
 
 
-# --- Atw art. 3 lid 3: per jaar bij besluit gelijkgestelde dagen -------------------------------
-
-
-def _atw_lid3() -> dict:
-    sleutel = (str(regelmap()), ATW_LID3_BESTAND)
-    if sleutel not in _cache:
-        _cache[sleutel] = _lees_atw_lid3(_lees_bestand(ATW_LID3_BESTAND))
-    return _cache[sleutel]
-
-
-def _lees_atw_lid3(tekst: str) -> dict:
-    naam = ATW_LID3_BESTAND
-
-    def fout(tekst_: str) -> RegelbestandFout:
-        return RegelbestandFout(f"{naam}: {tekst_}", bestand=naam)
-
-    try:
-        data = tomllib.loads(tekst)
-    except tomllib.TOMLDecodeError as e:
-        raise fout(f"geen geldige TOML: {e}") from None
-    besluiten = data.get("besluit")
-    if not isinstance(besluiten, list) or not besluiten:
-        raise fout("er moet ten minste één [[besluit]]-blok zijn")
-    per_jaar: dict[int, dict[dt.date, tuple[str, str]]] = {}
-    for i, b in enumerate(besluiten, 1):
-        if not isinstance(b, dict):
-            raise fout(f"besluit nr. {i}: moet een tabel zijn")
-        for veld in b:
-            if veld not in ("bron", "dagen", "jaren", "titel"):
-                raise fout(f"besluit nr. {i}: veld {veld!r} is onbekend; toegestaan: bron, dagen, jaren, titel")
-        titel = b.get("titel")
-        if not isinstance(titel, str) or not titel.strip():
-            raise fout(f"besluit nr. {i}: veld 'titel' ontbreekt (de titel van het besluit is de bron)")
-        if not isinstance(b.get("bron"), str) or not b["bron"].strip():
-            raise fout(f"besluit nr. {i}: veld 'bron' ontbreekt")
-        jaren = b.get("jaren")
-        if not isinstance(jaren, list) or not jaren or not all(isinstance(j, int) for j in jaren):
-            raise fout(f"besluit nr. {i}: veld 'jaren' moet een lijst met jaartallen zijn (de jaren die het dekt)")
-        for j in jaren:
-            if j in per_jaar:
-                raise fout(f"besluit nr. {i}: jaar {j} komt al in een ander besluit voor")
-            per_jaar[j] = {}
-        dagen = b.get("dagen")
-        if not isinstance(dagen, list):
-            raise fout(f"besluit nr. {i}: veld 'dagen' ontbreekt")
-        for d in dagen:
-            if not isinstance(d, dict) or not isinstance(d.get("datum"), dt.date) or isinstance(
-                d.get("datum"), dt.datetime
-            ):
-                raise fout(f"besluit nr. {i}: elke dag moet een 'datum' (JJJJ-MM-DD) hebben")
-            if not isinstance(d.get("naam"), str) or not d["naam"].strip():
-                raise fout(f"besluit nr. {i}: dag {d['datum']}: veld 'naam' ontbreekt")
-            if d["datum"].year not in jaren:
-                raise fout(f"besluit nr. {i}: dag {d['datum']} valt niet in de jaren {jaren} van dit besluit")
-            per_jaar[d["datum"].year][d["datum"]] = (
-                f"{d['naam']} (gelijkgesteld)",
-                f"Atw art. 3 lid 3: {titel.strip()}",
-            )
-    return per_jaar
-
-
-def atw_lid3_jaren() -> tuple[int, ...]:
-    return tuple(sorted(_atw_lid3()))
-
-
-def atw_lid3_dagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
-    """De bij besluit gelijkgestelde dagen van ``jaar``; fout als het jaar niet gedekt is.
-
-    Een niet-gedekt jaar stil als 'geen extra dagen' behandelen zou een uitkomst
-    geven die er zekerder uitziet dan hij is; daarom een duidelijke fout.
-    """
-    per_jaar = _atw_lid3()
-    if jaar not in per_jaar:
-        from .fouten import AfsprakenFout
-
-        jaren = sorted(per_jaar)
-        raise AfsprakenFout(
-            f"Kalender 'atw-lid3': voor {jaar} staan geen besluiten (Atw art. 3 lid 3) in de regeldata; "
-            f"gedekt zijn {jaren[0]} tot en met {jaren[-1]}. Kies kalender 'atw' of 'weekend'.",
-            veld="kalender",
-        )
-    return per_jaar[jaar]
-
-
-def overzicht(peildatum: dt.date | None = None) -> dict:
-    """Alle regelwaarden per regio als gewone data (voor de MkDocs-macro's)."""
-    from .overzicht import maak_overzicht
-
-    return maak_overzicht(peildatum)
+def wijzigingsdatums(code: str, route: str) -> dict[dt.date, bool]:
+    """Every date on which the rules that can apply to this region and route change, in order:
+    True where a version of the agreements (of the region or the national framework) starts or
+    ends, False where only a rule inside a version does."""
+    datums: dict[dt.date, bool] = {}
+    for bron in {code: regio(code), "landelijk": regio("landelijk")}.values():
+        for v in bron.versies:
+            for d in (v.geldig_vanaf, v.geldig_tot):
+                if d is not None:
+                    datums[d] = True
+        for r in bron.regels:
+            if route in r.routes:
+                for d in (r.geldig_vanaf, r.geldig_tot):
+                    if d is not None:
+                        datums.setdefault(d, False)
+    return dict(sorted(datums.items()))

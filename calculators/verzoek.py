@@ -1,10 +1,11 @@
-"""JSON in, JSON uit: de ingang voor de browser (Pyodide-worker) en andere koppelingen.
+"""JSON in, JSON out: the entry point for the browser (Pyodide worker) and other integrations.
 
-``bereken_json(soort, invoer_json)`` geeft altijd een JSON-tekst terug:
+``bereken_json(soort, invoer_json)`` always returns a JSON text, whatever it is given:
   {"ok": true,  "resultaat": {...}}
   {"ok": false, "fouten": [{"veld": "overdracht", "melding": "..."}]}
-Soorten: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda'. Velden die de soort niet
-kent worden genegeerd (een formulier kan meer velden hebben dan een berekening nodig heeft).
+Kinds: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda'. Fields a kind does not know are
+ignored (a form can have more fields than one calculation needs). Form values arrive as text;
+they are read with the same rules as the CLI and the Python API (``invoer``).
 """
 
 from __future__ import annotations
@@ -12,28 +13,20 @@ from __future__ import annotations
 import json
 
 from . import regels
-from .agenda import bestandsnaam, tijdlijn_als_ics
+from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
 from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
 from .fouten import AfsprakenFout
-from .invoer import lees_datum
+from .invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, toon
 from .kalender import kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .peildatum import afstand
 from .tijdlijn import tijdlijn
 
-_TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
+_TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp", "peildatum")
 _JA_NEE_VELDEN = ("spoed", "heraanmelding", "jeugdbeschermingstafel")
 
 
-def _ja_nee(invoer: dict, veld: str) -> bool:
-    waarde = invoer.get(veld, False)
-    if isinstance(waarde, bool):
-        return waarde
-    if isinstance(waarde, str) and waarde.lower() in ("ja", "true", "1", "nee", "false", "0", ""):
-        return waarde.lower() in ("ja", "true", "1")
-    raise AfsprakenFout(f"De keuze {veld!r} moet ja of nee zijn, niet {waarde!r}.", veld=veld)
-
-
 def _leeg_is_geen(waarde):
-    return None if waarde in (None, "") else waarde
+    return None if waarde is None or (isinstance(waarde, str) and not waarde.strip()) else waarde
 
 
 def _verplicht(invoer: dict, veld: str, naam: str):
@@ -43,14 +36,21 @@ def _verplicht(invoer: dict, veld: str, naam: str):
     return waarde
 
 
+def _tekst_of_geen(invoer: dict, veld: str):
+    waarde = _leeg_is_geen(invoer.get(veld))
+    if waarde is not None and not isinstance(waarde, str):
+        raise AfsprakenFout(f"Het veld {veld!r} moet tekst zijn, niet {toon(waarde)}.", veld=veld)
+    return waarde
+
+
 def _tijdlijn(invoer: dict):
     return tijdlijn(
         _verplicht(invoer, "regio", "de regio"),
         _verplicht(invoer, "route", "de route"),
         _verplicht(invoer, "melding", "de meldingsdatum"),
         **{veld: _leeg_is_geen(invoer.get(veld)) for veld in _TIJDLIJN_VELDEN},
-        **{veld: _ja_nee(invoer, veld) for veld in _JA_NEE_VELDEN},
-        vbs=_leeg_is_geen(invoer.get("vbs")),
+        **{veld: lees_ja_nee_tekst(invoer.get(veld), veld) for veld in _JA_NEE_VELDEN},
+        vbs=_tekst_of_geen(invoer, "vbs"),
         kalender=_leeg_is_geen(invoer.get("kalender")) or "atw",
     )
 
@@ -77,17 +77,14 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
         samenvatting = (f"Van {datum_tekst(van)} tot en met {datum_tekst(tot)}: {aantal} "
                         f"werkdag{'en' if aantal != 1 else ''} (de begindatum telt niet mee).")
     elif bewerking == "optellen":
-        tekst = str(_verplicht(invoer, "aantal", "het aantal werkdagen")).strip()
-        if not tekst.isdigit():
-            raise AfsprakenFout(f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {tekst!r}.",
-                                veld="aantal")
-        aantal = int(tekst)
+        aantal = lees_aantal(_verplicht(invoer, "aantal", "het aantal werkdagen"), "aantal")
         tot = plus_werkdagen(van, aantal, kal.code)
         samenvatting = (f"{aantal} werkdag{'en' if aantal != 1 else ''} na {datum_tekst(van)} is "
                         f"{datum_tekst(tot)} (de eerste getelde dag is de dag na de begindatum).")
     else:
-        raise AfsprakenFout(f"Onbekende berekening {bewerking!r}; kies uit: optellen, tellen.", veld="bewerking")
+        raise AfsprakenFout(f"Onbekende berekening {toon(bewerking)}; kies uit: optellen, tellen.", veld="bewerking")
     return {
+        "bewerking": bewerking,
         "van": van.isoformat(),
         "tot": tot.isoformat(),
         "aantal_werkdagen": aantal,
@@ -98,18 +95,23 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
 
 
 def _terugkoppeling_resultaat(invoer: dict) -> dict:
-    velden = {k: invoer.get(k) for k in ("melding", "overdracht", "kalender")}
+    velden = {k: invoer.get(k) for k in ("melding", "overdracht", "kalender", "peildatum")}
     t = _tijdlijn({**velden, "regio": "midden-brabant", "route": "direct"})
     uiterlijk = t.moment("terugkoppeling-uiterlijk")
-    if uiterlijk is None:  # alleen mogelijk als de regeldata deze termijn niet meer kent
+    if uiterlijk is None:  # only when the rule data no longer has this term
         raise AfsprakenFout("De regeldata van Midden-Brabant kent geen termijn voor terugkoppeling.", veld=None)
     uit = {
         "uiterlijk": uiterlijk.to_dict(),
         "overdracht": t.moment("overdracht").to_dict(),
         "afspraken_versie": t.afspraken_versie.to_dict(),
         "kalender": t.kalender.to_dict(),
+        "aannames": [a.to_dict() for a in t.aannames],
         "opmerkingen": [o for o in t.opmerkingen if "overdracht" in o.lower()],
+        "peildatum": None,
     }
+    if t.op_peildatum is not None:
+        peil = lees_datum(t.op_peildatum["datum"], "peildatum")
+        uit["peildatum"] = {"datum": peil.isoformat(), **afstand(peil, uiterlijk.datum, t.kalender.code)}
     criteria = next((f for f in regels.feiten(regels.regio("midden-brabant"), lees_datum(t.invoer["melding"], "melding"))
                      if f.code == "terugkoppeling-criteria"), None)
     if criteria is not None:
@@ -120,7 +122,9 @@ def _terugkoppeling_resultaat(invoer: dict) -> dict:
 
 def _agenda_resultaat(invoer: dict) -> dict:
     t = _tijdlijn(invoer)
-    return {"ics": tijdlijn_als_ics(t), "bestandsnaam": bestandsnaam(t)}
+    zaak = lees_zaak(_leeg_is_geen(invoer.get("zaak")))
+    site = _tekst_of_geen(invoer, "site_url")
+    return {"ics": tijdlijn_als_ics(t, zaak=zaak, site_url=site), "bestandsnaam": bestandsnaam(t), "zaak": zaak}
 
 
 SOORTEN = {
@@ -130,23 +134,29 @@ SOORTEN = {
     "agenda": _agenda_resultaat,
 }
 
+_INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijnlijk in orde. Probeer het opnieuw, "
+                 "en meld het aan de beheerder van de site als het blijft gebeuren.")
+
 
 def bereken(soort: str, invoer: dict) -> dict:
-    """Voer één berekening uit; fouten komen als lijst terug in plaats van als uitzondering."""
+    """Run one calculation; errors come back as a list instead of an exception."""
     try:
         if soort not in SOORTEN:
-            raise AfsprakenFout(f"Onbekende berekening {soort!r}; kies uit: {', '.join(SOORTEN)}.", veld=None)
+            raise AfsprakenFout(f"Onbekende berekening {toon(soort)}; kies uit: {', '.join(SOORTEN)}.", veld=None)
         if not isinstance(invoer, dict):
             raise AfsprakenFout("De invoer moet een object met velden zijn.", veld=None)
         return {"ok": True, "resultaat": SOORTEN[soort](invoer)}
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}
+    except Exception as e:  # noqa: BLE001 - the bridge must always answer; the detail helps the maintainer
+        return {"ok": False, "fouten": [{"veld": None, "melding": _INTERNE_FOUT,
+                                         "technisch": kort(f"{type(e).__name__}: {e}")}]}
 
 
 def bereken_json(soort: str, invoer_json: str) -> str:
     try:
         invoer = json.loads(invoer_json)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         uit = {"ok": False, "fouten": [{"veld": None, "melding": "De invoer is geen geldige JSON."}]}
     else:
         uit = bereken(soort, invoer)

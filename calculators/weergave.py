@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
-from .begrippen import DOCUMENT_NAMEN, REGIO_NAMEN, ROUTE_NAMEN
+from .begrippen import DOCUMENT_NAMEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
 from .kalender import weekdag
+from .teksten import hoofdletter, paragraaf_label
 
 _BREEDTE = 100
 
 
 def _bron(bron) -> str:
-    par = bron.paragraaf
-    teken = "" if not par[0].isdigit() else "§ "
-    return f"{DOCUMENT_NAMEN[bron.document]}, {teken}{par} — {bron.url}"
+    return f"{DOCUMENT_NAMEN[bron.document]}, {paragraaf_label(bron.paragraaf)} — {bron.url}"
+
+
+def _iso(tekst: str | None) -> str:
+    return datum_tekst(dt.date.fromisoformat(tekst)) if tekst else ""
+
+
+def antwoord_op_peildatum(p: dict) -> list[str]:
+    """The answer for the peildatum in three lines: now, next, after."""
+    nu = f"Nu ({_iso(p['datum'])}): "
+    if p["partij"] is None:
+        nu += p["partij_naam"].lower() if p["sinds"] else "nog geen melding"
+    else:
+        nu += f"{hoofdletter(p['partij_naam'])} heeft zicht op veiligheid"
+        nu += f", tot en met {_iso(p['tot_en_met'])}" if p["tot_en_met"] else ", zonder einddatum"
+    uit = [nu + "."]
+    if p.get("toelichting"):
+        uit.append(f"  {p['toelichting']}")
+    v = p["volgende"]
+    if v:
+        wanneer = "vandaag" if v["dagen_tot"] == 0 else f"over {v['dagen_tot']} dag{'en' if v['dagen_tot'] != 1 else ''}"
+        if v["werkdagen_tot"] is not None and v["dagen_tot"]:
+            wanneer += f", {v['werkdagen_tot']} werkdag{'en' if v['werkdagen_tot'] != 1 else ''}"
+        uit.append(f"Volgende: {v['omschrijving']} — {_iso(v['datum'])} ({wanneer}).")
+    if p["daarna"]:
+        d = p["daarna"]
+        uit.append(f"Daarna: {d['partij_naam']}, vanaf {_iso(d['vanaf'])}.")
+    return uit
 
 
 def _tabel(koppen: list[str], rijen: list[list[str]]) -> list[str]:
@@ -36,8 +63,10 @@ def tijdlijn_als_tekst(t) -> str:
         + (f", tot {t.afspraken_versie.geldig_tot.isoformat()})" if t.afspraken_versie.geldig_tot else ")"),
         f"Kalender: {t.kalender.naam}",
         "",
-        "MOMENTEN",
     ]
+    if t.op_peildatum:
+        uit += ["OP DE PEILDATUM", *antwoord_op_peildatum(t.op_peildatum), ""]
+    uit.append("MOMENTEN")
     rijen = []
     for m in t.momenten:
         status = m.status + (" *" if m.hangt_af_van_aanname and m.status == "berekend" else "")
@@ -47,13 +76,14 @@ def tijdlijn_als_tekst(t) -> str:
     uit += ["", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID"]
     rijen = []
     for v in t.verantwoordelijkheid:
+        d = v.to_dict()
         tm = v.tot_en_met.isoformat() if v.tot_en_met else "(geen einddatum)"
-        naam = v.partij_naam + (" [landelijk kader]" if v.landelijk_terugval else "")
-        rijen.append([v.van.isoformat(), tm, naam])
+        naam = d["partij_naam"] + (" [landelijk kader]" if v.landelijk_terugval and v.aangewezen else "")
+        rijen.append([v.van.isoformat(), tm + (" (deel van de dag)" if v.binnen_een_dag else ""), naam])
     uit += _tabel(["Van", "Tot en met", "Partij"], rijen)
     for v in t.verantwoordelijkheid:
         if v.toelichting:
-            uit += _ingesprongen(f"Let op ({v.partij_naam}): {v.toelichting}", "  ")
+            uit += _ingesprongen(f"Let op ({v.to_dict()['partij_naam']}): {v.toelichting}", "  ")
 
     uit += ["", "BRONNEN EN INTERPRETATIES"]
     for m in t.momenten:

@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 from html import escape
 
 from calculators.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.teksten import met_team
 
 from .gegevens import Gegevens, Toepassing
 from .opmaak import Links, datum_lang, eenheid, md_cel
 from .tekstmaat import afbreken, breedte
 
 DIENST = DIENST_ROUTES[0]  # the two dienst routes share their rules in every region; checked in tests
+# Moments that exist in one dienst route only; the Dienst card shows them with the route's name.
+EIGEN_AAN_EEN_DIENST = {"onderzoek-start-uiterlijk": "onderzoek"}
 
 # --- content model -------------------------------------------------------------------------------
 
@@ -85,7 +88,7 @@ def kort(gegevens: Gegevens, regio: str, t: Toepassing, route: str) -> Termijn:
     """A short wording of a term for a card, following a chain of zero terms to its source."""
     regel = t.regel
     vanaf = regel["vanaf"]
-    vanaf_tekst = MOMENTEN[vanaf].vanaf_tekst or MOMENTEN[vanaf].naam.lower()
+    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or MOMENTEN[vanaf].naam.lower(), gegevens.regios[regio].partijen)
     if regel["aantal"] == 0 and MOMENTEN[vanaf].soort == "berekend":
         basis = gegevens.definitie(regio, vanaf, route)
         if basis is not None:
@@ -123,8 +126,10 @@ def model(gegevens: Gegevens, regio: str) -> Model:
     kaarten.append(Kaart("veiligheidsbeoordeling", "vt", 1, "Veiligheids\u00adbeoordeling", "(triage)",
                          [vb] if vb else []))
     dienst = _termijn(g, regio, "dienst-einde-uiterlijk", DIENST)
+    onderzoek = _termijn(g, regio, "onderzoek-start-uiterlijk", EIGEN_AAN_EEN_DIENST["onderzoek-start-uiterlijk"],
+                         label="Start onderzoek")
     kaarten.append(Kaart("dienst", "vt", 2, "Dienst", "Voorwaarden & Vervolg of Onderzoek",
-                         [dienst] if dienst else []))
+                         [x for x in (onderzoek, dienst) if x]))
     warm = r.feit("warme-overdracht")
     overdracht = _termijn(g, regio, "overdracht-uiterlijk", DIENST)
     kaarten.append(Kaart("overdracht", "vt", 3, "Warme overdracht" if warm else "Overdracht",

@@ -10,7 +10,8 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTES
+from calculators.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, REGIO_NAMEN, ROUTES
+from calculators.teksten import paragraaf_label as _paragraaf_label
 
 from .gegevens import document_pagina
 
@@ -33,7 +34,7 @@ OPTIE_TEKST = {
     ("vbs", "crisis"): "VBS bij crisis of urgentie",
     ("vbs", "regulier"): "VBS, regulier verzoek",
 }
-PARTIJ_KORT = {"melder": "de melder", "veilig-thuis": "Veilig Thuis", "lokaal-team": "het lokale team"}
+PARTIJ_KORT = {"veilig-thuis": "Veilig Thuis", "lokaal-team": "het lokale team"}
 
 
 def datum_lang(iso: str | dt.date | None) -> str:
@@ -85,11 +86,8 @@ def routes_tekst(routes) -> str:
 
 
 def paragraaf_label(bron: dict, kort: bool = False) -> str:
-    """'§ 4.1 (Terugkoppelingsformulier)'; short: '§ 4.1' (for narrow table cells)."""
-    p = bron["paragraaf"]
-    if kort:
-        p = p.split("? ", 1)[-1].split(" (", 1)[0]
-    return f"§ {p}" if p[:1].isdigit() else p
+    """'§ 4.1 (Terugkoppelingsformulier)', '§ 2, onder j'; short: '§ 4.1' (for narrow table cells)."""
+    return _paragraaf_label(bron["paragraaf"], kort)
 
 
 def md_cel(tekst: str) -> str:
@@ -122,6 +120,4 @@ class Links:
 
 
 def _document_kort(document: str) -> str:
-    from calculators.begrippen import REGIO_NAMEN
-
-    return {"landelijk": "Kwaliteitskader"}.get(document, REGIO_NAMEN[document])
+    return {"landelijk": "Kwaliteitskader", "aef": "AEF-rapport"}.get(document) or REGIO_NAMEN[document]

@@ -51,6 +51,8 @@ def _tabel(regels: list[dict], links: Links, met_geldigheid: bool) -> list[str]:
 def _zonder_termijn(regel: dict, links: Links, partijen: dict) -> str:
     if regel["soort"] == "vervalt":
         tekst = regel["omschrijving"]
+    elif regel["niemand_aangewezen"]:
+        tekst = f"{regel['moment_naam']} – de afspraken wijzen vanaf dan niemand aan: {regel['omschrijving']}"
     else:  # overgang
         partij = partijen.get(regel["verantwoordelijke"]) or PARTIJ_KORT[regel["verantwoordelijke"]]
         tekst = f"{regel['moment_naam']} – vanaf dan verantwoordelijk: {partij}"

@@ -63,7 +63,8 @@ def _regeltekst(t: Toepassing, moment: str, meerdere: bool, links: Links, gegeve
     if regel["soort"] == "vervalt":
         tekst = regel["omschrijving"]
     elif regel["soort"] == "overgang":
-        eigenaar = gegevens.regios[regel["regio"]].partijen.get(regel["verantwoordelijke"], regel["verantwoordelijke"])
+        eigenaar = ("niemand aangewezen" if regel["niemand_aangewezen"] else
+                    gegevens.regios[regel["regio"]].partijen.get(regel["verantwoordelijke"], regel["verantwoordelijke"]))
         tekst = f"{MOMENT_KORT.get(moment, regel['moment_naam'])}: {eigenaar}"
         meerdere = False
     else:

@@ -16,7 +16,8 @@ def momenten(t):
 
 
 def intervallen(t):
-    return [(v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.partij) for v in t.verantwoordelijkheid]
+    """(van, tot, partij) as in the JSON: partij None where the text names nobody."""
+    return [(d["van"], d["tot"], d["partij"]) for d in (v.to_dict() for v in t.verantwoordelijkheid)]
 
 
 def test_midden_brabant_direct_rond_pasen_en_koningsdag_2025():
@@ -38,7 +39,7 @@ def test_midden_brabant_direct_rond_pasen_en_koningsdag_2025():
         ("2025-07-28", "terugkoppeling-uiterlijk", "berekend"),
     ]
     assert intervallen(t) == [
-        ("2025-04-17", "2025-04-28", "melder"),
+        ("2025-04-17", "2025-04-28", None),
         ("2025-04-28", "2025-05-06", "veilig-thuis"),
         ("2025-05-06", None, "lokaal-team"),
     ]
@@ -50,9 +51,11 @@ def test_midden_brabant_onderzoek_rond_koningsdag_en_5_mei_2026_met_vbs():
     # di 28 (1), wo 29 (2), do 30 (3), vr 1-5 (4), ma 4-5 (5). VBS crisis: di 5 mei feestdag, wo 6 (1), do 7-5 (2).
     # Dienst uiterlijk 4-5 + 70 dagen: + 27 = 31-5, + 30 = 30-6 (57), + 13 = ma 13-7-2026.
     # Monitoring vanaf 13-7: 13-10-2026, vervroegen 13-1-2027, 13-7-2027, gemiddeld einde 13-1-2028.
+    # Start van het onderzoek binnen vijf (kalender)dagen na de melding (004 voetnoot 5): wo 29-4-2026.
     t = tijdlijn("midden-brabant", "onderzoek", "2026-04-24", vbs="crisis")
     assert momenten(t) == [
         ("2026-04-24", "melding", "opgegeven"),
+        ("2026-04-29", "onderzoek-start-uiterlijk", "berekend"),
         ("2026-05-04", "veilig-thuis-verantwoordelijk", "berekend"),
         ("2026-05-04", "veiligheidsbeoordeling", "aangenomen"),
         ("2026-05-04", "veiligheidsbeoordeling-uiterlijk", "berekend"),
@@ -68,7 +71,7 @@ def test_midden_brabant_onderzoek_rond_koningsdag_en_5_mei_2026_met_vbs():
         ("2028-01-13", "monitoring-einde-gemiddeld", "berekend"),
     ]
     assert intervallen(t) == [
-        ("2026-04-24", "2026-05-04", "melder"),
+        ("2026-04-24", "2026-05-04", None),
         ("2026-05-04", "2026-07-13", "veilig-thuis"),
         ("2026-07-13", None, "lokaal-team"),
     ]
@@ -94,12 +97,12 @@ def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingst
         ("2026-03-02", "dienst-einde-uiterlijk", "berekend"),
     ]
     assert intervallen(t) == [
-        ("2025-12-18", "2025-12-22", "melder"),
+        ("2025-12-18", "2025-12-22", None),
         ("2025-12-22", "2026-02-23", "veilig-thuis"),
         ("2026-02-23", None, "lokaal-team"),
     ]
     # Overdracht 23-2 ligt na de uiterste overdrachtsdatum 20-2 (direct na de dienst): dat wordt gemeld.
-    assert any("2026-02-23" in o and "2026-02-20" in o for o in t.opmerkingen)
+    assert any("23 februari 2026" in o and "20 februari 2026" in o for o in t.opmerkingen)
 
 
 def test_midden_brabant_terugkoppeling_binnen_de_oppaktermijn():
@@ -108,35 +111,39 @@ def test_midden_brabant_terugkoppeling_binnen_de_oppaktermijn():
     t = tijdlijn("midden-brabant", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-03",
                  overdracht="2024-09-04", terugkoppeling="2024-09-06")
     assert intervallen(t) == [
-        ("2024-09-02", "2024-09-03", "melder"),
+        ("2024-09-02", "2024-09-03", None),
         ("2024-09-03", "2024-09-06", "veilig-thuis"),
         ("2024-09-06", None, "veilig-thuis"),
     ]
     assert t.moment("lokaal-team-verantwoordelijk") is None
-    assert any("gaat niet door" in o and "2024-09-12" in o for o in t.opmerkingen)
+    assert any("gaat niet door" in o and "12 september 2024" in o for o in t.opmerkingen)
 
 
 def test_west_brabant_direct_rond_pinksteren_2025():
     # Melding wo 4-6-2025; triage (landelijk): do 5 (1), vr 6 (2), ma 9 Tweede Pinksterdag, di 10 (3),
-    # wo 11 (4), do 12-6 (5). Overdracht aangenomen 12-6 (direct na triage, landelijk § 3.1).
-    # Lokaal team na 2 werkdagen (001 a): vr 13 (1), ma 16 (2) -> vanaf di 17-6-2025.
+    # wo 11 (4), do 12-6 (5). Voor de overdracht na de triage stelt geen tekst een termijn (001 noemt
+    # er geen, 004 § 3.1 stelt alleen een vraag): zonder overdrachtsdatum blijft Veilig Thuis
+    # verantwoordelijk "tot de overdracht", en de uitkomst zegt waarom.
     t = tijdlijn("west-brabant", "direct", "2025-06-04")
     assert momenten(t) == [
         ("2025-06-04", "melding", "opgegeven"),
         ("2025-06-12", "veilig-thuis-verantwoordelijk", "berekend"),
         ("2025-06-12", "veiligheidsbeoordeling", "aangenomen"),
         ("2025-06-12", "veiligheidsbeoordeling-uiterlijk", "berekend"),
-        ("2025-06-12", "overdracht-uiterlijk", "berekend"),
-        ("2025-06-12", "overdracht", "aangenomen"),
-        ("2025-06-17", "lokaal-team-verantwoordelijk", "berekend"),
     ]
+    assert intervallen(t) == [("2025-06-04", "2025-06-12", None), ("2025-06-12", None, "veilig-thuis")]
+    assert "geen termijn" in t.verantwoordelijkheid[-1].toelichting
+    assert [(a.code, a.datum) for a in t.aannames][-1] == ("overdracht", None)
+    # Met de overdracht (do 12-6): lokaal team na 2 werkdagen (001 a): vr 13 (1), ma 16 (2) -> vanaf di 17-6-2025.
+    t = tijdlijn("west-brabant", "direct", "2025-06-04", overdracht="2025-06-12")
     assert intervallen(t) == [
-        ("2025-06-04", "2025-06-12", "melder"),
+        ("2025-06-04", "2025-06-12", None),
         ("2025-06-12", "2025-06-17", "veilig-thuis"),
         ("2025-06-17", None, "lokaal-team"),
     ]
     terugval = {m.code for m in t.momenten if m.landelijk_terugval}
     assert "lokaal-team-verantwoordelijk" not in terugval and "veiligheidsbeoordeling-uiterlijk" in terugval
+    assert t.moment("overdracht-uiterlijk") is None
 
 
 @pytest.mark.parametrize("kalender, lokaal_team", [("atw", "2024-12-31"), ("atw-lid3", "2025-01-01")])
@@ -154,22 +161,29 @@ def test_west_brabant_voorwaarden_en_vervolg_rond_kerst_2024(kalender, lokaal_te
             ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
         "2025-03-24", "2025-12-24", "2026-06-24"]
     assert intervallen(t) == [
-        ("2024-10-01", "2024-10-07", "melder"),
+        ("2024-10-01", "2024-10-07", None),
         ("2024-10-07", lokaal_team, "veilig-thuis"),
         (lokaal_team, None, "lokaal-team"),
     ]
-    assert any("2024-12-20" in o and "2024-12-16" in o for o in t.opmerkingen)  # dienst liep over de termijn
+    assert any("20 december 2024" in o and "16 december 2024" in o for o in t.opmerkingen)  # dienst liep over de termijn
     assert t.kalender.code == kalender
 
 
 def test_west_brabant_onderzoek_laatste_dag_richtlijnen_2017_met_start_hulp():
-    # Melding do 31-3-2022: nog de Richtlijnen 2017 (tot 1-4-2022). Triage: vr 1-4 (1), ma 4 (2), di 5 (3),
-    # wo 6 (4), do 7-4 (5). Dienst uiterlijk (landelijk): 7-4 + 23 = 30-4, + 31 = 31-5 (54), + 16 = do 16-6-2022.
-    # Lokaal team pas bij de start van de hulp, vr 1-7-2022. Monitoring (landelijk) vanaf 16-6-2022.
+    # Melding do 31-3-2022: nog de Richtlijnen 2017, die op 1-4-2022 eindigen (001, voorstel 2: "met ingang
+    # van 1 april 2022 te beëindigen"). Alles vanaf 1-4 volgt de afspraken van 2022 (voorstel 1).
+    # Triage (landelijk): vr 1-4 (1), ma 4 (2), di 5 (3), wo 6 (4), do 7-4 (5). Traject maximaal 10 weken
+    # (001 b): 7-4 + 23 = 30-4, + 31 = 31-5 (54), + 16 = do 16-6-2022. Lokaal team na 2 werkdagen (001 a):
+    # vr 17 (1), ma 20 (2) -> vanaf di 21-6-2022, "ook bij een interne wachtlijst": de start van de hulp
+    # (1-7) speelt geen rol meer. Monitoring (landelijk) vanaf 16-6-2022.
     t = tijdlijn("west-brabant", "onderzoek", "2022-03-31", start_hulp="2022-07-01")
     assert t.afspraken_versie.code == "richtlijnen-2017"
+    assert [(d.isoformat(), v.code) for d, v in t.versies_gebruikt] == [
+        ("2022-03-31", "richtlijnen-2017"), ("2022-04-01", "afspraken-2022")]
     assert momenten(t) == [
         ("2022-03-31", "melding", "opgegeven"),
+        ("2022-04-01", "regels-gewijzigd", "berekend"),
+        ("2022-04-05", "onderzoek-start-uiterlijk", "berekend"),  # 5 dagen na de melding (004 voetnoot 5)
         ("2022-04-07", "veilig-thuis-verantwoordelijk", "berekend"),
         ("2022-04-07", "veiligheidsbeoordeling", "aangenomen"),
         ("2022-04-07", "veiligheidsbeoordeling-uiterlijk", "berekend"),
@@ -177,17 +191,18 @@ def test_west_brabant_onderzoek_laatste_dag_richtlijnen_2017_met_start_hulp():
         ("2022-06-16", "dienst-einde", "aangenomen"),
         ("2022-06-16", "overdracht-uiterlijk", "berekend"),
         ("2022-06-16", "overdracht", "aangenomen"),
-        ("2022-07-01", "start-hulp", "opgegeven"),
-        ("2022-07-01", "lokaal-team-verantwoordelijk", "berekend"),
+        ("2022-06-21", "lokaal-team-verantwoordelijk", "berekend"),
         ("2022-09-16", "monitoring-3-maanden", "berekend"),
         ("2023-06-16", "monitoring-12-maanden", "berekend"),
         ("2023-12-16", "monitoring-einde-gemiddeld", "berekend"),
     ]
     assert intervallen(t) == [
-        ("2022-03-31", "2022-04-07", "melder"),
-        ("2022-04-07", "2022-07-01", "veilig-thuis"),
-        ("2022-07-01", None, "lokaal-team"),
+        ("2022-03-31", "2022-04-07", None),
+        ("2022-04-07", "2022-06-21", "veilig-thuis"),
+        ("2022-06-21", None, "lokaal-team"),
     ]
+    assert t.moment("dienst-einde-uiterlijk").regel == "traject-maximaal-10-weken"
+    assert any("1 juli 2022" in o and "geen rol" in o for o in t.opmerkingen)
 
 
 def test_west_brabant_onderzoek_eerste_dag_nieuwe_afspraken():
@@ -221,8 +236,14 @@ def test_zuid_limburg_direct_rond_kerst_en_nieuwjaar(kalender, beoordeling, cont
         (contact, "contact-gezin-uiterlijk", "berekend"),
         (afstemming, "directbetrokkenen-informeren-afstemming", "berekend"),
     ]
-    # Triage en overdracht op dezelfde dag: Veilig Thuis draagt dezelfde dag over (geen leeg interval).
-    assert intervallen(t) == [("2025-12-23", beoordeling, "melder"), (beoordeling, None, "lokaal-team")]
+    # Triage en overdracht op dezelfde dag (002 § 5.1.1 "Direct aansluitend"): Veilig Thuis is die dag
+    # verantwoordelijk tot de overdracht; die periode blijft zichtbaar (binnen_een_dag), niet weggelaten.
+    assert intervallen(t) == [
+        ("2025-12-23", beoordeling, None),
+        (beoordeling, beoordeling, "veilig-thuis"),
+        (beoordeling, None, "lokaal-team"),
+    ]
+    assert t.verantwoordelijkheid[1].binnen_een_dag and t.verantwoordelijkheid[1].tot_en_met.isoformat() == beoordeling
 
 
 @pytest.mark.parametrize("kalender, beoordeling, einde, contact", [
@@ -249,7 +270,7 @@ def test_landelijk_direct_triage_te_laat():
     # Veilig Thuis is verantwoordelijk vanaf de overschrijding: di 10-9-2024.
     t = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-12", overdracht="2024-09-13")
     assert intervallen(t) == [
-        ("2024-09-02", "2024-09-10", "melder"),
+        ("2024-09-02", "2024-09-10", None),
         ("2024-09-10", "2024-09-13", "veilig-thuis"),
         ("2024-09-13", None, "lokaal-team"),
     ]
@@ -288,12 +309,20 @@ def test_aangenomen_datum_nooit_na_een_later_opgegeven_moment():
     assert (vb.datum.isoformat(), vb.status) == ("2024-09-03", "aangenomen")
 
 
-def test_midden_brabant_heraanmelding_direct_terug_naar_het_team():
-    # Heraanmelding (000 § 5, stap 4) op ma 2-9-2024; VTMB zou pas vanaf do 12-9 verantwoordelijk worden
-    # (7 werkdagen: di 3 .. wo 11). Maar VTMB draagt al op di 3-9 direct over; het team is dan vanaf
-    # 3-9 + 8 = wo 11-9 verantwoordelijk (000 § 4.1). De overgang naar VTMB (12-9) komt te laat en vervalt:
-    # het lokale (wijk)team blijft de hele tijd verantwoordelijk.
-    t = tijdlijn("midden-brabant", "direct", "2024-09-02", overdracht="2024-09-03", heraanmelding=True)
-    assert intervallen(t) == [("2024-09-02", "2024-09-11", "lokaal-team"), ("2024-09-11", None, "lokaal-team")]
-    assert t.moment("veilig-thuis-verantwoordelijk") is None
-    assert any("2024-09-12" in o and "gaat niet door" in o for o in t.opmerkingen)
+def test_midden_brabant_heraanmelding_hoort_bij_de_monitoring_na_een_dienst():
+    # 000 § 5, stap 4: een nieuwe aanmelding bij stagnatie "tijdens de monitoringsfase", en monitoring volgt
+    # alleen op een dienst (000 § 4.1: "Monitoring geen" na een directe overdracht). Op route direct: geweigerd.
+    from calculators import AfsprakenFout
+
+    with pytest.raises(AfsprakenFout) as fout:
+        tijdlijn("midden-brabant", "direct", "2024-09-02", heraanmelding=True)
+    assert fout.value.veld == "heraanmelding" and "Voorwaarden & Vervolg" in str(fout.value)
+    # Na een dienst: het team blijft verantwoordelijk tot na de zevende weekdag na de melding (ma 2-9-2024:
+    # di 3 .. wo 11 = 7 werkdagen, VTMB vanaf do 12-9), dan VTMB tot de overdracht na de dienst (triage
+    # uiterlijk ma 9-9, dienst uiterlijk 9-9 + 10 weken = ma 18-11-2024), dan weer het team.
+    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2024-09-02", heraanmelding=True)
+    assert intervallen(t) == [
+        ("2024-09-02", "2024-09-12", "lokaal-team"),
+        ("2024-09-12", "2024-11-18", "veilig-thuis"),
+        ("2024-11-18", None, "lokaal-team"),
+    ]

@@ -37,17 +37,17 @@ def test_ongeldige_overdrachtsdatum_noemt_het_veld():
 def test_overdracht_voor_melding():
     e = fout(overdracht="2024-09-01")
     assert e.veld == "overdracht"
-    assert "2024-09-01" in str(e) and "2024-09-02" in str(e) and "vóór" in str(e)
+    assert "1 september 2024" in str(e) and "2 september 2024" in str(e) and "vóór" in str(e)
 
 
 def test_dienst_einde_voor_melding():
     e = fout(route="onderzoek", dienst_einde="2024-08-30")
-    assert e.veld == "dienst_einde" and "2024-08-30" in str(e)
+    assert e.veld == "dienst_einde" and "30 augustus 2024" in str(e)
 
 
 def test_overdracht_voor_einde_dienst():
     e = fout(route="onderzoek", dienst_einde="2024-10-30", overdracht="2024-10-29")
-    assert e.veld == "overdracht" and "2024-10-29" in str(e) and "2024-10-30" in str(e)
+    assert e.veld == "overdracht" and "29 oktober 2024" in str(e) and "30 oktober 2024" in str(e)
 
 
 def test_veiligheidsbeoordeling_na_overdracht():
@@ -72,23 +72,35 @@ def test_onbekende_kalender():
     assert e.veld == "kalender" and "'nl'" in str(e) and "atw-lid3" in str(e)
 
 
-@pytest.mark.parametrize("kwargs, veld, waar", [
-    ({"regio": "west-brabant", "route": "onderzoek", "vbs": "crisis"}, "vbs", "midden-brabant"),
-    ({"regio": "midden-brabant", "route": "direct", "vbs": "regulier"}, "vbs", "voorwaarden-en-vervolg"),
-    ({"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"}, "terugkoppeling", "midden-brabant (route direct)"),
-    ({"regio": "midden-brabant", "route": "onderzoek", "terugkoppeling": "2024-12-01"}, "terugkoppeling", "route direct"),
-    ({"regio": "midden-brabant", "route": "direct", "dienst_einde": "2024-10-01"}, "dienst_einde", "onderzoek"),
+DIRECT = "route ‘Directe overdracht na de veiligheidsbeoordeling’"
+DIENSTEN = "route ‘Dienst Voorwaarden & Vervolg, daarna overdracht’ of ‘Dienst Onderzoek, daarna overdracht’"
+
+
+@pytest.mark.parametrize("kwargs, veld, naam, waar", [
+    ({"regio": "west-brabant", "route": "onderzoek", "vbs": "crisis"}, "vbs", "Verbindend Samenwerken",
+     f"Midden-Brabant ({DIENSTEN})"),
+    ({"regio": "midden-brabant", "route": "direct", "vbs": "regulier"}, "vbs", "Verbindend Samenwerken", DIENSTEN),
+    ({"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"}, "terugkoppeling", "De datum van terugkoppeling",
+     f"Midden-Brabant ({DIRECT})"),
+    ({"regio": "midden-brabant", "route": "onderzoek", "terugkoppeling": "2024-12-01"}, "terugkoppeling",
+     "De datum van terugkoppeling", DIRECT),
+    ({"regio": "midden-brabant", "route": "direct", "dienst_einde": "2024-10-01"}, "dienst_einde",
+     "De einddatum van de dienst", "Dienst Onderzoek"),
     ({"regio": "zuid-limburg", "route": "onderzoek", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
-     "midden-brabant"),
+     "Inbreng bij de Jeugdbeschermingstafel", "Midden-Brabant"),
     ({"regio": "midden-brabant", "route": "direct", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
-     "onderzoek"),
-    ({"regio": "landelijk", "heraanmelding": True}, "heraanmelding", "midden-brabant"),
-    ({"regio": "west-brabant", "start_hulp": "2024-10-01"}, "start_hulp", "2022-04-01"),
+     "Inbreng bij de Jeugdbeschermingstafel", "Dienst Onderzoek"),
+    ({"regio": "landelijk", "heraanmelding": True}, "heraanmelding", "Een nieuwe aanmelding bij stagnatie",
+     f"Midden-Brabant ({DIENSTEN})"),
+    ({"regio": "west-brabant", "start_hulp": "2024-10-01"}, "start_hulp", "De startdatum van de hulp",
+     "meldingen van 1 januari 2017 tot 1 april 2022"),
 ])
-def test_optie_niet_beschikbaar_zegt_waar_wel(kwargs, veld, waar):
+def test_optie_niet_beschikbaar_zegt_waar_wel(kwargs, veld, naam, waar):
+    # The message names the option and the places in reader words, never the code names.
     e = fout(**kwargs)
     assert e.veld == veld
-    assert f"'{veld}'" in str(e) and "niet beschikbaar" in str(e) and waar in str(e)
+    assert str(e).startswith(naam) and "hoort niet bij" in str(e) and waar in str(e)
+    assert f"'{veld}'" not in str(e)
 
 
 def test_ongeldige_vbs_soort():
@@ -105,7 +117,7 @@ def test_terugkoppeling_na_drie_maanden_is_geweigerd():
     # Overdracht 6-9-2024 (aangenomen: uiterste datum, di 3 .. vr 6 .. ma 9-9; hier opgegeven 6-9) + 3 maanden
     # = vr 6-12-2024; een terugkoppeling op 9-12 valt buiten de afspraak (000 § 4.1).
     e = fout(overdracht="2024-09-06", terugkoppeling="2024-12-09")
-    assert e.veld == "terugkoppeling" and "2024-12-09" in str(e) and "2024-12-06" in str(e)
+    assert e.veld == "terugkoppeling" and "9 december 2024" in str(e) and "6 december 2024" in str(e)
     tijdlijn("midden-brabant", "direct", "2024-09-02", overdracht="2024-09-06", terugkoppeling="2024-12-06")
 
 
@@ -114,16 +126,18 @@ def test_terugkoppeling_voor_overdracht():
     assert e.veld == "terugkoppeling"
 
 
-@pytest.mark.parametrize("melding", ["2014-12-31", "2036-01-01"])
-def test_datum_buiten_het_kalenderbereik(melding):
+@pytest.mark.parametrize("melding, tekst", [("2014-12-31", "31 december 2014"), ("2036-01-01", "1 januari 2036")])
+def test_datum_buiten_het_kalenderbereik(melding, tekst):
     e = fout(regio="landelijk", melding=melding)
-    assert e.veld == "melding" and melding in str(e) and "2015" in str(e)
+    assert e.veld == "melding" and tekst in str(e) and "2015" in str(e) and "2035" in str(e)
 
 
-def test_berekening_die_buiten_het_kalenderbereik_komt():
-    # Melding vr 28-12-2035: de vijfde werkdag valt in 2036, buiten het bereik van de kalender.
-    e = fout(regio="landelijk", melding="2035-12-28")
-    assert e.veld == "kalender" and "2036" in str(e)
+def test_een_melding_eind_2035_met_termijnen_in_2036_en_2037():
+    # Melding vr 28-12-2035: de vijfde werkdag valt in 2036 (ma 31 (1), di 1-1 Nieuwjaarsdag, wo 2 (2) .. ma 7-1-2036);
+    # de monitoring na een dienst loopt tot in 2037. De kalender reikt daarom verder dan de invoerjaren.
+    t = tijdlijn("landelijk", "onderzoek", "2035-12-28")
+    assert t.moment("veiligheidsbeoordeling-uiterlijk").datum.isoformat() == "2036-01-07"
+    assert t.moment("monitoring-einde-gemiddeld").datum.year == 2037
 
 
 def test_lid3_kalender_voor_een_jaar_zonder_besluit():
@@ -141,8 +155,11 @@ def test_lid3_kalender_voor_een_jaar_zonder_besluit():
     ("zuid-limburg", "2022-01-19", "2022-01-20"),
 ])
 def test_melding_voor_de_eerste_versie_wordt_geweigerd(regio, te_vroeg, eerste):
+    from calculators.begrippen import datum_kort
+    from tests.engine.conftest import d
+
     e = fout(regio=regio, melding=te_vroeg)
-    assert e.veld == "melding" and te_vroeg in str(e) and eerste in str(e)
+    assert e.veld == "melding" and datum_kort(d(te_vroeg)) in str(e) and datum_kort(d(eerste)) in str(e)
     assert tijdlijn(regio, "direct", eerste).afspraken_versie.geldig_vanaf.isoformat() == eerste
 
 
@@ -152,13 +169,50 @@ def test_west_brabant_wisselt_van_versie_op_1_april_2022():
     assert oud.afspraken_versie.code == "richtlijnen-2017"
     assert oud.afspraken_versie.geldig_tot.isoformat() == "2022-04-01"
     assert nieuw.afspraken_versie.code == "afspraken-2022"
-    # Nooit stil de nieuwe regel (na 2 werkdagen) toepassen op een melding onder de oude richtlijnen.
-    assert oud.moment("lokaal-team-verantwoordelijk") is None
-    assert nieuw.moment("lokaal-team-verantwoordelijk").regel == "lokaal-team-na-2-werkdagen"
+    assert [v.code for _, v in oud.versies_gebruikt] == ["richtlijnen-2017", "afspraken-2022"]
+    assert [v.code for _, v in nieuw.versies_gebruikt] == ["afspraken-2022"]
 
 
-def test_west_brabant_2018_heeft_nog_geen_landelijke_monitoring():
-    # Melding 2018 (Richtlijnen 2017): de landelijke monitoringsregel (Handelingsprotocol 2019) geldt nog niet.
+def test_een_casus_over_het_einde_van_de_richtlijnen_2017_krijgt_daarna_de_nieuwe_regel():
+    # 001 voorstel 2: de Richtlijnen 2017 "met ingang van 1 april 2022 te beëindigen"; § a: "het lokale team
+    # verantwoordelijk … na 2 werkdagen, ook bij een interne wachtlijst". Melding ma 28-3-2022, overdracht
+    # ma 4-4: na 2 werkdagen (di 5, wo 6) is het lokale team verantwoordelijk vanaf do 7-4-2022, niet
+    # "zolang wachtlijst" zonder einde.
+    t = tijdlijn("west-brabant", "direct", "2022-03-28", overdracht="2022-04-04")
+    perioden = [(v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.to_dict()["partij"])
+                for v in t.verantwoordelijkheid]
+    assert perioden == [("2022-03-28", "2022-04-04", None), ("2022-04-04", "2022-04-07", "veilig-thuis"),
+                        ("2022-04-07", None, "lokaal-team")]
+    wissel = t.moment("regels-gewijzigd")
+    assert wissel.datum.isoformat() == "2022-04-01" and wissel.bron.anker == "par-1"
+    assert "Samenwerkingsafspraken Lokale Teams" in wissel.omschrijving and wissel.interpretatie
+
+
+def test_een_wachtlijst_onder_de_richtlijnen_2017_eindigt_op_1_april_2022():
+    # Overdracht ma 21-3-2022 onder de Richtlijnen 2017, geen startdatum van de hulp: Veilig Thuis bleef
+    # verantwoordelijk "zolang wachtlijst" — maar niet langer dan de richtlijnen golden. Vanaf 1-4-2022 geldt
+    # de nieuwe afspraak (na 2 werkdagen, ook bij een wachtlijst): het lokale team, vanaf die dag.
+    t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21")
+    laatste_vt, team = t.verantwoordelijkheid[-2], t.verantwoordelijkheid[-1]
+    assert (laatste_vt.partij, laatste_vt.tot.isoformat()) == ("veilig-thuis", "2022-04-01")
+    assert (team.partij, team.van.isoformat(), team.tot) == ("lokaal-team", "2022-04-01", None)
+    assert "1 april 2022" in team.toelichting
+    assert t.moment("regels-gewijzigd").verantwoordelijke == "lokaal-team"
+    # Begon de hulp al vóór 1 april, dan blijft het lokale team verantwoordelijk; vanaf 1 april op grond van
+    # de nieuwe afspraken (de periode wordt daar gesplitst, met uitleg).
+    t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21",
+                 start_hulp="2022-03-25")
+    team_oud, team_nieuw = t.verantwoordelijkheid[-2:]
+    assert (team_oud.partij, team_oud.van.isoformat(), team_oud.tot.isoformat()) == ("lokaal-team", "2022-03-25", "2022-04-01")
+    assert (team_nieuw.partij, team_nieuw.tot) == ("lokaal-team", None) and "1 april 2022" in team_nieuw.toelichting
+
+
+def test_west_brabant_2018_monitoring_volgt_de_regels_op_de_datum_van_het_moment():
+    # Melding 2018 (Richtlijnen 2017): de landelijke monitoringsregel (Handelingsprotocol 2019) geldt vanaf
+    # 1-1-2019 (aangenomen). Triage do 8-3-2018, dienst uiterlijk do 17-5-2018 = overdracht. Het moment na
+    # 3 maanden (17-8-2018) lag vóór die datum en komt er niet; die na 12 en 18 maanden wel.
     t = tijdlijn("west-brabant", "onderzoek", "2018-03-01", start_hulp="2018-06-01")
-    assert not [m for m in t.momenten if m.code.startswith("monitoring")]
-    assert any("2019-01-01" in o for o in t.opmerkingen)
+    assert t.moment("monitoring-3-maanden") is None
+    assert t.moment("monitoring-12-maanden").datum.isoformat() == "2019-05-17"
+    assert t.moment("regels-gewijzigd").datum.isoformat() == "2019-01-01"
+    assert "monitoring" in t.moment("regels-gewijzigd").omschrijving.lower()

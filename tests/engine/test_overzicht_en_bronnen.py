@@ -9,15 +9,16 @@ import unicodedata
 
 import pytest
 
-from calculators import regels
-from calculators.begrippen import DOCUMENTEN
+from calculators import controle, regels
+from calculators.overzicht import maak_overzicht
 
-from .conftest import PAKKET, REPO, SEEDS
+from .conftest import PAKKET, REPO, SEEDS, run_cli
 
 SEED_BESTANDEN = {
     "midden-brabant": "000_6edbb609f1e7c152.txt",
     "west-brabant": "001_b2b274eaed505013.txt",
     "zuid-limburg": "002_2eec32b64895e5ef.txt",
+    "aef": "003_7c227fe523a549ef.txt",
     "landelijk": "004_74aa2939aed14ac6.txt",
 }
 
@@ -31,14 +32,7 @@ def normaliseer(tekst: str) -> str:
     return " ".join(tekst.split()).lower()
 
 
-def alle_bronnen():
-    for regio in regels.alle_regios().values():
-        for v in regio.versies:
-            yield f"{regio.code}: versie {v.code}", v.bron
-        for r in regio.regels:
-            yield f"{regio.code}: regel {r.code}", r.bron
-        for f in regio.feiten:
-            yield f"{regio.code}: feit {f.code}", f.bron
+alle_bronnen = controle.alle_bronnen
 
 
 def test_elk_citaat_staat_letterlijk_in_de_brontekst():
@@ -53,21 +47,37 @@ def test_elk_citaat_staat_letterlijk_in_de_brontekst():
     assert not ontbrekend, "\n".join(ontbrekend)
 
 
-def test_elk_anker_bestaat_op_de_bronpagina():
-    pagina_ankers = {}
-    for doc, url in DOCUMENTEN.items():
-        pad = REPO / "docs" / (url.rstrip("/") + ".md")
-        if not pad.exists():
-            pytest.skip(f"bronpagina {pad} (nog) niet aanwezig")
-        tekst = pad.read_text(encoding="utf-8")
-        pagina_ankers[doc] = set(re.findall(r"\{ *#([a-z0-9_-]+)", tekst)) | set(re.findall(r'id="([a-z0-9_-]+)"', tekst))
-    ontbrekend = [f"{waar}: #{b.anker} op {b.document}" for waar, b in alle_bronnen()
-                  if b.anker not in pagina_ankers[b.document]]
-    assert not ontbrekend, "\n".join(ontbrekend)
+def test_elk_citaat_en_anker_staat_op_de_bronpagina_van_de_site():
+    # The same check policy staff run with `python -m calculators controleer` (calculators/controle.py).
+    docs = REPO / "docs"
+    if not docs.is_dir():
+        pytest.skip("docs/ niet aanwezig (bijvoorbeeld in Pyodide)")
+    assert controle.controleer_bronnen(docs) == []
+
+
+@pytest.mark.subprocess
+def test_controleer_vindt_een_verkeerd_citaat_en_een_verkeerd_anker(tmp_path):
+    import shutil
+
+    from .conftest import RULES
+
+    kopie = tmp_path / "rules"
+    shutil.copytree(RULES, kopie)
+    pad = kopie / "midden-brabant.toml"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = tekst.replace("heeft het lokale (wijk)team 7 dagen om de casus", "heeft het lokale (wijk)team 5 dagen om de casus", 1)
+    tekst = tekst.replace('anker = "par-6-2"', 'anker = "par-6-3"', 1)
+    pad.write_text(tekst, encoding="utf-8")
+    r = run_cli("controleer", "--map", str(kopie), "--docs", str(REPO / "docs"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "'overdracht-oppakken'" in r.stderr and "5 dagen om de casus" in r.stderr and "staat niet" in r.stderr
+    assert "#par-6-3 bestaat niet" in r.stderr
+    goed = run_cli("controleer", "--docs", str(REPO / "docs"))
+    assert goed.returncode == 0 and "alle citaten en ankers gevonden" in goed.stdout
 
 
 def test_overzicht_bevat_elke_regel_en_is_json():
-    overzicht = regels.overzicht()
+    overzicht = maak_overzicht()
     json.dumps(overzicht)
     for code, regio in regels.alle_regios().items():
         assert {r["code"] for r in overzicht["regios"][code]["regels"]} == {r.code for r in regio.regels}
@@ -78,11 +88,12 @@ def test_overzicht_bevat_elke_regel_en_is_json():
 
 
 def test_overzicht_vergelijking_met_terugval_en_monitoring():
-    r = regels.overzicht()["regios"]
+    r = maak_overzicht()["regios"]
     # West-Brabant zegt niets over monitoring: landelijk, en zo gemarkeerd.
     wb = r["west-brabant"]["routes"]["onderzoek"]
     assert wb["monitoring"]["ja"] and wb["monitoring"]["landelijk_terugval"]
     assert wb["momenten"]["monitoring-3-maanden"]["regels"][0]["regio"] == "landelijk"
+    assert wb["momenten"]["monitoring-3-maanden"]["regels"][0]["bron"]["document"] == "aef"
     # Midden-Brabant en Zuid-Limburg: geen monitoring na directe overdracht, met eigen bron.
     for regio, paragraaf in (("midden-brabant", "4.1"), ("zuid-limburg", "5.1.5")):
         direct = r[regio]["routes"]["direct"]["monitoring"]

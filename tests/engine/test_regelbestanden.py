@@ -164,9 +164,20 @@ def test_kringverwijzing(tmp_path):
     assert "kringverwijzing" in fout_bij_laden(tmp_path, tekst)
 
 
-def test_geen_geldige_toml(tmp_path):
-    melding = fout_bij_laden(tmp_path, MB.replace('regio = "midden-brabant"', 'regio = "midden-brabant'))
-    assert melding.startswith("midden-brabant.toml: geen geldige TOML")
+@pytest.mark.parametrize("zoek, vervang, plek, uitleg", [
+    ('regio = "midden-brabant"', 'regio = "midden-brabant', "regel 6, kolom", "niet afgesloten met een aanhalingsteken"),
+    ('regio = "midden-brabant"', 'regio = ', "regel 6, kolom 9", "geen geldige waarde"),
+    ('regio = "midden-brabant"', 'regio "midden-brabant"', "regel 6, kolom", "'='"),
+    ('naam = "Midden-Brabant"', 'naam = "Midden-Brabant"\nnaam = "dubbel"', "regel 8, kolom", "twee keer"),
+])
+def test_geen_geldige_toml_in_het_nederlands(tmp_path, zoek, vervang, plek, uitleg):
+    # Policy staff edit these files: a syntax error names the file, the line and column, and the cause in
+    # Dutch — never tomllib's English text.
+    melding = fout_bij_laden(tmp_path, MB.replace(zoek, vervang, 1))
+    assert melding.startswith(f"midden-brabant.toml: geen geldige TOML op {plek}"), melding
+    assert uitleg in melding
+    for engels in ("Invalid", "Expected", "Unterminated", "Cannot", "line", "column"):
+        assert engels not in melding
 
 
 def test_verkeerde_regio_in_bestand():

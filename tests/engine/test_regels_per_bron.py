@@ -28,7 +28,14 @@ def moment(t, code):
 
 
 def intervallen(t):
-    return [(v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.partij) for v in t.verantwoordelijkheid]
+    """(van, tot, partij) as in the JSON: partij None where the text names nobody."""
+    return [(d["van"], d["tot"], d["partij"]) for d in (v.to_dict() for v in t.verantwoordelijkheid)]
+
+
+def overzicht():
+    from calculators.overzicht import maak_overzicht
+
+    return maak_overzicht()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -36,19 +43,23 @@ def intervallen(t):
 # ---------------------------------------------------------------------------------------------
 
 
-@dekt("triage-termijn", "melder-tot-triage")
-def test_landelijk_triage_binnen_vijf_werkdagen_en_melder_tot_dan():
+@dekt("triage-termijn", "niemand-tot-triage")
+def test_landelijk_triage_binnen_vijf_werkdagen_en_tot_dan_niemand_aangewezen():
     # 004 § 2.1: "uiterlijk binnen vijf werkdagen na ontvangst van de melding de triage ... afronden".
     # Melding do 28-3-2024: vr 29 Goede Vrijdag, za/zo, ma 1-4 Tweede Paasdag, di 2 (1), wo 3 (2),
     # do 4 (3), vr 5 (4), ma 8-4 (5).
     t = tijdlijn("landelijk", "direct", "2024-03-28")
     m = moment(t, "veiligheidsbeoordeling-uiterlijk")
     assert (m.datum, m.regel, m.status) == (d("2024-04-08"), "triage-termijn", "berekend")
-    # 004 § 2.1 regelt niet wie vóór de afgeronde triage verantwoordelijk is: gelezen als de melder.
-    eerste = t.verantwoordelijkheid[0]
-    assert (eerste.van, eerste.partij) == (d("2024-03-28"), "melder")
-    assert moment(t, "melding").regel == "melder-tot-triage"
-    assert "advies/hulpvrager" in eerste.interpretatie
+    # 004 § 2.1 zegt alleen wanneer Veilig Thuis verantwoordelijk *wordt* ("In alle andere gevallen is Veilig
+    # Thuis vanaf het moment dat de triage ... is afgerond verantwoordelijk"); het wijst niemand aan voor de
+    # tijd daarvoor. De zin over de advies/hulpvrager gaat over een adviesvraag, niet over een melding.
+    eerste = t.verantwoordelijkheid[0].to_dict()
+    assert (eerste["van"], eerste["partij"]) == ("2024-03-28", None)
+    assert "niemand" in eerste["partij_naam"] and eerste["bron"]["paragraaf"] == "2.1"
+    assert "…" not in eerste["bron"]["citaat"]  # één zin, geen aan elkaar geplakte passages
+    assert "niet wie" in eerste["toelichting"]
+    assert moment(t, "melding").regel == "niemand-tot-triage"
 
 
 @dekt("veilig-thuis-na-triage")
@@ -58,7 +69,7 @@ def test_landelijk_veilig_thuis_vanaf_afgeronde_triage():
     t = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04", overdracht="2024-09-06")
     assert moment(t, "veilig-thuis-verantwoordelijk").regel == "veilig-thuis-na-triage"
     assert intervallen(t) == [
-        ("2024-09-02", "2024-09-04", "melder"),
+        ("2024-09-02", "2024-09-04", None),
         ("2024-09-04", "2024-09-06", "veilig-thuis"),
         ("2024-09-06", None, "lokaal-team"),
     ]
@@ -72,9 +83,9 @@ def test_landelijk_veilig_thuis_vanaf_overschrijding_ook_in_het_weekend():
     t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-09-06", veiligheidsbeoordeling="2024-09-17")
     m = moment(t, "veilig-thuis-verantwoordelijk")
     assert (m.datum, m.regel, m.verantwoordelijke) == (d("2024-09-14"), "veilig-thuis-na-overschrijding", "veilig-thuis")
-    assert t.verantwoordelijke_op(d("2024-09-13")).partij == "melder"
+    assert t.verantwoordelijke_op(d("2024-09-13")).to_dict()["partij"] is None
     assert t.verantwoordelijke_op(d("2024-09-14")).partij == "veilig-thuis"
-    assert any("2024-09-17" in o and "2024-09-13" in o for o in t.opmerkingen)  # overschrijding gemeld
+    assert any("17 september 2024" in o and "13 september 2024" in o for o in t.opmerkingen)  # overschrijding gemeld
 
 
 @dekt("veilig-thuis-bij-spoed")
@@ -83,16 +94,35 @@ def test_landelijk_spoed_veilig_thuis_direct_verantwoordelijk():
     t = tijdlijn("landelijk", "onderzoek", "2024-09-02", spoed=True)
     m = moment(t, "veilig-thuis-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2024-09-02"), "veilig-thuis-bij-spoed")
-    assert intervallen(t)[0] == ("2024-09-02", intervallen(t)[0][1], "veilig-thuis")  # geen melder-periode
+    assert intervallen(t)[0] == ("2024-09-02", intervallen(t)[0][1], "veilig-thuis")  # geen periode zonder partij
 
 
-@dekt("directe-overdracht-na-triage")
-def test_landelijk_directe_overdracht_op_de_dag_van_de_triage():
-    # 004 § 3.1 noemt geen eigen termijn; aangenomen: overdracht op de dag van de afgeronde triage (wo 4-9-2024).
+def test_landelijk_directe_overdracht_heeft_geen_termijn():
+    # 004 § 3.1 stelt bij binnenkomst een vraag ("Kan Veilig Thuis de melding direct overdragen …?"), geen
+    # termijn; § 3.1 onder 4a: de verantwoordelijkheid "eindigt als de overdracht ... is afgerond". Zonder
+    # overdrachtsdatum neemt de rekenhulp dus niets aan en meldt hij geen "te late" overdracht.
     t = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04")
-    assert moment(t, "overdracht-uiterlijk").regel == "directe-overdracht-na-triage"
-    o = moment(t, "overdracht")
-    assert (o.datum, o.status) == (d("2024-09-04"), "aangenomen")
+    assert t.moment("overdracht-uiterlijk") is None and t.moment("overdracht") is None
+    assert intervallen(t) == [("2024-09-02", "2024-09-04", None), ("2024-09-04", None, "veilig-thuis")]
+    assert "geen termijn" in t.verantwoordelijkheid[-1].toelichting
+    laat = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04", overdracht="2024-10-30")
+    assert not any("uiterste datum" in o for o in laat.opmerkingen)
+    # Op de dag van de triage overgedragen: Veilig Thuis was die dag verantwoordelijk, tot de overdracht.
+    zelfde = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04", overdracht="2024-09-04")
+    assert intervallen(zelfde) == [("2024-09-02", "2024-09-04", None), ("2024-09-04", "2024-09-04", "veilig-thuis"),
+                                   ("2024-09-04", None, "lokaal-team")]
+
+
+@dekt("start-onderzoek")
+def test_landelijk_start_onderzoek_binnen_vijf_dagen():
+    # 004 voetnoot 5 (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 1): "Veilig Thuis start binnen vijf dagen na
+    # ontvangst van een melding, nadat is vastgesteld dat onderzoek moet plaatsvinden, het onderzoek".
+    # Melding do 24-4-2025 + 5 kalenderdagen = di 29-4-2025; alleen in de route Onderzoek.
+    t = tijdlijn("landelijk", "onderzoek", "2025-04-24")
+    m = moment(t, "onderzoek-start-uiterlijk")
+    assert (m.datum, m.regel) == (d("2025-04-29"), "start-onderzoek")
+    assert "4.1.7 lid 1" in m.bron.herkomst and "kalenderdagen" in m.interpretatie
+    assert tijdlijn("landelijk", "voorwaarden-en-vervolg", "2025-04-24").moment("onderzoek-start-uiterlijk") is None
 
 
 @dekt("besluit-vervolgstappen")
@@ -135,17 +165,23 @@ def test_landelijk_monitoring_na_3_en_12_maanden_gemiddeld_anderhalf_jaar():
         (d("2024-11-30"), "monitoring-na-12-maanden"),
         (d("2025-05-30"), "monitoring-gemiddelde-duur"),
     ]
-    assert moment(t, "monitoring-3-maanden").bron.document == "zuid-limburg"  # daar staat het citaat
+    # De landelijke bron is het AEF-rapport (003), dat het Handelingsprotocol samenvat; niet de Zuid-Limburgse tekst.
+    bron = moment(t, "monitoring-3-maanden").bron
+    assert (bron.document, bron.anker) == ("aef", "bevindingen-criterium-c")
+    assert "Handelingsprotocol" in bron.herkomst
 
 
 def test_landelijke_monitoring_geldt_pas_voor_meldingen_vanaf_2019():
     # Het kwaliteitskader (2016) noemt nog geen monitoringsmomenten (§ 3.2, voetnoot 16); de regel komt uit
     # het Handelingsprotocol 2019 en geldt vanaf 1-1-2019.
-    oud = tijdlijn("landelijk", "onderzoek", "2018-12-31")
+    # Elk moment volgt de regels op zijn eigen datum: een overdracht in 2018 krijgt geen moment "na 3 maanden"
+    # in 2018, wel de momenten die in 2019 vallen.
+    oud = tijdlijn("landelijk", "onderzoek", "2018-06-01", overdracht="2018-08-15")
     assert oud.moment("monitoring-3-maanden") is None
-    assert any("2019-01-01" in o for o in oud.opmerkingen)
+    assert oud.moment("monitoring-12-maanden").datum == d("2019-08-15")
+    assert oud.moment("regels-gewijzigd").datum == d("2019-01-01")
     nieuw = tijdlijn("landelijk", "onderzoek", "2019-01-02")
-    assert nieuw.moment("monitoring-3-maanden") is not None
+    assert nieuw.moment("monitoring-3-maanden") is not None and nieuw.moment("regels-gewijzigd") is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,7 +271,7 @@ def test_mb_zonder_vbs_geen_vbs_termijn():
 def test_mb_termijnen_vanaf_een_gebeurtenis_staan_alleen_in_het_overzicht():
     # 000 § 4.2: contact "uiterlijk binnen 1 week na het eerste contact tussen het lokale (wijk) team en VTMB";
     # 000 § 6.2: de gemeente laat "binnen zes weken" weten welke stappen ze neemt. Het beginpunt is geen invoer.
-    regels_mb = {r["code"]: r for r in regels.overzicht()["regios"]["midden-brabant"]["regels"]}
+    regels_mb = {r["code"]: r for r in overzicht()["regios"]["midden-brabant"]["regels"]}
     vbs = regels_mb["vbs-contact-directbetrokkenen"]
     assert (vbs["aantal"], vbs["eenheid"], vbs["vanaf"]) == (1, "weken", "eerste-contact-team-veilig-thuis")
     gemeente = regels_mb["gemeente-reageert-op-stagnatie"]
@@ -290,7 +326,7 @@ def test_mb_heraanmelding_vtmb_pas_na_de_zevende_weekdag():
     # 000 § 5 (stagnatie, stap 4): "In alle vier de stappen blijft de verantwoordelijkheid ... bij het lokale
     # (wijk)team. Dit wijzigt pas na de zevende weekdag na de melding". Weekdag gelezen als werkdag.
     # Melding do 1-5-2025: vr 2 (1), ma 5 mei Bevrijdingsdag, di 6 (2), wo 7 (3), do 8 (4), vr 9 (5),
-    # ma 12 (6), di 13 (7) -> VTMB vanaf wo 14-5-2025.
+    # ma 12 (6), di 13 (7) -> VTMB vanaf wo 14-5-2025. Stap 4 hoort bij de monitoringsfase na een dienst.
     t = tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True)
     assert moment(t, "melding").regel == "heraanmelding-team-blijft-verantwoordelijk"
     m = moment(t, "veilig-thuis-verantwoordelijk")
@@ -305,7 +341,10 @@ def test_mb_heraanmelding_met_spoed_volgt_het_landelijk_kader():
     t = tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True, spoed=True)
     m = moment(t, "veilig-thuis-verantwoordelijk")
     assert (m.datum, m.regel, m.landelijk_terugval) == (d("2025-05-01"), "veilig-thuis-bij-spoed", True)
-    assert intervallen(t)[0][2] == "veilig-thuis"
+    # Het lokale (wijk)team blijft verantwoordelijk tot VTMB kennis neemt van het spoedeisende karakter:
+    # op de dag van de melding zelf, dus zichtbaar als periode binnen die dag; de hele dag is van VTMB.
+    assert intervallen(t)[:2] == [("2025-05-01", "2025-05-01", "lokaal-team"), ("2025-05-01", "2025-07-18", "veilig-thuis")]
+    assert t.verantwoordelijke_op(d("2025-05-01")).partij == "veilig-thuis"
 
 
 def test_mb_valt_terug_op_landelijk_voor_begin_verantwoordelijkheid_veilig_thuis():
@@ -366,7 +405,33 @@ def test_zl_directe_overdracht_aansluitend_en_verantwoordelijkheid_bij_beleggen(
         d("2025-12-29"), "directe-overdracht-aansluitend")
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2025-12-29"), "lokale-veld-na-directe-overdracht")
-    assert t.verantwoordelijkheid[-1].partij_naam == "lokale veld"
+    assert t.verantwoordelijkheid[-1].partij_naam == "het lokale veld"
+    assert m.omschrijving.startswith("Het lokale veld verantwoordelijk")  # de eigen term van de regio
+    # Dezelfde dag: Veilig Thuis na de beoordeling, het lokale veld na de overdracht; beide zichtbaar.
+    vt = t.verantwoordelijkheid[-2]
+    assert (vt.partij, vt.binnen_een_dag, vt.van, vt.tot) == ("veilig-thuis", True, d("2025-12-29"), d("2025-12-29"))
+
+
+@dekt("niemand-tot-triage-zl")
+def test_zl_voor_de_triage_wijzen_de_afspraken_niemand_aan():
+    # 002 bijlage 1 herhaalt 004 § 2.1: VT is verantwoordelijk "vanaf het moment dat de triage van de melding is
+    # afgerond"; voor de tijd daarvoor noemt ook deze tekst niemand. Eigen regel, dus geen landelijke terugval.
+    t = tijdlijn("zuid-limburg", "onderzoek", "2025-12-23")
+    eerste = t.verantwoordelijkheid[0]
+    assert eerste.to_dict()["partij"] is None and not eerste.landelijk_terugval
+    assert eerste.bron.document == "zuid-limburg" and eerste.bron.anker == "bijlage-1-begin-verantwoordelijkheid"
+
+
+@dekt("gemeente-informeren-na-crisis-buiten-kantoortijden")
+def test_zl_gemeente_de_eerstvolgende_werkdag_geinformeerd_na_crisis_buiten_kantoortijden():
+    # 002 bijlage 3a: "Buiten kantoortijden: ... De gemeente wordt de eerstvolgende werkdag geïnformeerd."
+    # Het beginpunt (het contact met de crisishulp jeugd) is geen invoer: de termijn staat in het overzicht.
+    zl = {r["code"]: r for r in overzicht()["regios"]["zuid-limburg"]["regels"]}
+    r = zl["gemeente-informeren-na-crisis-buiten-kantoortijden"]
+    assert (r["aantal"], r["eenheid"], r["vanaf"], r["vanaf_is_gebeurtenis"]) == (1, "werkdagen", "crisis-buiten-kantoortijden", True)
+    from calculators import plus_werkdagen
+
+    assert plus_werkdagen(d("2025-12-24"), 1) == d("2025-12-29")  # wo 24-12 's avonds -> ma 29-12 (Kerst ertussen)
 
 
 @dekt("contact-gezin-na-directe-overdracht")
@@ -434,7 +499,7 @@ def test_zl_monitoring_eigen_regels():
 def test_zl_opschalen_en_uitvraag_in_het_overzicht():
     # 002 § 5.5: gemeente "binnen zes weken"; bijlage 3a: gemeente "nog een twee jaar na afsluiting",
     # Zorg- en Veiligheidshuis "nog een half jaar na afsluiting" (= 24 en 6 maanden).
-    zl = {r["code"]: r for r in regels.overzicht()["regios"]["zuid-limburg"]["regels"]}
+    zl = {r["code"]: r for r in overzicht()["regios"]["zuid-limburg"]["regels"]}
     assert (zl["gemeente-informeert-binnen-zes-weken"]["aantal"], zl["gemeente-informeert-binnen-zes-weken"]["eenheid"]) == (6, "weken")
     assert (zl["uitvraag-gemeente"]["aantal"], zl["uitvraag-gemeente"]["eenheid"], zl["uitvraag-gemeente"]["vanaf"]) == (
         24, "maanden", "afsluiting")
@@ -475,12 +540,12 @@ def test_wb_richtlijnen_2017_veilig_thuis_zolang_wachtlijst():
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2021-04-01"), "lokaal-team-bij-start-hulp")
     assert t.verantwoordelijke_op(d("2021-03-31")).partij == "veilig-thuis"
-    # Zonder startdatum: Veilig Thuis zonder einddatum, met uitleg.
+    # Zonder startdatum: Veilig Thuis zolang de wachtlijst duurt, met uitleg — maar niet langer dan de
+    # Richtlijnen golden (001 voorstel 2: beëindigd met ingang van 1 april 2022); daarna het lokale team.
     open_ = tijdlijn("west-brabant", "direct", "2021-03-01", overdracht="2021-03-05")
-    laatste = open_.verantwoordelijkheid[-1]
-    assert (laatste.partij, laatste.tot) == ("veilig-thuis", None)
-    assert "wachtlijst" in laatste.toelichting
-    assert open_.moment("lokaal-team-verantwoordelijk") is None
+    vt, team = open_.verantwoordelijkheid[-2:]
+    assert (vt.partij, vt.tot, team.partij, team.tot) == ("veilig-thuis", d("2022-04-01"), "lokaal-team", None)
+    assert open_.moment("regels-gewijzigd").verantwoordelijke == "lokaal-team"
 
 
 def test_elke_regel_heeft_een_test():
@@ -495,5 +560,5 @@ def test_terugval_op_landelijk_noemt_de_landelijke_bron(regio):
     t = tijdlijn(regio, "onderzoek", "2025-06-02")
     for m in t.momenten:
         if m.landelijk_terugval:
-            assert m.bron.document in ("landelijk", "zuid-limburg")  # landelijke monitoring staat in 002 bijlage 2
+            assert m.bron.document in ("landelijk", "aef")  # de landelijke monitoring: het AEF-rapport (003)
             assert m.regel in {r.code for r in regels.regio("landelijk").regels}

@@ -13,14 +13,15 @@ from calculators.verzoek import bereken, bereken_json
 def test_tijdlijn_via_verzoek_met_formulierwaarden():
     # Een formulier stuurt lege velden niet mee, vinkjes als true/false en kan extra velden hebben.
     antwoord = bereken("tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04",
-                                    "spoed": False, "jeugdbeschermingstafel": False, "kalender": "atw",
-                                    "onbekend_veld": "genegeerd"})
+                                    "overdracht": "2025-06-12", "spoed": False, "jeugdbeschermingstafel": False,
+                                    "kalender": "atw", "peildatum": "2025-06-13", "onbekend_veld": "genegeerd"})
     assert antwoord["ok"] is True
     r = antwoord["resultaat"]
     assert r["regio_naam"] == "West-Brabant" and r["route_naam"].startswith("Directe overdracht")
-    assert r["contract"] == "afsprakenwijzer-tijdlijn/1"
+    assert r["contract"] == "afsprakenwijzer-tijdlijn/2"
     # Lokaal team vanaf di 17-6-2025 (zie test_eind_tot_eind.py).
     assert r["verantwoordelijkheid"][-1]["van"] == "2025-06-17"
+    assert r["op_peildatum"]["partij"] == "veilig-thuis" and r["op_peildatum"]["daarna"]["vanaf"] == "2025-06-17"
     assert "monitoring_toelichting" in r  # directe route: geen monitoring
 
 
@@ -30,6 +31,8 @@ def test_fout_komt_terug_bij_het_juiste_veld():
         {"veld": "melding", "melding": "Ongeldige datum voor de meldingsdatum: '2025-02-30' bestaat niet."}]}
     leeg = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": ""})
     assert leeg["fouten"][0]["veld"] == "melding"
+    peil = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-03", "peildatum": "gisteren"})
+    assert peil["fouten"][0]["veld"] == "peildatum"
 
 
 def test_vinkjes_als_tekst_uit_een_gedeelde_link():
@@ -52,13 +55,50 @@ def test_werkdagen_optellen_en_tellen():
     assert fout["fouten"][0]["veld"] == "aantal"
 
 
+# One rule for whole numbers, the same in the CLI (test_cli.py) and here: ASCII digits, spaces around allowed.
+@pytest.mark.parametrize("aantal, goed", [
+    ("5", True), (" 5 ", True), (5, True), ("05", True),
+    ("²", False), ("①", False), ("+5", False), ("1_000", False), ("٥", False), ("５", False), ("5.0", False),
+    ("-1", False), (True, False), ([], False), (None, False), ("", False), ("9" * 200, False),
+])
+def test_aantal_werkdagen_een_regel_voor_alle_ingangen(aantal, goed):
+    tekst = bereken_json("werkdagen", json.dumps({"bewerking": "optellen", "van": "2024-03-28", "aantal": aantal}))
+    antwoord = json.loads(tekst)  # always JSON, never an exception
+    assert antwoord["ok"] is goed, antwoord
+    if not goed:
+        fout = antwoord["fouten"][0]
+        assert fout["veld"] == "aantal" and len(fout["melding"]) < 300
+
+
+def test_lange_invoer_wordt_kort_herhaald():
+    antwoord = bereken("tijdlijn", {"regio": "x" * 5000, "route": "direct", "melding": "2025-01-06"})
+    melding = antwoord["fouten"][0]["melding"]
+    assert antwoord["fouten"][0]["veld"] == "regio" and "…" in melding and len(melding) < 250
+
+
+def test_de_brug_antwoordt_altijd_met_json():
+    # Whatever arrives, the worker gets JSON back: wrong types, nesting, unexpected values.
+    for soort, invoer in [("tijdlijn", "[]"), ("tijdlijn", "null"), ("tijdlijn", '"tekst"'), ("werkdagen", "{}"),
+                          ("tijdlijn", json.dumps({"regio": ["x"], "route": {}, "melding": 3})),
+                          ("tijdlijn", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06",
+                                                   "vbs": 7, "spoed": {"a": 1}})),
+                          ("agenda", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06",
+                                                 "zaak": "../../etc"})),
+                          ("tijdlijn", "[" * 100000)]:
+        antwoord = json.loads(bereken_json(soort, invoer))
+        assert antwoord["ok"] is False and antwoord["fouten"][0]["melding"]
+
+
 def test_terugkoppeling_geeft_datum_en_criteria():
     # Melding ma 25-11-2024, overdracht aangenomen ma 2-12-2024 (di 26 .. ma 2-12 = 5 werkdagen);
     # terugkoppeling tot 2-12 + 3 maanden = zo 2-3-2025.
-    antwoord = bereken("terugkoppeling", {"melding": "2024-11-25", "kalender": "atw"})
+    antwoord = bereken("terugkoppeling", {"melding": "2024-11-25", "kalender": "atw", "peildatum": "2025-02-26"})
     r = antwoord["resultaat"]
     assert r["uiterlijk"]["datum"] == "2025-03-02"
     assert r["overdracht"]["status"] == "aangenomen"
+    # The calculator says the date was assumed, as the timeline does.
+    assert r["aannames"][-1]["code"] == "overdracht" and "2 december 2024" in r["aannames"][-1]["tekst"]
+    assert r["peildatum"] == {"datum": "2025-02-26", "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
     assert len(r["criteria"]) == 4 and r["criteria_bron"]["url"].endswith("#terugkoppelingsformulier")
 
 
@@ -70,20 +110,37 @@ def test_onbekende_soort_en_kapotte_json():
     assert ok["ok"] is True
 
 
-def test_agenda_is_geldig_icalendar():
+def _events(invoer):
     icalendar = pytest.importorskip("icalendar")
-    antwoord = bereken("agenda", {"regio": "midden-brabant", "route": "onderzoek", "melding": "2026-04-24",
-                                  "vbs": "crisis"})
-    r = antwoord["resultaat"]
-    assert r["bestandsnaam"] == "tijdlijn-midden-brabant-onderzoek-2026-04-24.ics"
+    r = bereken("agenda", invoer)["resultaat"]
     assert all(len(regel.encode("utf-8")) <= 75 for regel in r["ics"].split("\r\n"))
     kalender = icalendar.Calendar.from_ical(r["ics"])
-    events = [c for c in kalender.walk() if c.name == "VEVENT"]
-    # Zelfde momenten als de tijdlijn (zie test_eind_tot_eind.py): 14 momenten, o.a. VBS-verdeling do 7-5-2026.
-    assert len(events) == 14
-    per_titel = {str(e["SUMMARY"]).split(" (")[0]: e for e in events}
-    vbs = per_titel["Uiterste datum verdeling van de VBS-casus door het lokale team"]
-    assert vbs.decoded("DTSTART") == dt.date(2026, 5, 7)
-    assert vbs.decoded("DTEND") == dt.date(2026, 5, 8)
-    assert "4.2" in str(vbs["DESCRIPTION"]) and "werkdagen" in str(vbs["DESCRIPTION"])
-    assert len({str(e["UID"]) for e in events}) == len(events)
+    return r, [c for c in kalender.walk() if c.name == "VEVENT"]
+
+
+def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
+    invoer = {"regio": "midden-brabant", "route": "onderzoek", "melding": "2026-04-24", "vbs": "crisis",
+              "zaak": "a1b2c3d4e5f6", "site_url": "https://intranet.example/afspraken/"}
+    r, events = _events(invoer)
+    assert r["bestandsnaam"] == "tijdlijn-midden-brabant-onderzoek-2026-04-24.ics" and r["zaak"] == "a1b2c3d4e5f6"
+    titels = [str(e["SUMMARY"]) for e in events]
+    # No event for what happened or is assumed to happen (melding, overdracht); deadlines and changes only.
+    assert not any(t.startswith(("Melding", "Overdracht aan", "Veiligheidsbeoordeling (triage) afgerond")) for t in titels)
+    assert all("Midden-Brabant" in t and "dienst onderzoek" in t for t in titels)
+    vbs = next(e for e in events if str(e["SUMMARY"]).startswith("Uiterste datum verdeling van de VBS-casus"))
+    assert vbs.decoded("DTSTART") == dt.date(2026, 5, 7) and vbs.decoded("DTEND") == dt.date(2026, 5, 8)
+    beschrijving = str(vbs["DESCRIPTION"])
+    assert "§ 4.2" in beschrijving and "werkdagen" in beschrijving
+    assert "https://intranet.example/afspraken/midden-brabant/samenwerkingsafspraken/#verbindend-samenwerken" in beschrijving
+    # Assumed dates are marked in the title; the UID is the case token plus the moment code.
+    team = next(e for e in events if "verantwoordelijk voor het zicht" in str(e["SUMMARY"]) and "wijk" in str(e["SUMMARY"]))
+    assert "aangenomen" in str(team["SUMMARY"])
+    uids = {str(e["UID"]) for e in events}
+    assert len(uids) == len(events) and "a1b2c3d4e5f6-vbs-verdeling-uiterlijk@afsprakenwijzer" in uids
+    # Recalculated with the actual overdracht: same UIDs, a higher SEQUENCE, so a calendar updates its events.
+    _, later = _events({**invoer, "overdracht": "2026-07-01"})
+    assert {str(e["UID"]) for e in later} & uids
+    assert all(int(e["SEQUENCE"]) >= int(events[0]["SEQUENCE"]) for e in later)
+    # Another case: other UIDs.
+    _, ander = _events({**invoer, "zaak": "ffff0000eeee"})
+    assert not ({str(e["UID"]) for e in ander} & uids)

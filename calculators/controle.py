@@ -1,0 +1,95 @@
+"""Check the sources of the rule data against the published texts: every quote occurs in its
+document's page, and every anchor exists there.
+
+Policy staff run this (``python -m calculators controleer``) after editing a rule file, so a
+mistyped quote or anchor is found before the site is built. The pages are the Markdown files
+of the site (docs/), where the texts are published faithfully.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from . import regels
+from .begrippen import DOCUMENTEN
+from .model import Bron
+
+DOCS_VARIABELE = "AFSPRAKENWIJZER_DOCS"
+_ANKERS = (re.compile(r"\{[^}]*#([a-z0-9_-]+)[^}]*\}"), re.compile(r'id="([a-z0-9_-]+)"'))
+_MARKDOWN = (
+    (re.compile(r"\[\^[^\]]+\]"), ""),                   # footnote markers
+    (re.compile(r"\{[^}]*[#.][^}]*\}"), ""),              # attribute lists { #anker }
+    (re.compile(r"<[^>]+>"), " "),                        # inline HTML (spans with an id)
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),      # links: keep the text
+    (re.compile(r"(\*\*|__|\*|`)"), ""),                   # emphasis and code marks
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|>|#+)\s+", re.M), " "),  # list, quote and heading marks
+    (re.compile(r"\s*\|\s*"), " "),                       # table cells
+)
+
+
+def docs_map() -> Path | None:
+    """The site's Markdown folder: $AFSPRAKENWIJZER_DOCS, or docs/ beside the package (a checkout)."""
+    gekozen = os.environ.get(DOCS_VARIABELE)
+    if gekozen:
+        return Path(gekozen)
+    naast = Path(__file__).resolve().parent.parent / "docs"
+    return naast if naast.is_dir() else None
+
+
+def normaliseer(tekst: str) -> str:
+    """Compare without markup, accents, kinds of quote marks and differences in white space."""
+    for patroon, vervanging in _MARKDOWN:
+        tekst = patroon.sub(vervanging, tekst)
+    tekst = unicodedata.normalize("NFKD", tekst)
+    tekst = "".join(c for c in tekst if not unicodedata.combining(c))
+    tekst = re.sub(r"[‘’“”\"'`]", "'", tekst)
+    return " ".join(tekst.split()).lower()
+
+
+def alle_bronnen():
+    """(where, Bron) for every version, rule and fact of every region."""
+    for regio in regels.alle_regios().values():
+        for v in regio.versies:
+            yield f"{regio.bestand}: versie {v.code!r}", v.bron
+        for r in regio.regels:
+            yield f"{regio.bestand}: regel {r.code!r}", r.bron
+        for f in regio.feiten:
+            yield f"{regio.bestand}: feit {f.code!r}", f.bron
+
+
+def pagina(docs: Path, document: str) -> Path:
+    return docs / (DOCUMENTEN[document].rstrip("/") + ".md")
+
+
+def controleer_bronnen(docs: Path) -> list[str]:
+    """Every problem found, as a Dutch line naming the file, the rule and what is wrong."""
+    teksten: dict[str, tuple[str, set[str]]] = {}
+    problemen = []
+    for waar, bron in alle_bronnen():
+        if bron.document not in teksten:
+            pad = pagina(docs, bron.document)
+            if not pad.is_file():
+                problemen.append(f"{waar}: bronpagina {pad} bestaat niet")
+                teksten[bron.document] = ("", set())
+                continue
+            ruw = pad.read_text(encoding="utf-8")
+            ankers = {a for patroon in _ANKERS for a in patroon.findall(ruw)}
+            teksten[bron.document] = (normaliseer(ruw), ankers)
+        tekst, ankers = teksten[bron.document]
+        if not tekst:
+            continue
+        problemen += _controleer(waar, bron, tekst, ankers, pagina(docs, bron.document).name)
+    return problemen
+
+
+def _controleer(waar: str, bron: Bron, tekst: str, ankers: set[str], naam: str) -> list[str]:
+    uit = []
+    for stuk in bron.citaat.split("…"):
+        if stuk.strip() and normaliseer(stuk) not in tekst:
+            uit.append(f"{waar}: het citaat {stuk.strip()[:80]!r} staat niet (letterlijk) in {naam}")
+    if bron.anker not in ankers:
+        uit.append(f"{waar}: het anker #{bron.anker} bestaat niet in {naam}")
+    return uit
