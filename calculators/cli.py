@@ -18,11 +18,12 @@ from . import controle, regels
 from .begrippen import REGIOS, ROUTES
 from .bestanden import OMGEVINGSVARIABELE, regelmap
 from .fouten import AfsprakenFout
-from .invoer import lees_aantal, lees_datum
+from .invoer import lees_aantal, lees_datum, lees_keuze
 from .kalender import KALENDERS, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .oefenen import oefeningen
 from .overzicht import maak_overzicht
 from .tijdlijn import tijdlijn
-from .weergave import tijdlijn_als_tekst, werkdagen_als_tekst
+from .weergave import oefeningen_als_tekst, tijdlijn_als_tekst, werkdagen_als_tekst
 
 FOUTCODE = 2
 
@@ -151,6 +152,17 @@ def maak_parser() -> argparse.ArgumentParser:
     w.add_argument("--json", action="store_true", help="uitvoer als JSON")
     w.set_defaults(functie=_werkdagen)
 
+    o = sub.add_parser(
+        "oefenen",
+        help="oefencasussen voor het inwerken, met antwoord en uitleg",
+        description="Oefencasussen rond weekenden en feestdagen, gemaakt uit de regeldata en beantwoord door de "
+        "rekenkern zelf: per casus een vraag (een datum of wie zicht op veiligheid heeft), het antwoord, de uitleg "
+        "met de getelde dagen, de bron en de gekozen lezing.",
+    )
+    o.add_argument("--regio", metavar="REGIO", help=f"alleen deze regio: {', '.join(REGIOS)}")
+    o.add_argument("--json", action="store_true", help="uitvoer als JSON (zie de documentatie)")
+    o.set_defaults(functie=_oefenen)
+
     r = sub.add_parser("regels", help="toon alle regelwaarden (met bron) als JSON",
                        description="Alle regelwaarden per regio met bron, zoals de site ze gebruikt (JSON).")
     r.set_defaults(functie=_regels)
@@ -214,6 +226,17 @@ def _werkdagen(args) -> int:
         })
     else:
         _schrijf(werkdagen_als_tekst(van, tot, aantal, kal, niet))
+    return 0
+
+
+def _oefenen(args) -> int:
+    if args.regio is not None:
+        lees_keuze(args.regio, "regio", REGIOS, "regio")
+    lijst = oefeningen(args.regio)
+    if args.json:
+        _json({"oefeningen": [o.to_dict() for o in lijst]})
+    else:
+        _schrijf(oefeningen_als_tekst(lijst))
     return 0
 
 

@@ -137,6 +137,13 @@ def _atw_feestdagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
     return dagen
 
 
+def feestdagen(jaar: int, kalender: str = "atw") -> dict[dt.date, tuple[str, str]]:
+    """The days of ``jaar`` that are no working day in ``kalender`` besides weekends: date -> (naam, grondslag)."""
+    kalender_info(kalender)
+    _controleer_jaar(jaar, "kalender")
+    return dict(sorted(_feestdagen(jaar, kalender).items()))
+
+
 def _feestdagen(jaar: int, kalender: str) -> dict[dt.date, tuple[str, str]]:
     if kalender == "weekend":
         return {}

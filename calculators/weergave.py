@@ -116,3 +116,23 @@ def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
             [[n.datum.isoformat(), weekdag(n.datum), n.naam, n.grondslag] for n in niet],
         )
     return "\n".join(uit) + "\n"
+
+
+def oefeningen_als_tekst(oefeningen) -> str:
+    """The practice cases for the CLI: question, answer and explanation, one case after the other."""
+    uit = []
+    for o in oefeningen:
+        a = o.antwoord
+        if a["soort"] == "datum":
+            antwoord = datum_tekst(dt.date.fromisoformat(a["datum"]))
+        else:
+            antwoord = next(k for k in o.keuzes if k[0] == a["partij"])[1]
+        uit += [f"{o.id} ({o.route}, rond {o.rond})"]
+        uit += textwrap.wrap(o.vraag, width=_BREEDTE, initial_indent="  Vraag: ", subsequent_indent="    ")
+        uit += [f"  Antwoord: {antwoord}"]
+        uit += textwrap.wrap(o.uitleg, width=_BREEDTE, initial_indent="  Uitleg: ", subsequent_indent="    ")
+        uit += [f"  Bron: {o.bron['label']} — {o.bron['url']}"]
+        if o.lezing:
+            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Gekozen lezing: ", subsequent_indent="    ")
+        uit.append("")
+    return "\n".join(uit)

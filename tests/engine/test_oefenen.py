@@ -1,0 +1,104 @@
+"""Oefencasussen (calculators/oefenen.py): every answer is what tijdlijn computes for the same inputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+
+import pytest
+
+from calculators import REGIOS, ROUTES, regels, tijdlijn
+from calculators.oefenen import ROND, oefeningen
+
+from .conftest import RULES, d, run_cli
+from .test_regelbestanden import wijzig_regel
+
+
+def _antwoord_van_de_rekenkern(o: dict):
+    invoer = dict(o["invoer"])
+    if o["antwoord"]["soort"] == "datum":
+        m = tijdlijn(o["regio"], o["route"], **invoer).moment(o["antwoord"]["code"])
+        return m.datum.isoformat() if m else None
+    return tijdlijn(o["regio"], o["route"], **invoer, peildatum=o["antwoord"]["peildatum"]).op_peildatum["partij"]
+
+
+def _verwacht(o: dict):
+    return o["antwoord"]["datum"] if o["antwoord"]["soort"] == "datum" else o["antwoord"]["partij"]
+
+
+def test_elk_antwoord_is_wat_de_rekenkern_geeft():
+    alle = [o.to_dict() for o in oefeningen()]
+    assert alle
+    for o in alle:
+        assert _antwoord_van_de_rekenkern(o) == _verwacht(o), o["id"]
+
+
+def test_elke_regio_en_route_en_minstens_vier_feestdagen():
+    alle = oefeningen()
+    per_regio = Counter(o.regio for o in alle)
+    assert set(per_regio) == set(REGIOS) and min(per_regio.values()) >= 12
+    assert {(o.regio, o.route) for o in alle} == {(r, route) for r in REGIOS for route in ROUTES}
+    for regio in REGIOS:
+        rond = {o.rond for o in alle if o.regio == regio}
+        assert len(rond) >= 4 and rond <= set(ROND), (regio, rond)
+    soorten = Counter(o.antwoord["soort"] for o in alle)
+    assert soorten["datum"] >= 12 and soorten["partij"] >= 12
+    # "Wie? — de afspraken wijzen hier niemand aan" is a question too.
+    assert any(o.antwoord["soort"] == "partij" and o.antwoord["partij"] is None for o in alle)
+
+
+def test_elke_casus_heeft_uitleg_bron_en_de_lezing():
+    for o in oefeningen():
+        assert o.uitleg and o.bron["url"] and "#" in o.bron["url"] and o.bron["label"]
+        if o.antwoord["soort"] == "datum":
+            regel = next(r for regio in regels.alle_regios().values() for r in regio.regels
+                         if r.code == tijdlijn(o.regio, o.route, **o.invoer).moment(o.antwoord["code"]).regel)
+            # An answer that rests on a reading says so.
+            assert o.lezing == regel.interpretatie
+            if regel.eenheid == "werkdagen" and regel.aantal:
+                assert "Tellen begint de dag erna" in o.uitleg
+        else:
+            assert {k[0] for k in o.keuzes} == {None, "veilig-thuis", "lokaal-team"}
+
+
+def test_dezelfde_casussen_bij_elke_bouw():
+    assert [o.to_dict() for o in oefeningen()] == [o.to_dict() for o in oefeningen()]
+
+
+def test_een_gewijzigde_regel_verandert_de_antwoorden_die_ervan_afhangen(tmp_path):
+    # Midden-Brabant § 4.1: 7 dagen om op te pakken. Met 10 dagen in een kopie van de regels moeten de
+    # antwoorden die daarvan afhangen mee veranderen, en nog steeds gelijk zijn aan wat tijdlijn zegt.
+    voor = {o.id: o for o in oefeningen("midden-brabant")}
+    kopie = tmp_path / "regels"
+    shutil.copytree(RULES, kopie)
+    mb = (kopie / "midden-brabant.toml").read_text(encoding="utf-8")
+    (kopie / "midden-brabant.toml").write_text(wijzig_regel(mb, "overdracht-oppakken", "aantal = 7", "aantal = 10"),
+                                               encoding="utf-8")
+    regels.gebruik_regelmap(kopie)
+    na = {o.id: o for o in oefeningen("midden-brabant")}
+    for o in na.values():
+        assert _antwoord_van_de_rekenkern(o.to_dict()) == _verwacht(o.to_dict()), o.id
+    geraakt = [i for i, o in voor.items() if o.route == "direct" and o.antwoord.get("code") in (
+        "overdracht-oppakken-uiterlijk", "lokaal-team-verantwoordelijk")]
+    assert geraakt, "de casussen van Midden-Brabant vragen naar de oppaktermijn"
+    assert all(na[i].antwoord != voor[i].antwoord for i in geraakt if i in na and na[i].vraag == voor[i].vraag)
+
+
+@pytest.mark.subprocess
+def test_cli_oefenen_json_contract():
+    r = run_cli("oefenen", "--regio", "zuid-limburg", "--json")
+    assert r.returncode == 0, r.stderr
+    lijst = json.loads(r.stdout)["oefeningen"]
+    assert len(lijst) >= 12 and {o["regio"] for o in lijst} == {"zuid-limburg"}
+    for o in lijst:
+        assert {"id", "regio", "route", "invoer", "vraag", "antwoord", "uitleg", "bron"} <= set(o)
+        assert set(o["invoer"]) >= {"melding", "veiligheidsbeoordeling", "overdracht"}
+        a = o["antwoord"]
+        assert (a["soort"] == "datum" and set(a) == {"soort", "code", "datum"}) or (
+            a["soort"] == "partij" and set(a) == {"soort", "peildatum", "partij"})
+        d(o["invoer"]["melding"])
+    tekst = run_cli("oefenen", "--regio", "zuid-limburg")
+    assert tekst.returncode == 0 and "Vraag:" in tekst.stdout and "Antwoord:" in tekst.stdout
+    fout = run_cli("oefenen", "--regio", "brabant")
+    assert fout.returncode == 2 and "'brabant'" in fout.stderr
