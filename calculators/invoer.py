@@ -17,6 +17,11 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # accepts '+5', '1_000' and Arabic-Indic digits — none of which a form field should mean.
 _GEHEEL_GETAL = re.compile(r"^[0-9]+$", re.ASCII)
 TOON_MAX = 80
+# A form sends one flat object (a JSON text of a few hundred characters). Anything much bigger or
+# deeper is refused before parsing: in the browser a parser recursing thousands of levels deep
+# exhausts the WebAssembly stack and kills the runtime instead of raising RecursionError.
+FORMULIER_MAX_LENGTE = 100_000
+FORMULIER_MAX_DIEPTE = 4
 
 # Reader names of the input fields, for messages.
 VELD_NAMEN: dict[str, str] = {
@@ -102,3 +107,27 @@ def lees_ja_nee_tekst(waarde: object, veld: str) -> bool:
     if isinstance(waarde, str) and waarde.strip().lower() in ("ja", "true", "1", "nee", "false", "0", ""):
         return waarde.strip().lower() in ("ja", "true", "1")
     raise AfsprakenFout(f"De keuze {veld!r} moet ja of nee zijn, niet {toon(waarde)}.", veld=veld)
+
+
+def te_groot_voor_een_formulier(json_tekst: str) -> bool:
+    """Whether a JSON text is too long or nested too deep to be what a form sends."""
+    if len(json_tekst) > FORMULIER_MAX_LENGTE:
+        return True
+    diepte, in_tekst, escape = 0, False, False
+    for teken in json_tekst:
+        if in_tekst:
+            if escape:
+                escape = False
+            elif teken == "\\":
+                escape = True
+            elif teken == '"':
+                in_tekst = False
+        elif teken == '"':
+            in_tekst = True
+        elif teken in "[{":
+            diepte += 1
+            if diepte > FORMULIER_MAX_DIEPTE:
+                return True
+        elif teken in "]}":
+            diepte -= 1
+    return False

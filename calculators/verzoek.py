@@ -16,7 +16,7 @@ from . import regels
 from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
 from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
 from .fouten import AfsprakenFout
-from .invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, toon
+from .invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
 from .kalender import kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from .peildatum import afstand
 from .tijdlijn import tijdlijn
@@ -154,6 +154,9 @@ def bereken(soort: str, invoer: dict) -> dict:
 
 
 def bereken_json(soort: str, invoer_json: str) -> str:
+    if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json):
+        uit = {"ok": False, "fouten": [{"veld": None, "melding": "De invoer is te groot of te diep genest voor een formulier."}]}
+        return json.dumps(uit, ensure_ascii=False)
     try:
         invoer = json.loads(invoer_json)
     except (TypeError, ValueError, RecursionError):

@@ -84,7 +84,7 @@ def test_de_brug_antwoordt_altijd_met_json():
                                                    "vbs": 7, "spoed": {"a": 1}})),
                           ("agenda", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06",
                                                  "zaak": "../../etc"})),
-                          ("tijdlijn", "[" * 100000)]:
+                          ("tijdlijn", "[" * 100000), ("tijdlijn", json.dumps({"regio": "[[[[[[[[[[[["}))]:
         antwoord = json.loads(bereken_json(soort, invoer))
         assert antwoord["ok"] is False and antwoord["fouten"][0]["melding"]
 
@@ -144,3 +144,11 @@ def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
     # Another case: other UIDs.
     _, ander = _events({**invoer, "zaak": "ffff0000eeee"})
     assert not ({str(e["UID"]) for e in ander} & uids)
+
+
+def test_haken_in_een_tekst_zijn_geen_nesting():
+    # Brackets inside a string (also after an escaped quote) are text, not depth: the regio is checked normally.
+    tekst = json.dumps({"regio": 'a"[[[[[[[[', "route": "direct", "melding": "2025-01-06"})
+    assert json.loads(bereken_json("tijdlijn", tekst))["fouten"][0]["veld"] == "regio"
+    diep = '{"regio": [[[[[["x"]]]]]]}'
+    assert "te diep" in json.loads(bereken_json("tijdlijn", diep))["fouten"][0]["melding"]
