@@ -20,7 +20,8 @@ uit lagere lagen, dus zonder kringen, en is van boven naar beneden te lezen:
 5. regels:    regels (alle regio's laden en opzoeken)
 6. rekenen:   tijdlijn
 7. afgeleid:  overzicht (voor de site), agenda (.ics), weergave (tekst voor de CLI),
-              controle (citaten en ankers tegen de site), oefenen (oefencasussen)
+              controle (citaten en ankers tegen de site), oefenen (oefencasussen),
+              figuur (waar alles ligt op de tijdschaal van de figuur bij een uitkomst)
 8. ingangen:  verzoek (JSON voor de browser), cli (opdrachtregel)
 """
 
@@ -47,7 +48,7 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("regelbestand", "peildatum"),
     ("regels",),
     ("tijdlijn",),
-    ("overzicht", "agenda", "weergave", "controle", "oefenen"),
+    ("overzicht", "agenda", "weergave", "controle", "oefenen", "figuur"),
     ("verzoek", "cli"),
     ("__init__", "__main__"),
 )

@@ -184,6 +184,33 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
 )
 
 MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}
+
+# Short names for a figure, where a whole name does not fit ('{team}' as above, e.g. 'team').
+KORTE_NAMEN: dict[str, str] = {
+    "regels-gewijzigd": "Andere afspraken",
+    "melding": "Melding",
+    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",
+    "veiligheidsbeoordeling": "Veiligheidsbeoordeling",
+    "veiligheidsbeoordeling-uiterlijk": "Uiterlijk veiligheidsbeoordeling",
+    "onderzoek-start-uiterlijk": "Uiterlijk start onderzoek",
+    "brief-directbetrokkenen-uiterlijk": "Uiterlijk brief gezin",
+    "vbs-verdeling-uiterlijk": "Uiterlijk VBS verdeeld",
+    "dienst-einde-uiterlijk": "Uiterlijk einde dienst",
+    "dienst-einde": "Einde dienst",
+    "overdracht-uiterlijk": "Uiterlijk overdracht",
+    "overdracht": "Overdracht",
+    "start-hulp": "Start hulp",
+    "overdracht-oppakken-uiterlijk": "Uiterlijk opgepakt",
+    "lokaal-team-verantwoordelijk": "Team verantwoordelijk",
+    "contact-gezin-uiterlijk": "Uiterlijk contact gezin",
+    "directbetrokkenen-informeren-afstemming": "Afstemming informeren",
+    "terugkoppeling": "Terugkoppeling",
+    "terugkoppeling-uiterlijk": "Uiterlijk teruggeven",
+    "monitoring-3-maanden": "1e monitoring",
+    "monitoring-vervroegen-vanaf": "Vervroegen kan",
+    "monitoring-12-maanden": "2e monitoring",
+    "monitoring-einde-gemiddeld": "Einde monitoring (gem.)",
+}
 MONITORING_MOMENTEN: tuple[str, ...] = tuple(c for c in MOMENTEN if c.startswith("monitoring-"))
 MOMENT_VOLGORDE: dict[str, int] = {m.code: i for i, m in enumerate(_MOMENTEN)}
 INVOER_MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN if m.soort == "invoer"}

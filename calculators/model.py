@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .begrippen import DOCUMENT_NAMEN, DOCUMENTEN, MOMENTEN, NIEMAND, NIEMAND_NAAM, WEEKDAGEN
+from .begrippen import DOCUMENT_NAMEN, DOCUMENTEN, KORTE_NAMEN, MOMENTEN, NIEMAND, NIEMAND_NAAM, WEEKDAGEN
 
 CONTRACT = "afsprakenwijzer-tijdlijn/2"
 
@@ -121,6 +121,7 @@ class Moment:
             "datum": self.datum.isoformat(),
             "weekdag": self.weekdag,
             "omschrijving": self.omschrijving,
+            "kort": KORTE_NAMEN.get(self.code, self.omschrijving),
             "rol": self.rol,
             "bron": self.bron.to_dict(),
             "status": self.status,
@@ -181,9 +182,10 @@ class Aanname:
     code: str
     datum: dt.date | None
     tekst: str
+    kort: str = ""  # one line for a summary: 'Overdracht niet opgegeven: aangenomen 10 maart 2025'
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "datum": _iso(self.datum), "tekst": self.tekst}
+        return {"code": self.code, "datum": _iso(self.datum), "tekst": self.tekst, "kort": self.kort}
 
 
 @dataclass(frozen=True)

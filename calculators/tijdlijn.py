@@ -115,6 +115,12 @@ def _invoer_naam(code: str) -> str:
     return veld_naam(INVOER_MOMENTEN[code].invoerveld)
 
 
+def _kort_veld(code: str) -> str:
+    """'overdracht' for 'de overdrachtsdatum' (the field, as a short summary names it)."""
+    return {"veiligheidsbeoordeling": "veiligheidsbeoordeling", "overdracht": "overdracht",
+            "dienst-einde": "einde van de dienst"}.get(code, _invoer_naam(code))
+
+
 def _volgorde(m: Moment) -> tuple:
     return (m.datum, MOMENT_VOLGORDE[m.code])
 
@@ -360,7 +366,8 @@ class _Berekening:
                 self.onbekend.append(code)
                 self.aannames.append(Aanname(code, None, (
                     f"{hoofdletter(naam)} is niet opgegeven en de afspraken stellen er geen termijn voor. "
-                    f"Vul {naam} in om te zien wat daarna gebeurt.")))
+                    f"Vul {naam} in om te zien wat daarna gebeurt."),
+                    f"{hoofdletter(_kort_veld(code))} niet opgegeven; de afspraken stellen er geen termijn voor"))
                 return None
         else:
             waarde = uiterlijk
@@ -375,7 +382,8 @@ class _Berekening:
                      f"{_invoer_naam(x)}: eerder kan het niet.")
         self.aanname[code] = True
         self.aannames.append(Aanname(code, waarde, tekst + " Datums die daarvan afhangen, zijn gemarkeerd als "
-                                                           "‘berekend uit een aanname’."))
+                                                           "‘berekend uit een aanname’.",
+                                     f"{hoofdletter(_kort_veld(code))} niet opgegeven: aangenomen {datum_kort(waarde)}"))
         return waarde
 
     def _berekende_datum(self, code: str) -> dt.date | None:
@@ -504,8 +512,8 @@ class _Berekening:
             if m.verantwoordelijke == NIEMAND and regel is not None:
                 toelichting = regel.omschrijving
             if binnen_een_dag:
-                toelichting = (f"Op {datum_kort(m.datum)} zelf: vanaf ‘{m.omschrijving}’ tot "
-                               f"‘{volgende.omschrijving}’ diezelfde dag.")
+                toelichting = (f"Op {datum_kort(m.datum)} zelf: vanaf {self._aanleiding(m)} tot "
+                               f"{self._aanleiding(volgende)}, diezelfde dag.")
             elif tot is None:
                 toelichting = " ".join(filter(None, [toelichting, *self._waarom_open()])) or None
             intervallen.append(Verantwoordelijkheid(
@@ -520,6 +528,14 @@ class _Berekening:
                 binnen_een_dag=binnen_een_dag,
             ))
         return intervallen
+
+    def _aanleiding(self, m: Moment) -> str:
+        """What a change of responsibility happens at, in a few words: 'de overdracht'."""
+        regel = self._regel(m.regel)
+        code = m.code if MOMENTEN[m.code].soort == "invoer" else (regel.vanaf if regel and regel.aantal == 0 else None)
+        if code and MOMENTEN[code].vanaf_tekst:
+            return MOMENTEN[code].vanaf_tekst
+        return f"‘{m.omschrijving}’"
 
     def _waarom_open(self) -> list[str]:
         uit = [r.opmerking_zonder_datum for r in self.ontbrekend]

@@ -10,14 +10,16 @@ they are read with the same rules as the CLI and the Python API (``invoer``).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from . import regels
 from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
 from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
+from .figuur import figuurdata
 from .fouten import AfsprakenFout
 from .invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
-from .kalender import kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .kalender import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from .peildatum import afstand
 from .tijdlijn import tijdlijn
 
@@ -43,12 +45,20 @@ def _tekst_of_geen(invoer: dict, veld: str):
     return waarde
 
 
+def vandaag() -> dt.date:
+    """Today where the user is (in the browser: the browser's own clock and time zone)."""
+    return dt.date.today()
+
+
 def _tijdlijn(invoer: dict):
+    # A form always wants the answer for a day: the one it names, or today.
+    velden = {veld: _leeg_is_geen(invoer.get(veld)) for veld in _TIJDLIJN_VELDEN}
+    velden["peildatum"] = velden["peildatum"] or vandaag()
     return tijdlijn(
         _verplicht(invoer, "regio", "de regio"),
         _verplicht(invoer, "route", "de route"),
         _verplicht(invoer, "melding", "de meldingsdatum"),
-        **{veld: _leeg_is_geen(invoer.get(veld)) for veld in _TIJDLIJN_VELDEN},
+        **velden,
         **{veld: lees_ja_nee_tekst(invoer.get(veld), veld) for veld in _JA_NEE_VELDEN},
         vbs=_tekst_of_geen(invoer, "vbs"),
         kalender=_leeg_is_geen(invoer.get("kalender")) or "atw",
@@ -61,6 +71,8 @@ def _tijdlijn_resultaat(invoer: dict) -> dict:
     uit["regio_naam"] = REGIO_NAMEN[t.regio]
     uit["partij_namen"] = regels.partij_namen(t.regio)
     uit["route_naam"] = ROUTE_NAMEN[t.route]
+    uit["peildatum_is_vandaag"] = t.op_peildatum["datum"] == vandaag().isoformat()
+    uit["figuur"] = figuurdata(t)
     if not any(m.code in MONITORING_MOMENTEN for m in t.momenten):
         geen = [o for o in t.opmerkingen if "monitoring" in o.lower()]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."
@@ -97,6 +109,7 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
 def _terugkoppeling_resultaat(invoer: dict) -> dict:
     velden = {k: invoer.get(k) for k in ("melding", "overdracht", "kalender", "peildatum")}
     t = _tijdlijn({**velden, "regio": "midden-brabant", "route": "direct"})
+    partijen = regels.partij_namen("midden-brabant")
     uiterlijk = t.moment("terugkoppeling-uiterlijk")
     if uiterlijk is None:  # only when the rule data no longer has this term
         raise AfsprakenFout("De regeldata van Midden-Brabant kent geen termijn voor terugkoppeling.", veld=None)
@@ -107,11 +120,11 @@ def _terugkoppeling_resultaat(invoer: dict) -> dict:
         "kalender": t.kalender.to_dict(),
         "aannames": [a.to_dict() for a in t.aannames],
         "opmerkingen": [o for o in t.opmerkingen if "overdracht" in o.lower()],
-        "peildatum": None,
+        "partij_namen": partijen,
     }
-    if t.op_peildatum is not None:
-        peil = lees_datum(t.op_peildatum["datum"], "peildatum")
-        uit["peildatum"] = {"datum": peil.isoformat(), **afstand(peil, uiterlijk.datum, t.kalender.code)}
+    peil = lees_datum(t.op_peildatum["datum"], "peildatum")
+    uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(),
+                        **afstand(peil, uiterlijk.datum, t.kalender.code)}
     criteria = next((f for f in regels.feiten(regels.regio("midden-brabant"), lees_datum(t.invoer["melding"], "melding"))
                      if f.code == "terugkoppeling-criteria"), None)
     if criteria is not None:
@@ -138,6 +151,21 @@ _INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijn
                  "en meld het aan de beheerder van de site als het blijft gebeuren.")
 
 
+def opwarmen() -> None:
+    """Load every rule file and run each kind of calculation once, so that nothing is read or imported
+    lazily afterwards. The browser's memory snapshot is taken after this: files are not part of a
+    snapshot, modules and data in memory are."""
+    regels.alle_regios()
+    atw_lid3_jaren()
+    voorbeeld = {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}
+    for soort, invoer in (("tijdlijn", voorbeeld), ("agenda", voorbeeld),
+                          ("werkdagen", {"van": "2025-04-24", "aantal": "5"}),
+                          ("terugkoppeling", {"melding": "2025-04-24", "peildatum": "2025-04-28"})):
+        antwoord = bereken(soort, invoer)
+        if not antwoord["ok"]:
+            raise RuntimeError(f"opwarmen: {soort}: {antwoord['fouten']}")
+
+
 def bereken(soort: str, invoer: dict) -> dict:
     """Run one calculation; errors come back as a list instead of an exception."""
     try:
@@ -145,7 +173,9 @@ def bereken(soort: str, invoer: dict) -> dict:
             raise AfsprakenFout(f"Onbekende berekening {toon(soort)}; kies uit: {', '.join(SOORTEN)}.", veld=None)
         if not isinstance(invoer, dict):
             raise AfsprakenFout("De invoer moet een object met velden zijn.", veld=None)
-        return {"ok": True, "resultaat": SOORTEN[soort](invoer)}
+        resultaat = SOORTEN[soort](invoer)
+        resultaat["berekend_op"] = dt.datetime.now().isoformat(timespec="minutes")
+        return {"ok": True, "resultaat": resultaat}
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}
     except Exception as e:  # noqa: BLE001 - the bridge must always answer; the detail helps the maintainer

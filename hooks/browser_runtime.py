@@ -12,6 +12,13 @@ At build time this hook
 
 Wheels and lock go to ``assets/rekenkern/<content-hash>/`` so every engine change gets a
 new URL; the pages learn that URL through ``config.extra.rekenkern``.
+
+It also makes a **memory snapshot** of the warmed-up engine (``hooks/snapshot.mjs``, run with
+Node): the calculator page restores it instead of booting Python, which takes about a tenth of
+the time. The snapshot sits in the same content-hash folder, its own sha256 in its name, so a
+rule change or another Pyodide gives another URL and an old snapshot is never restored. Made
+snapshots are kept in ``.cache/rekenkern/`` so a rebuild of the same engine does not redo it.
+If Node cannot make one, the build goes on without it and the page boots Python as before.
 """
 
 from __future__ import annotations
@@ -21,7 +28,10 @@ import hashlib
 import importlib.metadata as metadata
 import io
 import json
+import logging
 import shutil
+import subprocess
+import tempfile
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -29,6 +39,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from packaging.requirements import Requirement
+
+from calculators import bestanden
+
+log = logging.getLogger("mkdocs.hooks.browser_runtime")
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -52,6 +66,8 @@ LEFT_OUT_OF_DEPENDENCY_WHEELS = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
 PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix", "extra": ""}
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
+SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
+SNAPSHOT_CACHE = ROOT / ".cache" / "rekenkern"
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,10 @@ def _zip_wheel(entries: dict[str, bytes], dist_info: str) -> bytes:
 
 
 def engine_wheel() -> Wheel:
-    """Pack calculators/ (code and rule data) as a pure wheel, from the working tree."""
+    """Pack calculators/ (code and rule data) as a pure wheel, from the working tree.
+
+    With another rules folder chosen (AFSPRAKENWIJZER_REGELS), its rule files go into the wheel:
+    the calculator then uses the same rules as the pages of that build."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     name, version = project["name"], project["version"]
     dist_info = f"{name}-{version}.dist-info"
@@ -97,6 +116,10 @@ def engine_wheel() -> Wheel:
     for path in sorted((ROOT / ENGINE_PACKAGE).rglob("*")):
         if path.is_file() and path.suffix in {".py", ".toml"} and "__pycache__" not in path.parts:
             entries[path.relative_to(ROOT).as_posix()] = path.read_bytes()
+    gekozen = bestanden.regelmap()
+    if gekozen is not None:
+        for path in sorted(gekozen.rglob("*.toml")):
+            entries[f"{ENGINE_PACKAGE}/rules/{path.relative_to(gekozen).as_posix()}"] = path.read_bytes()
     requires = "".join(f"Requires-Dist: {dep}\n" for dep in project.get("dependencies", []))
     entries[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
@@ -191,19 +214,68 @@ def write_bundle(directory: Path, wheels: list[Wheel], lock: dict) -> None:
     (directory / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
 
 
+def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] | None:
+    """The gzip-compressed memory snapshot of the warmed-up engine and its figures (pyodide version,
+    raw and compressed size, time to make), made with Node or taken from the cache."""
+    maker = hashlib.sha256(SNAPSHOT_SCRIPT.read_bytes()).hexdigest()[:12]
+    cached = SNAPSHOT_CACHE / f"{content_hash}-{maker}.snapshot"
+    meta = cached.with_suffix(".json")
+    if cached.is_file() and meta.is_file():
+        return cached, json.loads(meta.read_text(encoding="utf-8"))
+    node = shutil.which("node")
+    if node is None:
+        log.warning("Node.js ontbreekt: de site wordt gebouwd zonder geheugensnapshot (de rekenhulp start dan trager).")
+        return None
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for wheel in wheels:
+            path = Path(tmp) / wheel.file_name
+            path.write_bytes(wheel.data)
+            paths.append(str(path))
+        out = Path(tmp) / "snapshot.gz"
+        result = subprocess.run([node, str(SNAPSHOT_SCRIPT), str(PYODIDE_PACKAGE), str(out), *paths],
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not out.is_file():
+            log.warning("Geheugensnapshot maken mislukt; de site wordt zonder gebouwd:\n%s", result.stderr[-2000:])
+            return None
+        log.info("Geheugensnapshot gemaakt: %s", result.stdout.strip())
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        shutil.move(out, cached)
+        meta.write_text(json.dumps(figures), encoding="utf-8")
+    return cached, figures
+
+
 _state: dict = {}
 
 
 def on_config(config):
     version = pyodide_version()
     content_hash, wheels, lock = bundle()
-    _state.update(version=version, hash=content_hash, wheels=wheels, lock=lock)
+    gemaakt = make_snapshot(content_hash, wheels)
+    snapshot, figures = gemaakt if gemaakt else (None, {})
+    _state.update(version=version, hash=content_hash, wheels=wheels, lock=lock, snapshot=snapshot)
+    wasm = PYODIDE_PACKAGE / "pyodide.asm.wasm"
     config.extra["rekenkern"] = {
         "pyodide_url": f"assets/pyodide/{version}/",
         "lock_url": f"assets/rekenkern/{content_hash}/pyodide-lock.json",
         "pakketten": [wheel.name for wheel in wheels],
+        "wielen": [wheel.file_name for wheel in wheels],
         "pyodide_versie": version,
+        # What the page checks before it trusts a response: the runtime's size, the snapshot's hash.
+        "wasm_bytes": wasm.stat().st_size if wasm.exists() else None,
+        "snapshot": None,
     }
+    if snapshot is not None:
+        data = snapshot.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        config.extra["rekenkern"]["snapshot"] = {
+            # No ".gz" in the name: some servers would then add Content-Encoding and undo the compression.
+            "url": f"assets/rekenkern/{content_hash}/engine-{digest[:12]}.snapshot",
+            "sha256": digest,
+            "bytes": len(data),
+            "raw_bytes": figures.get("raw_bytes"),
+        }
     if MERMAID_MODULE.exists():
         config.extra["mermaid_url"] = f"assets/vendor/mermaid-{_mermaid_version()}/mermaid.esm.min.mjs"
     return config
@@ -223,6 +295,9 @@ def on_post_build(config):
             raise PluginError(f"Pyodide-bestand ontbreekt: {source}. {SETUP_HINT}")
         shutil.copy2(source, runtime_dir / name)
     write_bundle(site / "assets" / "rekenkern" / _state["hash"], _state["wheels"], _state["lock"])
+    snapshot = config.extra["rekenkern"]["snapshot"]
+    if snapshot is not None:
+        shutil.copyfile(_state["snapshot"], site / snapshot["url"])
     if "mermaid_url" in config.extra:
         target = site / config.extra["mermaid_url"]
         target.parent.mkdir(parents=True, exist_ok=True)

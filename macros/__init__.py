@@ -3,7 +3,7 @@ rule data in calculators/, so no page states a deadline by hand.
 
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
-- ``rekenhulp_formulier(soort)``: the calculator form (tijdlijn, werkdagen, terugkoppeling).
+- ``rekenhulpen()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
 - ``termijnen_in_een_oogopslag(regio)``: the deadline block at the top of an agreement page.
 - ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
@@ -53,9 +53,9 @@ def define_env(env):
         return Links(env.page.file.src_uri)
 
     @env.macro
-    def rekenhulp_formulier(soort: str) -> str:
-        """The calculator form of one kind: tijdlijn, werkdagen or terugkoppeling."""
-        return rekenhulpen.formulier_voor(soort, tabellen_link=naar("vergelijking/"))
+    def rekenhulpen_pagina() -> str:
+        """The three calculators on one page, as tabs sharing one Python runtime."""
+        return rekenhulpen.pagina(tabellen_link=naar("vergelijking/"))
 
     @env.macro
     def termijnen_in_een_oogopslag(regio: str | None = None) -> str:

@@ -1,9 +1,9 @@
-"""The calculator forms, rendered at build time from the engine's own lists.
+"""The calculator forms as HTML, rendered at build time.
 
-Regions, routes and calendars come from ``calculators`` so a new region in the rule data
-appears in the form without touching a page. The forms are plain HTML that works with the
-keyboard and screen readers: every field has a label, a hint and an error slot that
-rekenhulp.js fills with the engine's Dutch message.
+Plain HTML that works with the keyboard and screen readers: every field has a label, a hint and an
+error slot that rekenhulp.js fills with the engine's Dutch message. The three calculators share one
+page (one Python runtime for all three, so switching costs nothing): a tab list above three panels.
+Without JavaScript the page says where the same deadlines are in tables.
 """
 
 from __future__ import annotations
@@ -18,11 +18,21 @@ class Veld:
     label: str
     soort: str = "date"  # date | select | checkbox | number | radio
     hint: str = ""
-    keuzes: tuple[tuple[str, str], ...] = ()
+    keuzes: tuple[tuple[str, str], ...] = ()  # (value, short label); a long text belongs in the hint
     standaard: str = ""
     toon_bij: str = ""  # e.g. "regio=midden-brabant;route=direct"
     vandaag: bool = False
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rekenhulp:
+    soort: str  # tijdlijn | werkdagen | terugkoppeling
+    tab: str  # the tab's label
+    titel: str  # the panel's heading
+    intro: str
+    groepen: list[tuple[str, list[Veld]]]
+    knop: str
 
 
 def _attrs(**attributes) -> str:
@@ -35,8 +45,8 @@ def _attrs(**attributes) -> str:
     return " ".join(parts)
 
 
-def _veld_html(veld: Veld) -> str:
-    veld_id = f"aw-{veld.naam}"
+def _veld_html(soort: str, veld: Veld) -> str:
+    veld_id = f"aw-{soort}-{veld.naam}"
     hint_id = f"{veld_id}-hint"
     fout_id = f"{veld_id}-fout"
     beschreven = " ".join(i for i in (hint_id if veld.hint else "", fout_id) if i)
@@ -60,10 +70,9 @@ def _veld_html(veld: Veld) -> str:
                 for code, naam in veld.keuzes)
             control = f'<select {_attrs(id=veld_id, name=veld.naam, aria_describedby=beschreven)}>{opties}</select>'
         else:
-            soort = "date" if veld.soort == "date" else veld.soort
-            control = ('<input ' + _attrs(type=soort, id=veld_id, name=veld.naam, value=veld.standaard or None,
+            control = ('<input ' + _attrs(type=veld.soort, id=veld_id, name=veld.naam, value=veld.standaard or None,
                                           aria_describedby=beschreven, data_aw_vandaag=veld.vandaag,
-                                          placeholder="jjjj-mm-dd" if soort == "date" else None,
+                                          placeholder="jjjj-mm-dd" if veld.soort == "date" else None,
                                           **veld.extra) + '>')
         body = f'<div class="aw-veld"><label for="{veld_id}">{escape(veld.label)}</label>{hint}{control}{fout}</div>'
     if veld.toon_bij:
@@ -71,22 +80,38 @@ def _veld_html(veld: Veld) -> str:
     return body
 
 
-def formulier(soort: str, groepen: list[tuple[str, list[Veld]]], knop: str, geen_js_link: str) -> str:
-    """A calculator: fallback text, status line, error summary, form and result area."""
+def paneel(r: Rekenhulp, eerste: bool) -> str:
+    """One calculator: its heading, error summary, form and result area, as a tab panel."""
     fieldsets = "".join(
-        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(_veld_html(v) for v in velden)}</fieldset>'
-        for titel, velden in groepen)
-    return f"""<div class="aw-rekenhulp" data-aw-rekenhulp="{soort}" markdown="0">
+        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(_veld_html(r.soort, v) for v in velden)}</fieldset>'
+        for titel, velden in r.groepen)
+    return f"""<section class="aw-rekenhulp" id="{r.soort}" data-aw-rekenhulp="{r.soort}" role="tabpanel" aria-labelledby="aw-tab-{r.soort}" tabindex="-1"{'' if eerste else ' hidden'}>
+<h2 class="aw-paneel-titel">{escape(r.titel)}</h2>
+<p class="aw-paneel-intro">{escape(r.intro)}</p>
+<div class="aw-foutsamenvatting" data-aw-foutsamenvatting tabindex="-1" role="alert" hidden></div>
+<form class="aw-formulier-invoer" novalidate data-aw-formulier hidden>
+{fieldsets}
+<p class="aw-knoppen"><button type="submit" class="md-button md-button--primary" data-aw-bereken>{escape(r.knop)}</button></p>
+</form>
+<div class="aw-resultaat" data-aw-resultaat hidden></div>
+</section>"""
+
+
+def app(rekenhulpen: list[Rekenhulp], geen_js_link: str) -> str:
+    """All calculators on one page: fallback text, the tab list, one status line, the panels."""
+    tabs = "".join(
+        f'<button type="button" role="tab" id="aw-tab-{r.soort}" aria-controls="{r.soort}" '
+        f'aria-selected="{"true" if i == 0 else "false"}" tabindex="{0 if i == 0 else -1}" data-aw-tab="{r.soort}">'
+        f'{escape(r.tab)}</button>'
+        for i, r in enumerate(rekenhulpen))
+    panelen = "\n".join(paneel(r, i == 0) for i, r in enumerate(rekenhulpen))
+    return f"""<div class="aw-app" data-aw-app markdown="0">
 <div class="admonition warning" data-aw-geen-js>
 <p class="admonition-title">Rekenhulp niet beschikbaar</p>
 <p>Deze rekenhulp heeft JavaScript en een recente browser nodig (Chrome, Edge, Firefox of Safari van de afgelopen twee jaar).
 De termijnen staan ook in de <a href="{escape(geen_js_link)}">termijnentabellen per regio</a>.</p>
 </div>
+<div class="aw-tabs" role="tablist" aria-label="Kies een rekenhulp" data-aw-tabs hidden>{tabs}</div>
 <div class="aw-status-balk" data-aw-status role="status" aria-live="polite"></div>
-<div class="aw-foutsamenvatting" data-aw-foutsamenvatting tabindex="-1" role="alert" hidden></div>
-<form class="aw-formulier-invoer" novalidate hidden>
-{fieldsets}
-<p class="aw-knoppen"><button type="submit" class="md-button md-button--primary" data-aw-bereken disabled>{escape(knop)}</button></p>
-</form>
-<div class="aw-resultaat" data-aw-resultaat aria-live="polite" hidden></div>
+{panelen}
 </div>"""

@@ -11,7 +11,7 @@ from .conftest import run_cli
 
 pytestmark = pytest.mark.subprocess
 
-MOMENT_SLEUTELS = {"code", "datum", "weekdag", "omschrijving", "rol", "bron", "status", "interpretatie",
+MOMENT_SLEUTELS = {"code", "datum", "weekdag", "omschrijving", "kort", "rol", "bron", "status", "interpretatie",
                    "verantwoordelijke", "landelijk_terugval", "regel", "hangt_af_van_aanname"}
 BRON_SLEUTELS = {"document", "document_naam", "paragraaf", "citaat", "url"}
 INTERVAL_SLEUTELS = {"van", "tot", "tot_en_met", "binnen_een_dag", "partij", "partij_naam", "bron", "interpretatie",

@@ -98,7 +98,7 @@ def test_terugkoppeling_geeft_datum_en_criteria():
     assert r["overdracht"]["status"] == "aangenomen"
     # The calculator says the date was assumed, as the timeline does.
     assert r["aannames"][-1]["code"] == "overdracht" and "2 december 2024" in r["aannames"][-1]["tekst"]
-    assert r["peildatum"] == {"datum": "2025-02-26", "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
+    assert r["peildatum"] == {"datum": "2025-02-26", "is_vandaag": False, "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
     assert len(r["criteria"]) == 4 and r["criteria_bron"]["url"].endswith("#terugkoppelingsformulier")
 
 
@@ -152,3 +152,27 @@ def test_haken_in_een_tekst_zijn_geen_nesting():
     assert json.loads(bereken_json("tijdlijn", tekst))["fouten"][0]["veld"] == "regio"
     diep = '{"regio": [[[[[["x"]]]]]]}'
     assert "te diep" in json.loads(bereken_json("tijdlijn", diep))["fouten"][0]["melding"]
+
+
+def test_het_formulier_krijgt_altijd_het_antwoord_voor_vandaag(monkeypatch):
+    # Without a peildatum the browser bridge answers for today (the browser's own date): the page itself
+    # never works out a date.
+    import calculators.verzoek as verzoek
+
+    monkeypatch.setattr(verzoek, "vandaag", lambda: dt.date(2025, 6, 13))
+    r = bereken("tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04", "overdracht": "2025-06-12"})
+    p = r["resultaat"]["op_peildatum"]
+    assert p["datum"] == "2025-06-13" and r["resultaat"]["peildatum_is_vandaag"] is True
+    assert (p["partij"], p["tot_en_met"]) == ("veilig-thuis", "2025-06-16")
+
+
+def test_figuur_plaatst_elke_datum_in_dagen_na_de_melding():
+    r = bereken("tijdlijn", {"regio": "midden-brabant", "route": "onderzoek", "melding": "2025-04-24",
+                             "peildatum": "2025-05-01"})["resultaat"]
+    f = r["figuur"]
+    for m in r["momenten"]:
+        assert f["dagen"][m["datum"]] == (dt.date.fromisoformat(m["datum"]) - dt.date(2025, 4, 24)).days
+    assert f["peildatum"] == 7 and f["eind"] == max(f["dagen"].values())
+    # Scale marks at calendar distances from the melding: 1 maand = 24 mei, 3 maanden = 24 juli.
+    strepen = {s["label"]: s["datum"] for s in f["schaal"]}
+    assert strepen["1 maand"] == "2025-05-24" and strepen["3 maanden"] == "2025-07-24"

@@ -1,14 +1,15 @@
 /* Web Worker that runs the rules engine (calculators/) in the site's own Pyodide.
  *
- * Messages in:  {type: "start", pyodideUrl, lockUrl, packages}
+ * Messages in:  {type: "start", config}   config: pyodide, lock, wielen, wasm_bytes, snapshot {url, sha256, raw_bytes}
  *               {type: "bereken", id, soort, invoer}
  * Messages out: {type: "voortgang", stap, tekst}
- *               {type: "klaar", ms}
- *               {type: "mislukt", tekst, detail}
- *               {type: "antwoord", id, antwoord}   (antwoord is the engine's JSON, parsed)
+ *               {type: "klaar", ms, via}                 via: "snapshot" (memory snapshot restored) or "opstart"
+ *               {type: "mislukt", tekst, hulp, detail}   tekst: the cause in Dutch; hulp: what to do; detail: technical
+ *               {type: "antwoord", id, antwoord, ms}     antwoord: the engine's JSON, parsed
  *
- * Everything is fetched from the site's own origin: the runtime from pyodideUrl, the engine
- * and its dependencies as wheels listed (with sha256) in our own lock file.
+ * Everything comes from the site's own origin. The fast path restores the build-made memory snapshot of
+ * the warmed-up engine (a tenth of a normal boot); if it is missing, damaged or for another build,
+ * the worker boots Python as usual and the user notices nothing but time.
  */
 let engine = null;
 let starting = null;
@@ -17,69 +18,204 @@ function post(message) {
   self.postMessage(message);
 }
 
-// Pyodide does not always reject when its runtime cannot load (a blocked or missing .wasm can
-// leave it waiting forever), so check the two usual causes ourselves, in parallel with the boot.
-async function preflight(pyodideUrl) {
+/* A failure with a cause the user or the administrator can act on. */
+class Storing extends Error {
+  constructor(tekst, hulp, detail) {
+    super(tekst);
+    this.tekst = tekst;
+    this.hulp = hulp || "Vraag de beheerder van deze site om de hostinginstructies na te lopen (pagina Hosting).";
+    this.detail = detail || "";
+  }
+}
+
+const HOSTING = "De beheerder kan dit nagaan met het controleprogramma op de pagina Hosting.";
+
+function mimeType(response) {
+  return (response.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+}
+
+// The usual causes, checked in parallel with the boot so that a broken host fails in seconds,
+// not after the page's time-out: WebAssembly blocked by the policy, the runtime missing, replaced by
+// a web page, or sent with a MIME type the browser refuses to compile.
+async function preflight(config) {
   try {
     await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
   } catch (error) {
-    throw new Error("WebAssembly is geblokkeerd; staat 'wasm-unsafe-eval' in de Content-Security-Policy? (" + error.message + ")");
+    throw new Storing("Deze browser of de beveiligingsinstellingen van de site staan WebAssembly niet toe.",
+      "De Content-Security-Policy moet 'wasm-unsafe-eval' toestaan (zie Hosting). " + HOSTING, String(error));
   }
-  let response;
-  try {
-    response = await fetch(new URL("pyodide.asm.wasm", pyodideUrl), { method: "HEAD" });
-  } catch (error) {
-    throw new Error("pyodide.asm.wasm kon niet worden opgehaald (" + error.message + ")");
-  }
-  if (!response.ok) throw new Error("pyodide.asm.wasm: de server antwoordt met HTTP " + response.status);
-  // An HTML answer is a login, proxy or error page instead of the runtime: that never works.
-  // Another wrong type (e.g. text/plain on IIS) still loads, only slower: Pyodide falls back.
-  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
-  if (type === "text/html") {
-    throw new Error("de server geeft een webpagina in plaats van pyodide.asm.wasm (aanmeld- of foutpagina?)");
-  }
+  const checks = [
+    ["pyodide.asm.wasm", ["application/wasm"], "application/wasm"],
+    ["pyodide.mjs", ["text/javascript", "application/javascript"], "text/javascript"],
+  ];
+  await Promise.all(checks.map(async function ([naam, goed, moet]) {
+    let response;
+    try {
+      response = await fetch(new URL(naam, config.pyodide), { method: "HEAD", cache: "no-store" });
+    } catch (error) {
+      throw new Storing("De rekenomgeving (" + naam + ") kan niet worden opgehaald.",
+        "Controleer of de map assets/pyodide/ op de server staat. " + HOSTING, String(error));
+    }
+    if (response.status === 405 || response.status === 501) return;  // HEAD not supported: Pyodide's own request decides
+    if (!response.ok) {
+      throw new Storing("De server geeft geen " + naam + " (HTTP " + response.status + ").",
+        "Alle bestanden van de map site/ moeten op de server staan, ook assets/pyodide/. " + HOSTING);
+    }
+    const type = mimeType(response);
+    if (type === "text/html") {
+      throw new Storing("De server geeft een webpagina in plaats van " + naam + " (een aanmeld- of foutpagina?).",
+        "De bestanden van de rekenhulp moeten zonder aanmelden bereikbaar zijn. " + HOSTING);
+    }
+    if (type && !goed.includes(type)) {
+      throw new Storing("De server stuurt " + naam + " als ‘" + type + "’; dat moet ‘" + moet + "’ zijn, anders kan de browser het niet gebruiken.",
+        "Zet het MIME-type van ." + naam.split(".").pop() + " op " + moet + " (zie Hosting). " + HOSTING);
+    }
+  }));
 }
 
-async function start({ pyodideUrl, lockUrl, packages }) {
+// Pyodide swallows a failed compile of its runtime ("wasm instantiation failed!") and then waits for
+// ever. Watching WebAssembly itself turns that into an immediate, specific error.
+function bewaakWebAssembly() {
+  let weiger;
+  const mislukt = new Promise(function (_, reject) { weiger = reject; });
+  const vertaal = function (error) {
+    const tekst = String(error && error.message ? error.message : error);
+    if (/mime/i.test(tekst)) {
+      return new Storing("De server stuurt pyodide.asm.wasm niet als ‘application/wasm’; de browser weigert het daarom.",
+        "De server moet .wasm-bestanden als application/wasm sturen (zie Hosting). " + HOSTING, tekst);
+    }
+    return new Storing("Het bestand pyodide.asm.wasm is onvolledig of beschadigd aangekomen (afgekapt door de server of een proxy?).",
+      "Plaats de map assets/pyodide/ opnieuw, en controleer dat een proxy grote bestanden niet afkapt. " + HOSTING, tekst);
+  };
+  for (const naam of ["instantiateStreaming", "instantiate", "compileStreaming"]) {
+    const origineel = WebAssembly[naam];
+    if (typeof origineel !== "function") continue;
+    WebAssembly[naam] = async function () {
+      try {
+        return await origineel.apply(WebAssembly, arguments);
+      } catch (error) {
+        weiger(vertaal(error));
+        throw error;
+      }
+    };
+  }
+  mislukt.catch(function () {});
+  return mislukt;
+}
+
+async function sha256(bytes) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return Array.from(new Uint8Array(digest), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+}
+
+// The snapshot is stored gzip-compressed (6 of 31 MB). A server that compresses on the fly hands us the
+// same bytes after the browser undoes that; a server that decompressed it hands us the raw snapshot.
+async function haalSnapshot(snapshot) {
+  const response = await fetch(snapshot.url);
+  if (!response.ok) throw new Error("snapshot: HTTP " + response.status);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    if ((await sha256(bytes)) !== snapshot.sha256) throw new Error("snapshot: sha256 klopt niet (beschadigd of van een andere bouw)");
+    const stroom = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stroom).arrayBuffer());
+  }
+  if (bytes.byteLength !== snapshot.raw_bytes) throw new Error("snapshot: onverwachte grootte " + bytes.byteLength);
+  return bytes;
+}
+
+async function laadPyodide(config, extra) {
+  const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
+  return loadPyodide(Object.assign({
+    indexURL: config.pyodide,
+    lockFileURL: config.lock,
+    packageBaseUrl: new URL(".", config.lock).href,
+    env: { HOME: "/home/pyodide" },  // as when the snapshot was made
+    checkAPIVersion: true,
+    stdout: function () {},
+    stderr: function () {},
+  }, extra));
+}
+
+// The engine's files (its rule data) are not part of a snapshot; put them back for anything read lazily.
+async function wielenTerug(pyodide, config) {
+  const map = pyodide.runPython("import site; site.getsitepackages()[0]");
+  await Promise.all(config.wielen.map(async function (naam) {
+    const response = await fetch(new URL(naam, config.lock));
+    if (!response.ok) throw new Error(naam + ": HTTP " + response.status);
+    pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel", { extractDir: map });
+  }));
+  pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
+}
+
+async function vanSnapshot(config) {
+  const bytes = await haalSnapshot(config.snapshot);
+  const pyodide = await laadPyodide(config, { _loadSnapshot: bytes });
+  await wielenTerug(pyodide, config);
+  return pyodide;
+}
+
+async function opstarten(config) {
+  const pyodide = await laadPyodide(config, {});
+  post({ type: "voortgang", stap: 2, tekst: "Rekenregels laden…" });
+  const problemen = [];
+  // loadPackage does not throw when a package fails: collect its error messages instead.
+  await pyodide.loadPackage(config.pakketten, {
+    messageCallback: function () {},
+    errorCallback: function (message) { problemen.push(message); },
+  });
+  if (problemen.length) {
+    throw new Storing("De rekenregels konden niet worden geladen.",
+      "Controleer of de map assets/rekenkern/ volledig op de server staat. " + HOSTING, problemen.join("; "));
+  }
+  return pyodide;
+}
+
+function alsStoring(error) {
+  if (error instanceof Storing) return error;
+  const tekst = String(error && error.message ? error.message : error);
+  if (/JSON/.test(tekst) && /lock/i.test(tekst + (error && error.stack))) {
+    return new Storing("Het pakketoverzicht van de rekenkern (pyodide-lock.json) is onleesbaar.",
+      "Plaats de map assets/rekenkern/ opnieuw en controleer dat .json als application/json wordt gestuurd. " + HOSTING, tekst);
+  }
+  if (/module script|MIME/i.test(tekst)) {
+    return new Storing("De server stuurt de scripts van de rekenomgeving met een verkeerd MIME-type.",
+      "Zet het MIME-type van .mjs op text/javascript (zie Hosting). " + HOSTING, tekst);
+  }
+  return new Storing("De rekenomgeving kon niet worden gestart.", undefined, tekst);
+}
+
+async function start(config) {
   const t0 = performance.now();
   post({ type: "voortgang", stap: 1, tekst: "Rekenomgeving laden…" });
-  const check = preflight(pyodideUrl);
-  check.catch(() => {});  // handled by Promise.all below; this only avoids an "unhandled rejection" warning
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const [pyodide] = await Promise.all([loadPyodide({
-    indexURL: pyodideUrl,
-    lockFileURL: lockUrl,
-    packageBaseUrl: new URL(".", lockUrl).href,
-    checkAPIVersion: true,
-    stdout: () => {},
-    stderr: () => {},
-  }), check]);
-  post({ type: "voortgang", stap: 2, tekst: "Rekenregels laden…" });
-  const problems = [];
-  // loadPackage does not throw when a package fails: collect its error messages instead.
-  await pyodide.loadPackage(packages, {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  if (problems.length) {
-    throw new Error("Rekenregels konden niet worden geladen: " + problems.join("; "));
+  const check = preflight(config);
+  check.catch(function () {});  // handled in the race below
+  const wasmFout = bewaakWebAssembly();
+  let pyodide = null;
+  let via = "opstart";
+  const race = function (belofte) { return Promise.race([belofte, wasmFout, check.then(function () { return new Promise(function () {}); })]); };
+  if (config.snapshot) {
+    try {
+      pyodide = await race(vanSnapshot(config));
+      via = "snapshot";
+    } catch (error) {
+      if (error instanceof Storing) throw error;  // the host is broken: a normal boot would fail the same way
+      pyodide = null;  // damaged, missing or for another build: boot as usual
+    }
   }
-  pyodide.runPython("import calculators.verzoek");
-  const bereken = pyodide.pyimport("calculators.verzoek").bereken_json;
-  engine = { bereken };
-  post({ type: "klaar", ms: Math.round(performance.now() - t0) });
+  if (!pyodide) pyodide = await race(opstarten(config));
+  await check;
+  const bereken = pyodide.runPython("import calculators.verzoek\ncalculators.verzoek.bereken_json");
+  engine = { bereken: bereken };
+  post({ type: "klaar", ms: Math.round(performance.now() - t0), via: via });
 }
 
-self.onmessage = async (event) => {
+self.onmessage = async function (event) {
   const message = event.data;
   if (message.type === "start") {
     if (!starting) {
-      starting = start(message).catch((error) => {
-        post({
-          type: "mislukt",
-          tekst: "De rekenomgeving kon niet worden gestart.",
-          detail: String(error && error.message ? error.message : error),
-        });
+      starting = start(message.config).catch(function (error) {
+        const storing = alsStoring(error);
+        post({ type: "mislukt", tekst: storing.tekst, hulp: storing.hulp, detail: storing.detail });
       });
     }
     return;
@@ -88,15 +224,12 @@ self.onmessage = async (event) => {
     await starting;
     if (!engine) return;
     const t0 = performance.now();
+    let antwoord;
     try {
-      const antwoord = JSON.parse(engine.bereken(message.soort, JSON.stringify(message.invoer)));
-      post({ type: "antwoord", id: message.id, antwoord, ms: performance.now() - t0 });
+      antwoord = JSON.parse(engine.bereken(message.soort, JSON.stringify(message.invoer)));
     } catch (error) {
-      post({
-        type: "antwoord",
-        id: message.id,
-        antwoord: { ok: false, fouten: [{ veld: null, melding: "Er ging iets mis bij het rekenen. Probeer het opnieuw of meld dit bij de beheerder." }] },
-      });
+      antwoord = { ok: false, fouten: [{ veld: null, melding: "Er ging iets mis bij het rekenen. Probeer het opnieuw of meld dit bij de beheerder.", technisch: String(error) }] };
     }
+    post({ type: "antwoord", id: message.id, antwoord: antwoord, ms: performance.now() - t0 });
   }
 };

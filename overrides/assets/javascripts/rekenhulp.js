@@ -1,516 +1,412 @@
 /* Rekenhulpen: the page side of the calculators.
  *
- * The rules live in Python (calculators/), which runs in a Web Worker on the site's own
- * Pyodide (rekenhulp-worker.js). This script only reads the form, shows progress, and turns
- * the engine's JSON answer into tables, a timeline figure and the actions (agenda, print,
- * link). It never computes a date itself, and never stores anything but the chosen region.
- * Documentation pages have no calculator root, so nothing is started there.
+ * The rules live in Python (calculators/), which runs in a Web Worker on the site's own Pyodide
+ * (rekenhulp-worker.js). The three calculators share one page and one worker, so switching between
+ * them costs nothing. This script reads the forms, starts the worker at once, queues a calculation
+ * asked for while it loads, and shows the engine's answer (rekenhulp-uitkomst.js). It never works
+ * out a date itself, and stores nothing but the chosen region.
  */
-(function () {
-  "use strict";
+import { el } from "./rekenhulp-gedeeld.js";
+import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
 
-  const START_TIMEOUT_MS = 45000;
-  const REGIO_KEY = "afsprakenwijzer.regio";
-  const PARTIJ_KLASSE = { "veilig-thuis": "vt", "lokaal-team": "lt" };
+const START_TIMEOUT_MS = 45000;
+const REGIO_KEY = "afsprakenwijzer.regio";
+// Fields that say which case this is: a new value starts a new case (a new token for its calendar events).
+const CASUS_VELDEN = ["regio", "route", "melding"];
 
-  // One worker per browser tab, kept across Material's instant navigation.
-  const state = window.__awRekenhulp || (window.__awRekenhulp = {
-    worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), luisteraars: new Set(),
-  });
+const state = window.__awRekenhulp = {
+  worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), fout: null, via: null,
+};
 
-  /* ---------- worker ---------- */
+/* ---------- worker ---------- */
 
-  function startWorker(config) {
-    if (state.worker) return;
-    state.status = "laden";
-    state.startTijd = performance.now();
-    try {
-      state.worker = new Worker(config.worker, { type: "module" });
-    } catch (error) {
-      mislukt("Deze browser kan de rekenhulp niet starten (geen ondersteuning voor module-workers).", String(error));
-      return;
-    }
-    state.worker.onmessage = function (event) { verwerk(event.data); };
-    state.worker.onerror = function (event) {
-      mislukt("De rekenomgeving kon niet worden gestart.", event.message || "worker-fout");
-    };
-    state.worker.postMessage({ type: "start", pyodideUrl: config.pyodide, lockUrl: config.lock, packages: config.pakketten });
-    state.timer = setTimeout(function () {
-      if (state.status === "laden") {
-        mislukt("De rekenomgeving reageert niet binnen " + START_TIMEOUT_MS / 1000 + " seconden.", "time-out");
-      }
-    }, START_TIMEOUT_MS);
+function startWorker(config, melden) {
+  state.status = "laden";
+  state.startTijd = performance.now();
+  try {
+    state.worker = new Worker(config.worker, { type: "module" });
+  } catch (error) {
+    mislukt({ tekst: "Deze browser kan de rekenhulp niet starten (geen ondersteuning voor module-workers).",
+      hulp: "Gebruik een recente versie van Chrome, Edge, Firefox of Safari.", detail: String(error) }, melden);
+    return;
   }
-
-  function verwerk(message) {
-    if (message.type === "voortgang") {
-      melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst });
-    } else if (message.type === "klaar") {
-      clearTimeout(state.timer);
-      state.status = "klaar";
-      state.opstartMs = message.ms;
-      melden({ soort: "klaar" });
-      state.wachtrij.splice(0).forEach(function (item) { state.worker.postMessage(item); });
-    } else if (message.type === "mislukt") {
-      mislukt(message.tekst, message.detail);
-    } else if (message.type === "antwoord") {
-      const callback = state.callbacks.get(message.id);
-      state.callbacks.delete(message.id);
-      if (callback) callback(message.antwoord, message.ms);
+  state.worker.onmessage = function (event) { verwerk(event.data, melden); };
+  state.worker.onerror = function (event) {
+    mislukt({ tekst: "De rekenomgeving kon niet worden gestart.", detail: event.message || "worker-fout" }, melden);
+  };
+  state.worker.postMessage({ type: "start", config: config });
+  state.timer = setTimeout(function () {
+    if (state.status === "laden") {
+      // Keep the queue: if the runtime still arrives, the queued calculations are answered then.
+      mislukt({ tekst: "De rekenomgeving reageert niet binnen " + START_TIMEOUT_MS / 1000 + " seconden.",
+        hulp: "Probeer het opnieuw, of vraag de beheerder de hosting te controleren (pagina Hosting).",
+        detail: "time-out" }, melden, true);
     }
-  }
+  }, START_TIMEOUT_MS);
+}
 
-  function mislukt(tekst, detail) {
+function verwerk(message, melden) {
+  if (message.type === "voortgang") {
+    if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst });
+  } else if (message.type === "klaar") {
     clearTimeout(state.timer);
-    state.status = "mislukt";
-    state.fout = { tekst: tekst, detail: detail };
-    melden({ soort: "mislukt" });
+    state.status = "klaar";
+    state.fout = null;
+    state.opstartMs = message.ms;
+    state.via = message.via;
+    melden({ soort: "klaar" });
+    state.wachtrij.splice(0).forEach(function (item) { state.worker.postMessage(item); });
+  } else if (message.type === "mislukt") {
+    mislukt(message, melden);
+  } else if (message.type === "antwoord") {
+    const callback = state.callbacks.get(message.id);
+    state.callbacks.delete(message.id);
+    if (callback) callback(message.antwoord, message.ms);
+  }
+}
+
+function mislukt(fout, melden, wachtNog) {
+  clearTimeout(state.timer);
+  state.status = wachtNog ? "traag" : "mislukt";
+  state.fout = fout;
+  melden({ soort: "mislukt" });
+  if (!wachtNog) {
+    state.callbacks.forEach(function (callback) { callback(null); });
     state.callbacks.clear();
     state.wachtrij.length = 0;
   }
+}
 
-  function melden(gebeurtenis) {
-    state.laatste = gebeurtenis;
-    state.luisteraars.forEach(function (luisteraar) { luisteraar(gebeurtenis); });
-  }
-
-  function bereken(soort, invoer) {
-    return new Promise(function (resolve, reject) {
-      if (state.status === "mislukt") { reject(new Error("mislukt")); return; }
-      const id = ++state.volgnummer;
-      state.callbacks.set(id, function (antwoord, ms) { resolve({ antwoord: antwoord, ms: ms }); });
-      const bericht = { type: "bereken", id: id, soort: soort, invoer: invoer };
-      if (state.status === "klaar") state.worker.postMessage(bericht);
-      else state.wachtrij.push(bericht);
+function bereken(soort, invoer) {
+  return new Promise(function (resolve, reject) {
+    if (state.status === "mislukt") { reject(new Error("mislukt")); return; }
+    const id = ++state.volgnummer;
+    state.callbacks.set(id, function (antwoord, ms) {
+      if (antwoord === null) reject(new Error("mislukt"));
+      else resolve({ antwoord: antwoord, ms: ms });
     });
-  }
+    const bericht = { type: "bereken", id: id, soort: soort, invoer: invoer };
+    if (state.status === "klaar") state.worker.postMessage(bericht);
+    else state.wachtrij.push(bericht);
+  });
+}
 
-  /* ---------- helpers ---------- */
+/* ---------- forms ---------- */
 
-  function el(tag, attributes, children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(function ([key, value]) {
-      if (value === null || value === undefined || value === false) return;
-      if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value === true ? "" : value);
+function formInvoer(form) {
+  const invoer = {};
+  Array.from(form.elements).forEach(function (field) {
+    if (!field.name || field.disabled || field.closest("[hidden]")) return;
+    if (field.type === "checkbox") invoer[field.name] = field.checked;
+    else if (field.type === "radio") { if (field.checked) invoer[field.name] = field.value; }
+    else if (field.value.trim() !== "") invoer[field.name] = field.value.trim();
+  });
+  return invoer;
+}
+
+function vulFormulier(form, params) {
+  params.forEach(function (value, key) {
+    form.querySelectorAll('[name="' + CSS.escape(key) + '"]').forEach(function (field) {
+      if (field.type === "checkbox") field.checked = value === "ja" || value === "true" || value === "1";
+      else if (field.type === "radio") field.checked = field.value === value;
+      else field.value = value;
     });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  });
+}
+
+// Fields that only apply to some regions or routes (data-aw-toon-bij="regio=midden-brabant;route=direct").
+function werkZichtbaarheidBij(form) {
+  form.querySelectorAll("[data-aw-toon-bij]").forEach(function (block) {
+    const zichtbaar = block.getAttribute("data-aw-toon-bij").split(";").every(function (voorwaarde) {
+      const [naam, waarden] = voorwaarde.split("=");
+      const veld = form.elements[naam];
+      const waarde = veld instanceof RadioNodeList ? veld.value : veld ? veld.value : "";
+      return waarden.split("|").includes(waarde);
     });
-    return node;
-  }
+    block.hidden = !zichtbaar;
+  });
+}
 
-  const datumFormaat = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  const kortDatumFormaat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  function datumTekst(iso) {
-    if (!iso) return "open";
-    return datumFormaat.format(new Date(iso + "T00:00:00Z"));
-  }
-  function datumCel(iso) {
-    return iso ? el("time", { datetime: iso, text: datumTekst(iso) }) : "open einde";
-  }
+function wisFouten(paneel) {
+  paneel.querySelectorAll("[data-aw-fout-voor]").forEach(function (node) { node.textContent = ""; node.hidden = true; });
+  paneel.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+  const samenvatting = paneel.querySelector("[data-aw-foutsamenvatting]");
+  samenvatting.hidden = true;
+  samenvatting.replaceChildren();
+}
 
-  function siteUrl(config, relative) {
-    return relative ? config.basis + relative.replace(/^\//, "") : null;
-  }
-
-  // Short region names come from the form's own region list (rendered from the engine's data).
-  function regioNaam(code) {
-    const optie = document.querySelector('#aw-regio option[value="' + code + '"]');
-    return optie ? optie.textContent : null;
-  }
-
-  function bronLink(config, bron, eigenRegio) {
-    if (!bron) return "";
-    const paragraaf = bron.paragraaf ? "§ " + bron.paragraaf : bron.document_naam;
-    const label = bron.document === eigenRegio ? paragraaf : (regioNaam(bron.document) || bron.document_naam) + " " + paragraaf;
-    const href = siteUrl(config, bron.url);
-    const link = href ? el("a", { href: href, text: label }) : el("span", { text: label });
-    link.setAttribute("title", bron.document_naam + (bron.citaat ? ": “" + bron.citaat + "”" : ""));
-    return link;
-  }
-
-  /* ---------- form ---------- */
-
-  function formInvoer(form) {
-    const invoer = {};
-    Array.from(form.elements).forEach(function (field) {
-      if (!field.name || field.disabled || field.closest("[hidden]")) return;
-      if (field.type === "checkbox") invoer[field.name] = field.checked;
-      else if (field.type === "radio") { if (field.checked) invoer[field.name] = field.value; }
-      else if (field.value.trim() !== "") invoer[field.name] = field.value.trim();
-    });
-    return invoer;
-  }
-
-  function vulFormulier(form, params) {
-    params.forEach(function (value, key) {
-      const fields = form.querySelectorAll('[name="' + CSS.escape(key) + '"]');
-      fields.forEach(function (field) {
-        if (field.type === "checkbox") field.checked = value === "ja" || value === "true" || value === "1";
-        else if (field.type === "radio") field.checked = field.value === value;
-        else field.value = value;
-      });
-    });
-  }
-
-  function deelbareUrl(invoer) {
-    const params = new URLSearchParams();
-    Object.entries(invoer).forEach(function ([key, value]) {
-      if (value === false) return;
-      params.set(key, value === true ? "ja" : value);
-    });
-    const url = new URL(window.location.href);
-    url.search = params.toString();
-    url.hash = "";
-    return url;
-  }
-
-  // Fields that only apply to some regions or routes (data-aw-toon-bij="regio=midden-brabant;route=direct").
-  function werkZichtbaarheidBij(form) {
-    const invoer = formInvoer(form);
-    form.querySelectorAll("[data-aw-toon-bij]").forEach(function (block) {
-      const zichtbaar = block.getAttribute("data-aw-toon-bij").split(";").every(function (voorwaarde) {
-        const [naam, waarden] = voorwaarde.split("=");
-        const veld = form.elements[naam];
-        const waarde = veld ? (veld.value || invoer[naam]) : invoer[naam];
-        return waarden.split("|").includes(waarde);
-      });
-      block.hidden = !zichtbaar;
-    });
-  }
-
-  function wisFouten(root) {
-    root.querySelectorAll("[data-aw-fout-voor]").forEach(function (node) { node.textContent = ""; node.hidden = true; });
-    root.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
-    const samenvatting = root.querySelector("[data-aw-foutsamenvatting]");
-    samenvatting.hidden = true;
-    samenvatting.replaceChildren();
-  }
-
-  function toonFouten(root, form, fouten) {
-    const samenvatting = root.querySelector("[data-aw-foutsamenvatting]");
-    const lijst = el("ul");
-    let eersteVeld = null;
-    fouten.forEach(function (fout) {
-      const veld = fout.veld ? form.elements[fout.veld] : null;
-      const plek = fout.veld ? root.querySelector('[data-aw-fout-voor="' + fout.veld + '"]') : null;
-      if (veld && plek && !plek.parentElement.closest("[hidden]")) {
-        (veld instanceof RadioNodeList ? Array.from(veld) : [veld]).forEach(function (v) { v.setAttribute("aria-invalid", "true"); });
-        plek.textContent = fout.melding;
-        plek.hidden = false;
-        eersteVeld = eersteVeld || (veld instanceof RadioNodeList ? veld[0] : veld);
-        lijst.append(el("li", {}, [el("a", { href: "#" + (veld.id || (veld[0] && veld[0].id)), text: fout.melding })]));
-      } else {
-        lijst.append(el("li", { text: fout.melding }));
-      }
-    });
-    samenvatting.replaceChildren(el("h2", { text: "Controleer de invoer" }), lijst);
-    samenvatting.hidden = false;
-    samenvatting.focus();
-  }
-
-  /* ---------- results ---------- */
-
-  function tabel(caption, koppen, rijen, klasse) {
-    return el("div", { class: "md-typeset__scrollwrap" }, [
-      el("div", { class: "md-typeset__table" + (klasse ? " " + klasse : "") }, [
-        el("table", {}, [
-          el("caption", { text: caption }),
-          el("thead", {}, [el("tr", {}, koppen.map(function (kop) { return el("th", { scope: "col", text: kop }); }))]),
-          el("tbody", {}, rijen.map(function (cellen) {
-            return el("tr", {}, cellen.map(function (cel, index) { return el(index === 0 ? "th" : "td", index === 0 ? { scope: "row" } : {}, [cel]); }));
-          })),
-        ]),
-      ]),
-    ]);
-  }
-
-  function partijNaam(resultaat, code) {
-    if (!code) return "—";
-    return (resultaat.partij_namen && resultaat.partij_namen[code]) || code;
-  }
-
-  function statusLabel(moment) {
-    if (moment.status === "berekend" && moment.hangt_af_van_aanname) return "berekend uit een aanname";
-    return moment.status;
-  }
-
-  function tijdlijnResultaat(config, resultaat) {
-    const delen = [];
-    const versie = resultaat.afspraken_versie || {};
-    delen.push(el("p", { class: "aw-samenvatting" }, [
-      el("strong", { text: resultaat.regio_naam || resultaat.regio }), " · route ",
-      el("strong", { text: resultaat.route_naam || resultaat.route }), " · afspraken: ",
-      versie.naam || "", versie.geldig_vanaf ? " (geldig vanaf " + kortDatumFormaat.format(new Date(versie.geldig_vanaf + "T00:00:00Z")) + ")" : "",
-      " · werkdagen volgens: ", resultaat.kalender ? resultaat.kalender.naam : "",
-    ]));
-    if (resultaat.opmerkingen && resultaat.opmerkingen.length) {
-      delen.push(el("div", { class: "admonition note" }, [
-        el("p", { class: "admonition-title", text: "Let op" }),
-        el("ul", {}, resultaat.opmerkingen.map(function (tekst) { return el("li", { text: tekst }); })),
-      ]));
-    }
-    const momenten = resultaat.momenten;
-    const regio = resultaat.regio;
-    delen.push(el("h3", { id: "momenten", text: "Momenten en termijnen" }));
-    delen.push(tabel("Momenten en termijnen, op datum", ["Datum", "Wat", "Daarna verantwoordelijk", "Status", "Bron"],
-      momenten.map(function (moment) {
-        const wat = el("div", {}, [
-          moment.omschrijving,
-          moment.landelijk_terugval ? el("span", { class: "aw-label", text: "landelijke regel" }) : null,
-          moment.interpretatie ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Gekozen lezing" }), el("p", { text: moment.interpretatie })]) : null,
-        ]);
-        return [datumCel(moment.datum), wat, partijNaam(resultaat, moment.verantwoordelijke),
-          el("span", { class: "aw-status aw-status--" + moment.status, text: statusLabel(moment) }),
-          bronLink(config, moment.bron, regio)];
-      }), "aw-momenten"));
-    delen.push(el("h3", { id: "verantwoordelijkheid", text: "Verantwoordelijk voor zicht op veiligheid" }));
-    delen.push(tabel("Wie is verantwoordelijk, van wanneer tot en met wanneer", ["Van", "Tot en met", "Verantwoordelijk", "Bron"],
-      resultaat.verantwoordelijkheid.map(function (v) {
-        const wie = el("div", {}, [v.partij_naam,
-          v.toelichting ? el("p", { class: "aw-hint", text: v.toelichting }) : null,
-          v.interpretatie ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Gekozen lezing" }), el("p", { text: v.interpretatie })]) : null]);
-        return [datumCel(v.van), v.tot_en_met ? datumCel(v.tot_en_met) : "open einde", wie, bronLink(config, v.bron, regio)];
-      })));
-    const monitoring = momenten.filter(function (m) { return m.code.indexOf("monitoring") === 0; });
-    delen.push(el("h3", { id: "monitoring", text: "Monitoring" }));
-    if (monitoring.length) {
-      delen.push(el("ul", {}, monitoring.map(function (m) {
-        return el("li", {}, [datumCel(m.datum), ": ", m.omschrijving, " (", bronLink(config, m.bron, regio), ")"]);
-      })));
+function toonFouten(paneel, form, fouten) {
+  const samenvatting = paneel.querySelector("[data-aw-foutsamenvatting]");
+  const lijst = el("ul");
+  fouten.forEach(function (fout) {
+    const veld = fout.veld ? form.elements[fout.veld] : null;
+    const plek = fout.veld ? paneel.querySelector('[data-aw-fout-voor="' + fout.veld + '"]') : null;
+    if (veld && plek && !plek.parentElement.closest("[hidden]")) {
+      const velden = veld instanceof RadioNodeList ? Array.from(veld) : [veld];
+      velden.forEach(function (v) { v.setAttribute("aria-invalid", "true"); });
+      plek.textContent = fout.melding;
+      plek.hidden = false;
+      lijst.append(el("li", {}, [el("a", { href: "#" + velden[0].id, text: fout.melding })]));
     } else {
-      delen.push(el("p", { text: resultaat.monitoring_toelichting }));  // the engine explains why there is none
+      lijst.append(el("li", {}, [fout.melding, fout.technisch ? el("small", { text: " (" + fout.technisch + ")" }) : null]));
     }
-    delen.push(el("h3", { id: "figuur", text: "Tijdlijn als figuur" }));
-    delen.push(tijdlijnFiguur(resultaat));
-    return delen;
-  }
+  });
+  samenvatting.replaceChildren(el("h3", { text: "Controleer de invoer" }), lijst);
+  samenvatting.hidden = false;
+  samenvatting.focus();
+}
 
-  const SVG = "http://www.w3.org/2000/svg";
-  function svgEl(tag, attributes, text) {
-    const node = document.createElementNS(SVG, tag);
-    Object.entries(attributes || {}).forEach(function ([key, value]) { node.setAttribute(key, value); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+// A random token per case (not personal data): it keeps the calendar events of one case together, so a
+// recalculation with an actual date updates them. A case is its region, route and meldingsdatum.
+function zaakVoor(form) {
+  const veld = form.elements.zaak;
+  if (!veld) return null;
+  const casus = CASUS_VELDEN.map(function (n) { return form.elements[n] ? form.elements[n].value : ""; }).join("|");
+  if (!veld.value || veld.dataset.casus !== casus) {
+    if (veld.value && veld.dataset.casus === undefined) { veld.dataset.casus = casus; return veld.value; }  // from a shared link
+    const bytes = crypto.getRandomValues(new Uint8Array(8));
+    veld.value = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+    veld.dataset.casus = casus;
   }
+  return veld.value;
+}
 
-  function afbreken(tekst, breedte) {
-    const regels = [];
-    let regel = "";
-    tekst.split(/\s+/).forEach(function (woord) {
-      if ((regel + " " + woord).trim().length > breedte) { if (regel) regels.push(regel); regel = woord; }
-      else regel = (regel + " " + woord).trim();
+function deelbareUrl(soort, invoer) {
+  const params = new URLSearchParams();
+  params.set("rekenhulp", soort);
+  Object.entries(invoer).forEach(function ([key, value]) {
+    if (value === false || value === "" || value === null || value === undefined) return;
+    params.set(key, value === true ? "ja" : value);
+  });
+  const url = new URL(window.location.href);
+  url.search = params.toString();
+  url.hash = soort;
+  return url;
+}
+
+/* ---------- status ---------- */
+
+function toonStatus(app, config) {
+  const status = app.querySelector("[data-aw-status]");
+  const gebeurtenis = state.laatste;
+  app.querySelectorAll("[data-aw-bereken]").forEach(function (knop) { knop.disabled = state.status === "mislukt"; });
+  if (state.status === "laden" || state.status === "uit") {
+    status.className = "aw-status-balk aw-status-balk--laden";
+    status.replaceChildren(
+      el("progress", { max: "3", value: String(gebeurtenis && gebeurtenis.stap || 0), "aria-label": "Voortgang rekenhulp laden" }),
+      " ", gebeurtenis && gebeurtenis.tekst || "Rekenhulp starten…",
+      state.wachtrij.length ? " Uw berekening volgt zodra de rekenhulp klaar is." : "");
+    app.setAttribute("aria-busy", "true");
+  } else if (state.status === "klaar") {
+    status.className = "aw-status-balk aw-status-balk--klaar";
+    status.textContent = "Rekenhulp is klaar voor gebruik.";
+    app.removeAttribute("aria-busy");
+  } else {
+    status.className = "aw-status-balk aw-status-balk--mislukt";
+    app.removeAttribute("aria-busy");
+    const fout = state.fout || {};
+    status.replaceChildren(
+      el("p", {}, [el("strong", { text: fout.tekst || "De rekenhulp werkt niet in deze browser." })]),
+      fout.hulp ? el("p", { text: fout.hulp }) : null,
+      el("p", {}, ["De termijnen staan ook in de ", el("a", { href: config.basis + "vergelijking/", text: "termijnentabellen per regio" }), "."]),
+      fout.detail ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Technische melding" }), el("p", {}, [el("code", { text: fout.detail })])]) : null);
+  }
+}
+
+/* ---------- results ---------- */
+
+const WEERGAVE = { tijdlijn: tijdlijnUitkomst, werkdagen: werkdagenUitkomst, terugkoppeling: terugkoppelingUitkomst };
+
+function acties(config, soort, invoer, resultaat) {
+  const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
+  const melding = el("p", { class: "aw-actie-melding", role: "status" });
+  if (soort === "tijdlijn") {
+    const agenda = el("button", { type: "button", class: "md-button", text: "In mijn agenda (.ics)" });
+    agenda.addEventListener("click", async function () {
+      const { antwoord } = await bereken("agenda", Object.assign({}, invoer, { site_url: config.site_url || config.basis }));
+      if (!antwoord.ok) { melding.textContent = antwoord.fouten[0].melding; return; }
+      const blob = new Blob([antwoord.resultaat.ics], { type: "text/calendar;charset=utf-8" });
+      const link = el("a", { href: URL.createObjectURL(blob), download: antwoord.resultaat.bestandsnaam });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      melding.textContent = "Agenda-bestand ‘" + antwoord.resultaat.bestandsnaam + "’ is gedownload: de termijnen en overgangen, zonder persoonsgegevens.";
     });
-    if (regel) regels.push(regel);
-    return regels;
+    balk.append(agenda);
   }
+  const afdrukken = el("button", { type: "button", class: "md-button", text: "Afdrukken" });
+  afdrukken.addEventListener("click", function () { window.print(); });
+  const kopieer = el("button", { type: "button", class: "md-button", text: "Link kopiëren" });
+  kopieer.addEventListener("click", async function () {
+    const url = deelbareUrl(soort, invoer).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      melding.textContent = "De link naar deze berekening is gekopieerd. Er staan alleen datums en keuzes in.";
+    } catch (error) {
+      melding.replaceChildren("Kopieer deze link: ", el("input", { type: "text", readonly: true, value: url, class: "aw-link-veld", "aria-label": "Link naar deze berekening" }));
+      melding.querySelector("input").select();
+    }
+  });
+  balk.append(afdrukken, kopieer);
+  return [balk, melding];
+}
 
-  // Vertical timeline: one row per moment, the coloured band shows who is responsible then.
-  function tijdlijnFiguur(resultaat) {
-    const rijHoogte = 20;
-    const rijen = [];
-    let y = 30;
-    resultaat.momenten.forEach(function (moment) {
-      const regels = afbreken(moment.omschrijving, 62);
-      rijen.push({ moment: moment, y: y, regels: regels });
-      y += Math.max(2, regels.length) * rijHoogte * 0.8 + 12;
+function toonResultaat(config, paneel, soort, invoer, antwoord) {
+  const uitvoer = paneel.querySelector("[data-aw-resultaat]");
+  const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
+  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer, antwoord.resultaat));
+  uitvoer.hidden = false;
+  state.laatsteResultaat = { soort: soort, invoer: invoer, resultaat: antwoord.resultaat, breedte: breedte };
+  const kop = uitvoer.querySelector("[data-aw-antwoord]");
+  kop.focus({ preventScroll: true });
+  kop.scrollIntoView({ block: "start" });
+}
+
+// Redraw the figure when the width changes a lot (a phone turned, a window resized), from the same answer.
+function herteken(config, app) {
+  const laatste = state.laatsteResultaat;
+  if (!laatste || laatste.soort !== "tijdlijn") return;
+  const paneel = app.querySelector('[data-aw-rekenhulp="tijdlijn"]');
+  const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
+  if (Math.abs(breedte - laatste.breedte) < 40) return;
+  const oud = paneel.querySelector(".aw-figuur");
+  if (!oud) return;
+  const nieuw = tijdlijnUitkomst(config, laatste.resultaat, breedte).find(function (n) { return n.classList && n.classList.contains("aw-figuur"); });
+  oud.replaceWith(nieuw);
+  laatste.breedte = breedte;
+}
+
+/* ---------- tabs ---------- */
+
+function kiesTab(app, soort, focus) {
+  app.querySelectorAll("[data-aw-tab]").forEach(function (tab) {
+    const actief = tab.dataset.awTab === soort;
+    tab.setAttribute("aria-selected", actief ? "true" : "false");
+    tab.tabIndex = actief ? 0 : -1;
+    if (actief && focus) tab.focus();
+  });
+  app.querySelectorAll("[data-aw-rekenhulp]").forEach(function (paneel) {
+    paneel.hidden = paneel.dataset.awRekenhulp !== soort;
+  });
+}
+
+function bindTabs(app) {
+  const tabs = Array.from(app.querySelectorAll("[data-aw-tab]"));
+  tabs.forEach(function (tab, i) {
+    tab.addEventListener("click", function () {
+      kiesTab(app, tab.dataset.awTab, false);
+      history.replaceState(null, "", "#" + tab.dataset.awTab);
     });
-    const hoogte = y + 10;
-    const svg = svgEl("svg", { viewBox: "0 0 720 " + hoogte, width: "100%", role: "img", "aria-labelledby": "aw-fig-titel aw-fig-desc", class: "aw-tijdlijn" });
-    svg.append(svgEl("title", { id: "aw-fig-titel" }, "Tijdlijn: momenten en verantwoordelijkheid voor zicht op veiligheid"));
-    svg.append(svgEl("desc", { id: "aw-fig-desc" }, "Dezelfde inhoud als de tabel ‘Momenten en termijnen’: " +
-      resultaat.momenten.map(function (m) { return m.datum + " " + m.omschrijving; }).join("; ")));
-    function partijOp(iso) {
-      const interval = resultaat.verantwoordelijkheid.find(function (v) { return v.van <= iso && (!v.tot || iso < v.tot); });
-      return interval ? interval.partij : null;
-    }
-    rijen.forEach(function (rij, index) {
-      const volgende = rijen[index + 1];
-      const partij = partijOp(rij.moment.datum);
-      const klasse = "aw-band aw-band--" + (PARTIJ_KLASSE[partij] || "anders");
-      svg.append(svgEl("rect", { x: 8, y: rij.y - 6, width: 14, height: (volgende ? volgende.y : hoogte - 4) - rij.y + 6, class: klasse }));
-      svg.append(svgEl("circle", { cx: 15, cy: rij.y, r: 6, class: "aw-punt aw-punt--" + rij.moment.status }));
-      svg.append(svgEl("text", { x: 34, y: rij.y + 5, class: "aw-fig-datum" }, datumTekst(rij.moment.datum)));
-      rij.regels.forEach(function (regel, n) {
-        svg.append(svgEl("text", { x: 230, y: rij.y + 5 + n * 16, class: "aw-fig-tekst" }, regel));
-      });
+    tab.addEventListener("keydown", function (event) {
+      const stap = { ArrowRight: 1, ArrowLeft: -1, Home: -i, End: tabs.length - 1 - i }[event.key];
+      if (stap === undefined) return;
+      event.preventDefault();
+      const doel = tabs[(i + stap + tabs.length) % tabs.length];
+      kiesTab(app, doel.dataset.awTab, true);
+      history.replaceState(null, "", "#" + doel.dataset.awTab);
     });
-    const legenda = el("p", { class: "aw-legenda" }, [
-      el("span", { class: "aw-legenda__vt" }), " Veilig Thuis verantwoordelijk  ",
-      el("span", { class: "aw-legenda__lt" }), " lokaal (wijk)team verantwoordelijk  ",
-      el("span", { class: "aw-legenda__anders" }), " anders / nog niet bij Veilig Thuis",
-    ]);
-    return el("figure", { class: "aw-figuur" }, [svg, legenda]);
-  }
+  });
+}
 
-  function werkdagenResultaat(config, resultaat) {
-    const delen = [el("p", { class: "aw-samenvatting" }, [resultaat.samenvatting, " · werkdagen volgens: ", resultaat.kalender.naam])];
-    if (resultaat.niet_werkdagen && resultaat.niet_werkdagen.length) {
-      delen.push(el("h3", { id: "niet-werkdagen", text: "Geen werkdag in deze periode" }));
-      delen.push(tabel("Dagen die niet meetellen, met hun grondslag", ["Datum", "Wat", "Grondslag"],
-        resultaat.niet_werkdagen.map(function (dag) { return [datumCel(dag.datum), dag.naam, dag.grondslag]; })));
-    } else {
-      delen.push(el("p", { text: "In deze periode vallen geen weekenden of feestdagen." }));
-    }
-    return delen;
-  }
+/* ---------- page ---------- */
 
-  function terugkoppelingResultaat(config, resultaat) {
-    const delen = [el("p", { class: "aw-uitkomst" }, [
-      "Het lokale (wijk)team kan de casus teruggeven aan Veilig Thuis tot en met ",
-      el("strong", {}, [datumCel(resultaat.uiterlijk.datum)]), ".",
-    ])];
-    delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.uiterlijk.bron, "midden-brabant"),
-      resultaat.uiterlijk.interpretatie ? " · Gekozen lezing: " + resultaat.uiterlijk.interpretatie : ""]));
-    if (resultaat.criteria && resultaat.criteria.length) {
-      delen.push(el("h3", { id: "criteria", text: "Wanneer kan het team de casus teruggeven?" }));
-      delen.push(el("ol", {}, resultaat.criteria.map(function (criterium) { return el("li", { text: criterium }); })));
-      if (resultaat.criteria_bron) delen.push(el("p", {}, ["Bron: ", bronLink(config, resultaat.criteria_bron, "midden-brabant")]));
-    }
-    return delen;
-  }
+function init() {
+  const app = document.querySelector("[data-aw-app]");
+  const configNode = document.getElementById("aw-rekenkern-config");
+  if (!app || !configNode || app.dataset.awKlaar) return;
+  app.dataset.awKlaar = "ja";
+  const config = JSON.parse(configNode.textContent);
+  // The template writes paths relative to the page; the worker needs absolute URLs.
+  ["basis", "worker", "pyodide", "lock"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
+  if (config.snapshot) config.snapshot.url = new URL(config.snapshot.url, window.location.href).href;
+  app.querySelector("[data-aw-geen-js]").hidden = true;
+  app.querySelector("[data-aw-tabs]").hidden = false;
+  bindTabs(app);
 
-  const WEERGAVE = { tijdlijn: tijdlijnResultaat, werkdagen: werkdagenResultaat, terugkoppeling: terugkoppelingResultaat };
+  const melden = function (gebeurtenis) {
+    if (gebeurtenis.soort === "voortgang") state.laatste = gebeurtenis;
+    toonStatus(app, config);
+  };
+  // Start the engine at once: the form is usable while it loads, and a calculation asked for in the
+  // meantime is answered as soon as it is ready.
+  startWorker(config, melden);
+  toonStatus(app, config);
 
-  /* ---------- actions ---------- */
+  const params = new URLSearchParams(window.location.search);
+  const gevraagd = params.get("rekenhulp") || window.location.hash.replace("#", "");
+  const soorten = Array.from(app.querySelectorAll("[data-aw-rekenhulp]")).map(function (p) { return p.dataset.awRekenhulp; });
+  const actief = soorten.includes(gevraagd) ? gevraagd : soorten[0];
+  kiesTab(app, actief, false);
 
-  function acties(soort, invoer) {
-    const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
-    const melding = el("p", { class: "aw-actie-melding", role: "status" });
-    if (soort === "tijdlijn") {
-      const agenda = el("button", { type: "button", class: "md-button", text: "Agenda-bestand (.ics)" });
-      agenda.addEventListener("click", async function () {
-        const { antwoord } = await bereken("agenda", invoer);
-        if (!antwoord.ok) { melding.textContent = antwoord.fouten[0].melding; return; }
-        const blob = new Blob([antwoord.resultaat.ics], { type: "text/calendar;charset=utf-8" });
-        const link = el("a", { href: URL.createObjectURL(blob), download: antwoord.resultaat.bestandsnaam });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        melding.textContent = "Agenda-bestand ‘" + antwoord.resultaat.bestandsnaam + "’ is gedownload.";
-      });
-      balk.append(agenda);
-    }
-    const afdrukken = el("button", { type: "button", class: "md-button", text: "Afdrukken" });
-    afdrukken.addEventListener("click", function () { window.print(); });
-    const kopieer = el("button", { type: "button", class: "md-button", text: "Link kopiëren" });
-    kopieer.addEventListener("click", async function () {
-      const url = deelbareUrl(invoer).href;
-      try {
-        await navigator.clipboard.writeText(url);
-        melding.textContent = "De link naar deze berekening is gekopieerd. Er staan alleen datums en keuzes in.";
-      } catch (error) {
-        melding.replaceChildren("Kopieer deze link: ", el("input", { type: "text", readonly: true, value: url, class: "aw-link-veld", "aria-label": "Link naar deze berekening" }));
-        melding.querySelector("input").select();
-      }
-    });
-    balk.append(afdrukken, kopieer);
-    return [balk, melding];
-  }
-
-  /* ---------- status ---------- */
-
-  function toonStatus(root, config, gebeurtenis) {
-    const status = root.querySelector("[data-aw-status]");
-    const knop = root.querySelector("[data-aw-bereken]");
-    if (!gebeurtenis || gebeurtenis.soort === "voortgang") {
-      status.className = "aw-status-balk aw-status-balk--laden";
-      const stap = gebeurtenis ? gebeurtenis.stap : 0;
-      status.replaceChildren(
-        el("progress", { max: "3", value: String(stap), "aria-label": "Voortgang rekenhulp laden" }),
-        " ", gebeurtenis ? gebeurtenis.tekst : "Rekenhulp starten…");
-      root.setAttribute("aria-busy", "true");
-    } else if (gebeurtenis.soort === "klaar") {
-      status.className = "aw-status-balk aw-status-balk--klaar";
-      status.textContent = "Rekenhulp is klaar voor gebruik.";
-      root.removeAttribute("aria-busy");
-      knop.disabled = false;
-    } else if (gebeurtenis.soort === "mislukt") {
-      status.className = "aw-status-balk aw-status-balk--mislukt";
-      root.removeAttribute("aria-busy");
-      status.replaceChildren(
-        el("strong", { text: state.fout.tekst + " " }),
-        "De rekenhulp werkt daardoor niet in deze browser. De termijnen staan ook in de ",
-        el("a", { href: config.basis + "vergelijking/", text: "termijnentabellen per regio" }),
-        ". Vraag de beheerder van deze site om de hostinginstructies te controleren (MIME-type van .wasm en .mjs, Content-Security-Policy). ",
-        el("small", { text: "Technische melding: " + state.fout.detail }));
-      knop.disabled = true;
-    }
-  }
-
-  /* ---------- page ---------- */
-
-  function init() {
-    const root = document.querySelector("[data-aw-rekenhulp]");
-    const configNode = document.getElementById("aw-rekenkern-config");
-    if (!root || !configNode || root.dataset.awKlaar) return;
-    root.dataset.awKlaar = "ja";
-    const config = JSON.parse(configNode.textContent);
-    // The template writes paths relative to the page; the worker needs absolute URLs.
-    ["basis", "worker", "pyodide", "lock"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
-    const soort = root.getAttribute("data-aw-rekenhulp");
-    const form = root.querySelector("form");
-    const uitvoer = root.querySelector("[data-aw-resultaat]");
-    root.querySelector("[data-aw-geen-js]").hidden = true;
+  app.querySelectorAll("[data-aw-rekenhulp]").forEach(function (paneel) {
+    const soort = paneel.dataset.awRekenhulp;
+    const form = paneel.querySelector("[data-aw-formulier]");
     form.hidden = false;
-
+    if (!form.elements.zaak && soort === "tijdlijn") form.append(el("input", { type: "hidden", name: "zaak" }));
     // Defaults: the URL (a shared calculation) wins, then the remembered region, then today.
-    const params = new URLSearchParams(window.location.search);
     if (!params.has("regio") && form.elements.regio) {
       const onthouden = window.localStorage && localStorage.getItem(REGIO_KEY);
-      if (onthouden && Array.from(form.elements.regio.options || []).some(function (o) { return o.value === onthouden; })) form.elements.regio.value = onthouden;
+      if (onthouden && Array.from(form.elements.regio.options).some(function (o) { return o.value === onthouden; })) form.elements.regio.value = onthouden;
     }
     form.querySelectorAll("[data-aw-vandaag]").forEach(function (veld) {
-      if (!veld.value) veld.value = new Date().toLocaleDateString("sv-SE");
+      if (!veld.value) veld.value = new Date().toLocaleDateString("sv-SE");  // a default value, not a computed date
     });
-    vulFormulier(form, params);
+    if (soort === actief) vulFormulier(form, params);
     werkZichtbaarheidBij(form);
     form.addEventListener("change", function (event) {
       werkZichtbaarheidBij(form);
       if (event.target.name === "regio" && window.localStorage) localStorage.setItem(REGIO_KEY, event.target.value);
     });
 
-    const luisteraar = function (gebeurtenis) { toonStatus(root, config, gebeurtenis); };
-    state.luisteraars.clear();  // instant navigation: only the current page listens
-    state.luisteraars.add(luisteraar);
-    toonStatus(root, config, state.status === "uit" ? null : state.laatste);
-    startWorker(config);
-
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
       const gestart = performance.now();
-      wisFouten(root);
+      wisFouten(paneel);
+      zaakVoor(form);
       const invoer = formInvoer(form);
-      const knop = root.querySelector("[data-aw-bereken]");
+      const knop = form.querySelector("[data-aw-bereken]");
+      const uitvoer = paneel.querySelector("[data-aw-resultaat]");
       knop.setAttribute("aria-busy", "true");
+      uitvoer.setAttribute("aria-busy", "true");
+      toonStatus(app, config);
       let antwoord;
       try {
         ({ antwoord, ms: state.laatsteRekentijd } = await bereken(soort, invoer));
       } catch (error) {
-        knop.removeAttribute("aria-busy");
         return;
+      } finally {
+        knop.removeAttribute("aria-busy");
+        uitvoer.removeAttribute("aria-busy");
       }
-      knop.removeAttribute("aria-busy");
       state.laatsteAntwoord = antwoord;  // for diagnostics and the parity tests; holds only dates and choices
       if (!antwoord.ok) {
         uitvoer.hidden = true;
-        toonFouten(root, form, antwoord.fouten);
+        toonFouten(paneel, form, antwoord.fouten);  // the form keeps every value
         return;
       }
-      const kop = el("h2", { id: "resultaat", tabindex: "-1", text: "Resultaat" });
-      uitvoer.replaceChildren(kop, ...WEERGAVE[soort](config, antwoord.resultaat), ...acties(soort, invoer));
-      uitvoer.hidden = false;
-      history.replaceState(null, "", deelbareUrl(invoer));
-      kop.focus();
+      toonResultaat(config, paneel, soort, invoer, antwoord);
+      history.replaceState(null, "", deelbareUrl(soort, invoer));
       state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
     });
 
-    if (params.toString()) form.requestSubmit();
-  }
+    // A shared link: calculate at once (queued until the engine is ready).
+    if (soort === actief && (params.has("melding") || params.has("van"))) form.requestSubmit();
+  });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+  // On paper the quotes and readings are shown: open every disclosure of a result while printing.
+  let geopend = [];
+  window.addEventListener("beforeprint", function () {
+    geopend = Array.from(app.querySelectorAll("[data-aw-resultaat] details:not([open])"));
+    geopend.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { geopend.forEach(function (d) { d.open = false; }); });
+
+  let wachten = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(wachten);
+    wachten = setTimeout(function () { herteken(config, app); }, 150);
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+else init();

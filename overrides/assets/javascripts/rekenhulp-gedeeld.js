@@ -1,0 +1,63 @@
+/* Small helpers shared by the calculator modules: building elements and writing the engine's dates in
+ * Dutch. Dates are only formatted here (the engine's ISO dates as "di 10 maart 2025"), never worked out. */
+
+export function el(tag, attributes, children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(function ([key, value]) {
+    if (value === null || value === undefined || value === false) return;
+    if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  });
+  (children || []).forEach(function (child) {
+    if (child === null || child === undefined || child === false) return;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  });
+  return node;
+}
+
+const LANG = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const MIDDEL = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const KORT = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+function alsDatum(iso) {
+  return new Date(iso + "T00:00:00Z");
+}
+
+/* "dinsdag 10 maart 2025" */
+export function langeDatum(iso) {
+  return iso ? LANG.format(alsDatum(iso)) : "";
+}
+
+/* "di 10 maart 2025" */
+export function datum(iso) {
+  return iso ? MIDDEL.format(alsDatum(iso)) : "";
+}
+
+/* "di 10 mrt" (figure labels) */
+export function kortDatum(iso) {
+  return iso ? KORT.format(alsDatum(iso)).replace(".", "") : "";
+}
+
+export function tijd(iso, formatter) {
+  return el("time", { datetime: iso, text: (formatter || datum)(iso) });
+}
+
+/* CSS class of a party in figures and bands: vt, lt or niemand. */
+export function partijKlasse(partij) {
+  return partij === "veilig-thuis" ? "vt" : partij === "lokaal-team" ? "lt" : "niemand";
+}
+
+export function hoofdletter(tekst) {
+  return tekst ? tekst.charAt(0).toUpperCase() + tekst.slice(1) : tekst;
+}
+
+/* "vandaag", "morgen", "over 4 dagen (2 werkdagen)", "5 dagen geleden": from the engine's counts. */
+export function afstand(volgende) {
+  const d = volgende.dagen_tot;
+  if (d === 0) return "vandaag";
+  if (d < 0) return (-d === 1 ? "gisteren" : -d + " dagen geleden");
+  let tekst = d === 1 ? "morgen" : "over " + d + " dagen";
+  const w = volgende.werkdagen_tot;
+  if (w !== null && w !== undefined && d > 1) tekst += " (" + w + " werkdag" + (w === 1 ? "" : "en") + ")";
+  return tekst;
+}
