@@ -128,8 +128,8 @@ def test_calculators_are_ready_under_the_csp(page, nginx_url, built_site):
             "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
             arg="[data-aw-status]", timeout=90000)
         assert status.inner_text().strip() == KLAAR, f"{path}: {status.inner_text()} {watch.violations}"
-        # One calculation with the form's defaults: the engine's answer (a result with tables
+        # One calculation with the form's defaults: the engine's answer (a result with its schedule
         # and timeline, or the list of what to fill in) renders too.
-        page.locator("[data-aw-bereken]").click()
-        page.locator("#resultaat, [data-aw-foutsamenvatting]:not([hidden])").first.wait_for(timeout=30000)
+        page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken]").click()
+        page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for(timeout=30000)
     watch.assert_clean()

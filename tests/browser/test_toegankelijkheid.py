@@ -30,8 +30,10 @@ browser_test = pytest.mark.browser
 # ---------- helpers ----------
 
 def site_pages(site: Path) -> list[str]:
-    """URL path (relative to the site root) of every HTML page the build wrote."""
-    return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))]
+    """URL path (relative to the site root) of every HTML page the build wrote (not the old calculator
+    addresses, which forward to the calculator page at once)."""
+    return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))
+            if 'name="aw-doorsturen"' not in html.read_text(encoding="utf-8")]
 
 
 def palette_choice(site: Path, scheme: str) -> dict:
@@ -78,7 +80,7 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 
 
 def open_calculator(page, base_url: str, soort: str) -> None:
-    page.goto(f"{base_url}rekenhulpen/{soort}/")
+    page.goto(f"{base_url}rekenhulpen/#{soort}")
     page.get_by_text(KLAAR).wait_for(timeout=BOOT_TIMEOUT)
     # Focus rings are checked in their final state, not halfway through Material's fade-in.
     page.add_style_tag(content=NO_TRANSITIONS)
@@ -98,6 +100,7 @@ FOCUS_STATE = """() => {
         shadow: style.boxShadow, width: box.width, height: box.height,
         opacity: parseFloat(style.opacity), visibility: style.visibility,
         foutsamenvatting: element.hasAttribute("data-aw-foutsamenvatting"),
+        antwoord: element.hasAttribute("data-aw-antwoord"),
         // Chromium's date field has an extra Tab stop, its calendar button: the field then
         // matches :focus-within but not :focus, and Enter opens the calendar.
         kalenderknop: element.matches(":focus-within") && !element.matches(":focus"),
@@ -182,18 +185,18 @@ def active_value(page) -> str:
     return page.evaluate("() => document.activeElement.value")
 
 
-def submit_with_enter_and_expect_result(page) -> None:
+def submit_with_enter_and_expect_result(page, soort: str) -> None:
     page.keyboard.press("Enter")
-    page.locator("#resultaat").wait_for(timeout=BOOT_TIMEOUT)
+    page.locator(f"#{soort} [data-aw-antwoord]").wait_for(timeout=BOOT_TIMEOUT)
     state = focus_state(page)
-    assert state["id"] == "resultaat", f"na berekenen staat de focus niet op de kop 'Resultaat' maar op {describe(state)}"
-    assert focus_is_visible(state), "de kop 'Resultaat' heeft focus maar geen zichtbare focusrand"
+    assert state["antwoord"], f"na berekenen staat de focus niet op het antwoord maar op {describe(state)}"
+    assert focus_is_visible(state), "het antwoord heeft focus maar geen zichtbare focusrand"
 
 
 def submit_with_enter_and_follow_the_error(page, field_id: str) -> None:
     """Enter: the error summary gets focus; Tab to its link, Enter: focus is on the field."""
     page.keyboard.press("Enter")
-    page.locator("[data-aw-foutsamenvatting]:not([hidden])").wait_for(timeout=BOOT_TIMEOUT)
+    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-foutsamenvatting]:not([hidden])").wait_for(timeout=BOOT_TIMEOUT)
     state = focus_state(page)
     assert state["foutsamenvatting"], f"na een fout staat de focus niet op de foutsamenvatting maar op {describe(state)}"
     assert focus_is_visible(state), "de foutsamenvatting heeft focus maar geen zichtbare focusrand"
@@ -230,31 +233,35 @@ def test_calculators_have_no_wcag_violations_in_any_state(page, site_url, built_
     open_calculator(page, site_url, "tijdlijn")
     problems += axe_violations(page, f"tijdlijn leeg ({kleur})")
 
-    page.get_by_label("Regio", exact=True).select_option("midden-brabant")
-    page.get_by_label("Route na de melding").select_option("direct")
-    page.get_by_label("Meldingsdatum").fill("2025-04-24")
+    tijdlijn = page.locator("#tijdlijn")
+    tijdlijn.get_by_label("Regio", exact=True).select_option("midden-brabant")
+    tijdlijn.get_by_label("Route na de melding").select_option("direct")
+    tijdlijn.get_by_label("Meldingsdatum").fill("2025-04-24")
     page.get_by_role("button", name="Tijdlijn berekenen").click()
-    page.locator("#resultaat").wait_for()
+    page.locator("#tijdlijn [data-aw-antwoord]").wait_for()
     assert page.locator(".aw-resultaat svg").count() >= 1  # the timeline figure is part of the check
     problems += axe_violations(page, f"tijdlijn met resultaat ({kleur})")
+    for details in page.locator("#tijdlijn .aw-resultaat details").all()[:3]:
+        details.locator("summary").click()  # quotes and readings open
+    problems += axe_violations(page, f"tijdlijn met bronnen open ({kleur})")
 
-    page.get_by_label("Datum van overdracht").fill("2025-04-01")  # before the melding
+    tijdlijn.get_by_label("Datum van overdracht").fill("2025-04-01")  # before the melding
     page.get_by_role("button", name="Tijdlijn berekenen").click()
-    page.locator("[data-aw-foutsamenvatting]:not([hidden])").wait_for()
+    page.locator("#tijdlijn [data-aw-foutsamenvatting]:not([hidden])").wait_for()
     problems += axe_violations(page, f"tijdlijn met fout ({kleur})")
 
-    open_calculator(page, site_url, "werkdagen")
-    page.locator("#aw-van").fill("2025-04-24")
-    page.get_by_label("Aantal werkdagen", exact=True).fill("10")
+    page.get_by_role("tab", name="Werkdagen").click()
+    page.locator("#aw-werkdagen-van").fill("2025-04-24")
+    page.locator("#werkdagen").get_by_label("Aantal werkdagen", exact=True).fill("10")
     page.get_by_role("button", name="Werkdagen berekenen").click()
-    page.locator("#resultaat").wait_for()
+    page.locator("#werkdagen [data-aw-antwoord]").wait_for()
     problems += axe_violations(page, f"werkdagen met resultaat ({kleur})")
 
-    open_calculator(page, site_url, "terugkoppeling")
-    page.locator("#aw-melding").fill("2025-04-24")
-    page.locator("#aw-overdracht").fill("2025-04-30")
-    page.locator("[data-aw-bereken]").click()
-    page.locator("#resultaat").wait_for()
+    page.get_by_role("tab", name="Terugkoppeling").click()
+    page.locator("#aw-terugkoppeling-melding").fill("2025-04-24")
+    page.locator("#aw-terugkoppeling-overdracht").fill("2025-04-30")
+    page.locator("#terugkoppeling [data-aw-bereken]").click()
+    page.locator("#terugkoppeling [data-aw-antwoord]").wait_for()
     problems += axe_violations(page, f"terugkoppeling met resultaat ({kleur})")
 
     assert problems == [], "\n".join(problems[:40])
@@ -265,11 +272,11 @@ def test_calculators_have_no_wcag_violations_in_any_state(page, site_url, built_
 def test_a_calculator_whose_runtime_fails_explains_it_in_dutch_without_violations(page, site_url, built_site, kleur):
     use_scheme(page.context, built_site, site_url, SCHEMES[kleur])
     page.route("**/*.wasm", lambda route: route.abort())  # as a host that does not serve .wasm
-    page.goto(f"{site_url}rekenhulpen/tijdlijn/")
+    page.goto(f"{site_url}rekenhulpen/")
     failure = page.locator(".aw-status-balk--mislukt")
     failure.wait_for(timeout=BOOT_TIMEOUT)
     text = failure.inner_text()
-    assert "De rekenhulp werkt daardoor niet in deze browser" in text
+    assert "pyodide.asm.wasm" in text and "Hosting" in text
     assert failure.get_by_role("link", name="termijnentabellen per regio").is_visible()
     assert page.locator("[data-aw-status]").get_attribute("role") == "status"  # announced by screen readers
     problems = axe_violations(page, f"tijdlijn zonder rekenomgeving ({kleur})")
@@ -284,31 +291,31 @@ def test_tijdlijn_with_the_keyboard_only(page, site_url):
     order = date_order(page)
     skip_to_content(page)
 
-    tab_to(page, "aw-regio")
+    tab_to(page, "aw-tijdlijn-regio")
     page.keyboard.type("m")  # type-ahead in the closed list
     assert active_value(page) == "midden-brabant"
-    tab_to(page, "aw-route")
+    tab_to(page, "aw-tijdlijn-route")
     page.keyboard.press("ArrowDown")  # arrows change the choice in the closed list
     assert active_value(page) not in ("", "direct")
     page.keyboard.press("ArrowUp")
     assert active_value(page) == "direct"
-    tab_to(page, "aw-melding")
+    tab_to(page, "aw-tijdlijn-melding")
     type_date(page, "2025-04-24", order)
     assert active_value(page) == "2025-04-24"
-    tab_to(page, "aw-spoed")
+    tab_to(page, "aw-tijdlijn-spoed")
     page.keyboard.press("Space")
-    assert page.locator("#aw-spoed").is_checked()
+    assert page.locator("#aw-tijdlijn-spoed").is_checked()
     page.keyboard.press("Space")
-    assert not page.locator("#aw-spoed").is_checked()
-    tab_to(page, "aw-melding", backwards=True)
-    submit_with_enter_and_expect_result(page)
-    assert "Midden-Brabant" in page.locator("[data-aw-resultaat]").inner_text()
+    assert not page.locator("#aw-tijdlijn-spoed").is_checked()
+    tab_to(page, "aw-tijdlijn-melding", backwards=True)
+    submit_with_enter_and_expect_result(page, "tijdlijn")
+    assert "Midden-Brabant" in page.locator("#tijdlijn [data-aw-resultaat]").inner_text()
 
     # An impossible date: the error summary leads back to the field.
-    tab_to(page, "aw-overdracht", backwards=True)
+    tab_to(page, "aw-tijdlijn-overdracht", backwards=True)
     type_date(page, "2025-04-01", order)
     assert active_value(page) == "2025-04-01"
-    submit_with_enter_and_follow_the_error(page, "aw-overdracht")
+    submit_with_enter_and_follow_the_error(page, "aw-tijdlijn-overdracht")
 
 
 @browser_test
@@ -317,24 +324,24 @@ def test_werkdagen_with_the_keyboard_only(page, site_url):
     order = date_order(page)
     skip_to_content(page)
 
-    tab_to(page, "aw-bewerking-optellen")  # a radio group is one Tab stop; arrows choose
+    tab_to(page, "aw-werkdagen-bewerking-optellen")  # a radio group is one Tab stop; arrows choose
     page.keyboard.press("ArrowDown")
-    assert page.locator("#aw-bewerking-tellen").is_checked()
-    assert page.locator("#aw-tot").is_visible() and not page.locator("#aw-aantal").is_visible()
+    assert page.locator("#aw-werkdagen-bewerking-tellen").is_checked()
+    assert page.locator("#aw-werkdagen-tot").is_visible() and not page.locator("#aw-werkdagen-aantal").is_visible()
     page.keyboard.press("ArrowUp")
-    assert page.locator("#aw-bewerking-optellen").is_checked()
-    tab_to(page, "aw-van")
+    assert page.locator("#aw-werkdagen-bewerking-optellen").is_checked()
+    tab_to(page, "aw-werkdagen-van")
     type_date(page, "2025-04-24", order)
     assert active_value(page) == "2025-04-24"
-    tab_to(page, "aw-aantal")
+    tab_to(page, "aw-werkdagen-aantal")
     page.keyboard.type("10")
-    submit_with_enter_and_expect_result(page)
+    submit_with_enter_and_expect_result(page, "werkdagen")
 
     # No number of days: the error summary leads back to the field.
-    tab_to(page, "aw-aantal", backwards=True)
+    tab_to(page, "aw-werkdagen-aantal", backwards=True)
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
-    submit_with_enter_and_follow_the_error(page, "aw-aantal")
+    submit_with_enter_and_follow_the_error(page, "aw-werkdagen-aantal")
 
 
 @browser_test
@@ -343,17 +350,17 @@ def test_terugkoppeling_with_the_keyboard_only(page, site_url):
     order = date_order(page)
     skip_to_content(page)
 
-    tab_to(page, "aw-melding")
+    tab_to(page, "aw-terugkoppeling-melding")
     type_date(page, "2025-04-24", order)
-    tab_to(page, "aw-overdracht")
+    tab_to(page, "aw-terugkoppeling-overdracht")
     type_date(page, "2025-04-30", order)
     assert active_value(page) == "2025-04-30"
-    submit_with_enter_and_expect_result(page)
-    assert page.locator(".aw-uitkomst time").count() == 1
+    submit_with_enter_and_expect_result(page, "terugkoppeling")
+    assert page.locator("#terugkoppeling [data-aw-antwoord] h3 time").count() == 1
 
-    tab_to(page, "aw-overdracht", backwards=True)
+    tab_to(page, "aw-terugkoppeling-overdracht", backwards=True)
     type_date(page, "2025-04-01", order)  # before the melding
-    submit_with_enter_and_follow_the_error(page, "aw-overdracht")
+    submit_with_enter_and_follow_the_error(page, "aw-terugkoppeling-overdracht")
 
 
 @browser_test
@@ -403,9 +410,9 @@ def test_every_svg_has_a_text_alternative_or_is_decoration(page, site_url, built
         if found:
             unnamed[path or "/"] = found
     open_calculator(page, site_url, "tijdlijn")
-    page.get_by_label("Meldingsdatum").fill("2025-04-24")
+    page.locator("#aw-tijdlijn-melding").fill("2025-04-24")
     page.get_by_role("button", name="Tijdlijn berekenen").click()
-    page.locator("#resultaat").wait_for()
+    page.locator("#tijdlijn [data-aw-antwoord]").wait_for()
     if page.evaluate(check):
         unnamed["tijdlijn-resultaat"] = page.evaluate(check)
     assert unnamed == {}

@@ -26,20 +26,28 @@ def load_runtime_hook():
     return module
 
 
-def test_engine_test_suite_passes_inside_pyodide(tmp_path):
+@pytest.mark.parametrize("uit_snapshot", [False, True], ids=["opstart", "snapshot"])
+def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "pyodide").exists():
         if IN_CI:
             pytest.fail("node of node_modules/pyodide ontbreekt in CI (scripts/setup)")
         pytest.skip("node of node_modules/pyodide ontbreekt")
     runtime = load_runtime_hook()
+    snapshot = []
+    if uit_snapshot:
+        # The very snapshot the site ships (made from the engine's own wheels, see hooks/snapshot.mjs).
+        content_hash, engine_wheels, _ = runtime.bundle()
+        gemaakt = runtime.make_snapshot(content_hash, engine_wheels)
+        assert gemaakt is not None, "geheugensnapshot kon niet worden gemaakt"
+        snapshot = [f"--snapshot={gemaakt[0]}"]
     # pytest and its pure-Python dependencies; hypothesis ships a compiled core, so the
     # property tests stay CPython-only (their invariants are the same code paths).
     test_tools = ("pytest", "pluggy", "iniconfig", "packaging", "pygments")
     _, wheels, lock = runtime.bundle(extra_distributions=test_tools)
     runtime.write_bundle(tmp_path / "bundle", wheels, lock)
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"), str(tmp_path / "bundle"),
+        [node, str(ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"), *snapshot, str(tmp_path / "bundle"),
          f"{ROOT / 'tests'}:/project/tests", f"{ROOT / 'docs'}:/project/docs", f"{SEEDS}:/shared/seeds",
          "--", "tests/engine", "-q", "-m", "not subprocess", "-p", "no:hypothesispytest",
          "--ignore=tests/engine/test_eigenschappen.py"],
@@ -49,4 +57,6 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path):
     assert "op emscripten" in output, output[-3000:]  # really Pyodide's interpreter, not the host's
     assert result.returncode == 0, output[-6000:]
     assert " passed" in output and " failed" not in output, output[-3000:]
+    if uit_snapshot:
+        assert "Uit de geheugensnapshot: True" in output, output[:2000]
     print(output.strip().splitlines()[-1])  # e.g. "170 passed, 4 skipped in 9s": shown with pytest -s

@@ -51,13 +51,13 @@ export function hoofdletter(tekst) {
   return tekst ? tekst.charAt(0).toUpperCase() + tekst.slice(1) : tekst;
 }
 
-/* "vandaag", "morgen", "over 4 dagen (2 werkdagen)", "5 dagen geleden": from the engine's counts. */
+/* "vandaag", "morgen", "over 4 dagen, 2 werkdagen", "5 dagen geleden": from the engine's counts. */
 export function afstand(volgende) {
   const d = volgende.dagen_tot;
   if (d === 0) return "vandaag";
   if (d < 0) return (-d === 1 ? "gisteren" : -d + " dagen geleden");
   let tekst = d === 1 ? "morgen" : "over " + d + " dagen";
   const w = volgende.werkdagen_tot;
-  if (w !== null && w !== undefined && d > 1) tekst += " (" + w + " werkdag" + (w === 1 ? "" : "en") + ")";
+  if (w !== null && w !== undefined && d > 1) tekst += ", " + w + " werkdag" + (w === 1 ? "" : "en");
   return tekst;
 }
