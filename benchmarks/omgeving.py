@@ -13,16 +13,30 @@ if str(ROOT) not in sys.path:
 from tests.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from tests.server.fixtures import nginx_path, serve_with_nginx  # noqa: E402
 
+NGINX = "Debian nginx met deploy/nginx/ (gzip aan)"
+STATISCH = "python http.server (zonder compressie)"
+
 
 def serve_site(stack: ExitStack, site: Path, work: Path) -> tuple[str, str]:
     """Serve ``site`` with the shipped nginx config (http.server if nginx is missing): (base URL, label)."""
+    servers = serve_site_everywhere(stack, site, work)
+    return servers[0]
+
+
+def serve_site_everywhere(stack: ExitStack, site: Path, work: Path) -> list[tuple[str, str]]:
+    """Serve ``site`` behind nginx with the shipped config (when installed) and behind a plain static
+    server, both at once, so one run can interleave them: [(base URL, label), ...]."""
+    servers = []
     nginx = nginx_path()
     if nginx:
         (work / "nginx").mkdir()
-        return stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"], "Debian nginx met deploy/nginx/ (gzip aan)"
+        servers.append((stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"], NGINX))
+    else:
+        print("let op: nginx ontbreekt (sudo apt-get install nginx); alleen http.server gemeten", file=sys.stderr)
     httpd = serve(site)
     stack.callback(httpd.shutdown)
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", "python http.server (nginx ontbreekt; zonder compressie)"
+    servers.append((f"http://127.0.0.1:{httpd.server_address[1]}/", STATISCH))
+    return servers
 
 
 def launch_chromium(stack: ExitStack):

@@ -1,13 +1,22 @@
 """How fast is the in-browser calculator, against the floor of a bare Pyodide boot?
 
-Prints figures; asserts nothing. One Playwright run (Debian chromium) against the built site
-behind nginx with the shipped configuration (http.server when nginx is missing):
+Prints figures; asserts nothing. One Playwright run (Debian chromium) against the built site,
+served behind nginx with the shipped configuration and behind a plain static server at the same
+time, every measurement interleaved so that a busy machine slows all of them alike:
 
-- time from navigation to the first result, cold cache and warm cache (median of N runs);
-- the same for a bare page that only boots Pyodide in a Web Worker from the same server and
-  runs 1+1: the floor any Pyodide calculator can reach;
-- recompute time for a second calculation on the same page;
-- bytes transferred and requests for a calculator page and a documentation page.
+- navigation to the first answer on screen (a shared link), cold (fresh browser context) and warm
+  (second visit, same context), for three starts:
+  * bare Pyodide: a page that only boots Pyodide in a Web Worker and runs 1+1 — the floor any
+    calculator that boots Pyodide can reach;
+  * the calculator as shipped (restores the memory snapshot made at build time);
+  * the calculator without snapshot (its request refused, so the worker boots Pyodide normally);
+- switching to another calculator tab and calculating there, and recomputing on the same page;
+- from the calculator to an agreement page and back (warm): a new page, so a new start;
+- bytes transferred and requests for a cold calculator visit (snapshot included) and for
+  documentation pages (which must load no .wasm at all).
+
+Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold ≤ 1.0× bare cold,
+recompute ≤ 50 ms.
 
 Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH]
 """
@@ -26,11 +35,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.omgeving import launch_chromium, serve_site  # noqa: E402
+from benchmarks.omgeving import launch_chromium, serve_site_everywhere  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
-QUERY = "rekenhulpen/tijdlijn/?regio=midden-brabant&route=onderzoek&melding=2025-04-24"
-RESULT = "[data-aw-resultaat]:not([hidden])"
+QUERY = "rekenhulpen/?rekenhulp=tijdlijn&regio=midden-brabant&route=onderzoek&melding=2025-04-24#tijdlijn"
+ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
+AGREEMENT_PAGE = "afspraken/midden-brabant/"
 
 BARE_PAGE = """<!doctype html><html lang="nl"><meta charset="utf-8"><title>Pyodide-vloer</title>
 <p id="uit">bezig</p>
@@ -43,6 +53,8 @@ BARE_WORKER = """self.onmessage = async (e) => {
   const pyodide = await loadPyodide({ indexURL: e.data.index, lockFileURL: e.data.lock });
   self.postMessage(String(pyodide.runPython("1+1")));
 };"""
+
+STARTS = ("Pyodide kaal", "met snapshot", "zonder snapshot")
 
 
 def prepare_site(site: Path | None, work: Path) -> Path:
@@ -65,8 +77,55 @@ def prepare_site(site: Path | None, work: Path) -> Path:
     return site
 
 
-def transferred(page, url: str, wait) -> tuple[int, int, int]:
-    """Bytes over the wire, number of requests, and .wasm bytes for one navigation."""
+def new_context(browser, start: str):
+    # The shipped CSP forbids eval, which Playwright's wait_for_function needs; it costs no time to skip.
+    context = browser.new_context(bypass_csp=True)
+    if start == "zonder snapshot":
+        context.route("**/*.snapshot", lambda route: route.abort())
+    return context
+
+
+def first_answer(page, url: str, start: str) -> float:
+    """Seconds from navigation to the answer (or, for the bare boot, 1+1) on screen."""
+    started = time.perf_counter()
+    page.goto(url)
+    if start == "Pyodide kaal":
+        page.locator("text=klaar 2").wait_for(timeout=120_000)
+        return time.perf_counter() - started
+    page.locator(ANTWOORD).wait_for(timeout=120_000)
+    elapsed = time.perf_counter() - started
+    via = page.evaluate("window.__awRekenhulp.via")
+    if (via == "snapshot") != (start == "met snapshot"):
+        sys.exit(f"verwacht {start}, maar de worker startte via {via!r}: de meting klopt niet")
+    return elapsed
+
+
+def other_tab(page) -> float:
+    """Switch to Werkdagen and calculate there: what going 'to another calculator' now costs."""
+    started = time.perf_counter()
+    page.get_by_role("tab", name="Werkdagen").click()
+    panel = page.locator("#werkdagen")
+    panel.get_by_label("Vanaf datum").fill("2025-04-30")
+    panel.get_by_label("Aantal werkdagen", exact=True).fill("5")
+    page.get_by_role("button", name="Werkdagen berekenen").click()
+    page.wait_for_function("(window.__awRekenhulp.laatsteAntwoord || {}).resultaat?.tot === '2025-05-08'")
+    return time.perf_counter() - started
+
+
+def recompute(page, melding: str) -> tuple[float, float, float]:
+    """A second tijdlijn on the same page: (click to answer, of which the page, of which the worker)."""
+    page.get_by_role("tab", name="Tijdlijn").click()
+    page.locator("#tijdlijn").get_by_label("Meldingsdatum").fill(melding)
+    started = time.perf_counter()
+    page.get_by_role("button", name="Tijdlijn berekenen").click()
+    page.wait_for_function(f"(window.__awRekenhulp.laatsteAntwoord || {{}}).resultaat?.invoer?.melding === '{melding}'")
+    total = time.perf_counter() - started
+    return (total, page.evaluate("window.__awRekenhulp.laatsteDoorlooptijd") / 1000,
+            page.evaluate("window.__awRekenhulp.laatsteRekentijd") / 1000)
+
+
+def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
+    """Bytes over the wire, requests, .wasm bytes and snapshot bytes for one navigation."""
     seen = []
 
     def record(request):
@@ -75,9 +134,9 @@ def transferred(page, url: str, wait) -> tuple[int, int, int]:
     page.on("requestfinished", record)
     page.goto(url)
     wait()
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     page.remove_listener("requestfinished", record)
-    total = wasm = 0
+    total = wasm = snapshot = 0
     # Documentation pages are judged without the search index (it loads once, in the background).
     seen = [r for r in seen if not r.url.endswith("search_index.json")]
     for request in seen:
@@ -86,7 +145,13 @@ def transferred(page, url: str, wait) -> tuple[int, int, int]:
         total += size
         if request.url.endswith(".wasm"):
             wasm += size
-    return total, len(seen), wasm
+        if request.url.endswith(".snapshot"):
+            snapshot += size
+    return total, len(seen), wasm, snapshot
+
+
+def ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:7.0f} ms  ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
 
 
 def main() -> None:
@@ -97,56 +162,65 @@ def main() -> None:
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         site = prepare_site(args.site, work)
-        base, server = serve_site(stack, site, work)
+        servers = serve_site_everywhere(stack, site, work)
         browser = launch_chromium(stack)
 
-        def timed(page, url: str, selector: str) -> float:
-            started = time.perf_counter()
-            page.goto(url)
-            page.locator(selector).wait_for(timeout=90_000)
-            return time.perf_counter() - started
-
-        figures: dict[str, list[float]] = {k: [] for k in (
-            "vloer koud", "vloer warm", "resultaat koud", "resultaat warm", "herberekening", "  waarvan in pagina", "  waarvan in worker")}
+        first: dict[tuple[str, str, str], list[float]] = {}
+        more: dict[tuple[str, str], list[float]] = {}
         for _ in range(args.runs):
-            for label, url, selector in (("vloer", base + "pyodide-vloer/", "text=klaar 2"),
-                                         ("resultaat", base + QUERY, RESULT)):
-                context = browser.new_context()
-                page = context.new_page()
-                figures[f"{label} koud"].append(timed(page, url, selector))
-                page.goto("about:blank")
-                figures[f"{label} warm"].append(timed(page, url, selector))
-                if label == "resultaat":
-                    page.get_by_label("Meldingsdatum").fill("2025-12-19")
-                    started = time.perf_counter()
-                    page.get_by_role("button", name="Tijdlijn berekenen").click()
-                    page.wait_for_function("window.__awRekenhulp.laatsteAntwoord.resultaat.invoer.melding === '2025-12-19'")
-                    figures["herberekening"].append(time.perf_counter() - started)
-                    figures["  waarvan in pagina"].append(page.evaluate("window.__awRekenhulp.laatsteDoorlooptijd") / 1000)
-                    figures["  waarvan in worker"].append(page.evaluate("window.__awRekenhulp.laatsteRekentijd") / 1000)
-                context.close()
+            for base, server in servers:
+                for start in STARTS:
+                    url = base + ("pyodide-vloer/" if start == "Pyodide kaal" else QUERY)
+                    context = new_context(browser, start)
+                    page = context.new_page()
+                    first.setdefault((server, start, "koud"), []).append(first_answer(page, url, start))
+                    page.goto("about:blank")
+                    first.setdefault((server, start, "warm"), []).append(first_answer(page, url, start))
+                    if start == "met snapshot":
+                        more.setdefault((server, "andere rekenhulp (tab + berekenen)"), []).append(other_tab(page))
+                        total, in_page, in_worker = recompute(page, "2025-12-19")
+                        more.setdefault((server, "herberekening (klik → antwoord)"), []).append(total)
+                        more.setdefault((server, "  waarvan pagina (submit → scherm)"), []).append(in_page)
+                        more.setdefault((server, "  waarvan rekenkern in worker"), []).append(in_worker)
+                        page.goto(base + AGREEMENT_PAGE)
+                        more.setdefault((server, "afsprakenpagina → rekenhulp (warm)"), []).append(first_answer(page, url, start))
+                    context.close()
 
-        context = browser.new_context()
-        page = context.new_page()
-        calc = transferred(page, base + QUERY, lambda: page.locator(RESULT).wait_for(timeout=90_000))
-        context.close()
-        docs = {}
-        for name, path in (("startpagina", ""), ("lange afsprakenpagina (AEF-rapport)", "achtergrond/aef-samen-werken-aan-een-veilig-thuis/")):
+        sizes = {}
+        for base, server in servers:
             context = browser.new_context()
             page = context.new_page()
-            docs[name] = transferred(page, base + path, lambda: page.wait_for_load_state("networkidle"))
+            sizes[(server, "rekenhulppagina")] = transferred(page, base + QUERY, lambda: page.locator(ANTWOORD).wait_for(timeout=120_000))
             context.close()
+            for name, path in (("startpagina", ""), ("lange afsprakenpagina (AEF-rapport)", "achtergrond/aef-samen-werken-aan-een-veilig-thuis/")):
+                context = browser.new_context()
+                page = context.new_page()
+                sizes[(server, name)] = transferred(page, base + path, lambda: page.wait_for_load_state("load"))
+                context.close()
 
-    print(f"\nRekenhulp-benchmark — server: {server}, {args.runs} runs, mediaan (min–max)")
-    for label, values in figures.items():
-        print(f"  {label:<16} {statistics.median(values) * 1000:8.0f} ms   ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})")
-    floor_cold, floor_warm = statistics.median(figures["vloer koud"]), statistics.median(figures["vloer warm"])
-    print(f"  eerste resultaat / vloer: koud {statistics.median(figures['resultaat koud']) / floor_cold:.2f}×, "
-          f"warm {statistics.median(figures['resultaat warm']) / floor_warm:.2f}×   (doel ≤ 1,25×)")
-    print("\n  overgedragen, koud, zonder zoekindex (doel documentatiepagina's ≤ 500 KB):")
-    print(f"  rekenhulppagina: {calc[0] / 1024:,.0f} KB in {calc[1]} verzoeken (waarvan .wasm {calc[2] / 1024:,.0f} KB)")
-    for name, (size, count, wasm) in docs.items():
-        print(f"  {name}: {size / 1024:,.0f} KB in {count} verzoeken (.wasm: {wasm} bytes; doel 0)")
+    print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
+    for _, server in servers:
+        print(f"\n{server}")
+        print("  navigatie → eerste antwoord op het scherm")
+        for start in STARTS:
+            for temp in ("koud", "warm"):
+                print(f"    {start:<16} {temp}  {ms(first[(server, start, temp)])}")
+        floor = {t: statistics.median(first[(server, 'Pyodide kaal', t)]) for t in ("koud", "warm")}
+        for start in STARTS[1:]:
+            cold = statistics.median(first[(server, start, "koud")]) / floor["koud"]
+            warm = statistics.median(first[(server, start, "warm")]) / floor["warm"]
+            print(f"    {start} / kaal: koud {cold:.2f}×, warm {warm:.2f}×")
+        print("    doel met snapshot: warm ≤ 0,35×, koud ≤ 1,0×")
+        print("  op de pagina (met snapshot)")
+        for (srv, label), values in more.items():
+            if srv == server:
+                print(f"    {label:<38} {ms(values)}")
+        print("    doel herberekening ≤ 50 ms")
+        print("  overgedragen, koud (zonder zoekindex; doel documentatiepagina's 0 bytes .wasm)")
+        for (srv, name), (size, count, wasm, snapshot) in sizes.items():
+            if srv == server:
+                extra = f", snapshot {snapshot / 1024:,.0f} KB" if snapshot else ""
+                print(f"    {name}: {size / 1024:,.0f} KB in {count} verzoeken (.wasm {wasm / 1024:,.0f} KB{extra})")
 
 
 if __name__ == "__main__":

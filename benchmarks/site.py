@@ -40,11 +40,11 @@ PAGINAS = {
     "startpagina": "",
     "lange afsprakenpagina (AEF-rapport)": "achtergrond/aef-samen-werken-aan-een-veilig-thuis/",
     "afspraken met processchema's (Zuid-Limburg)": "zuid-limburg/samenwerkingsafspraken/",
-    "rekenhulppagina (tijdlijn, tot ‘klaar’)": "rekenhulpen/tijdlijn/",
+    "rekenhulppagina (tot ‘klaar’)": "rekenhulpen/",
 }
-RESULTAAT_URL = "rekenhulpen/tijdlijn/?regio=midden-brabant&route=direct&melding=2025-04-24"
+RESULTAAT_URL = "rekenhulpen/?rekenhulp=tijdlijn&regio=midden-brabant&route=direct&melding=2025-04-24#tijdlijn"
 KLAAR = ".aw-status-balk--klaar"
-RESULTAAT = "[data-aw-resultaat]:not([hidden]) #resultaat"
+RESULTAAT = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
 
 
 def bouwtijden(runs: int, work: Path) -> tuple[list[float], Path]:
