@@ -75,7 +75,7 @@ def transferred(page, url: str, wait) -> tuple[int, int, int]:
     page.on("requestfinished", record)
     page.goto(url)
     wait()
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # the requests that follow the result have finished too
     page.remove_listener("requestfinished", record)
     total = wasm = 0
     # Documentation pages are judged without the search index (it loads once, in the background).
