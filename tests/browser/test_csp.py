@@ -119,19 +119,23 @@ def test_page_under_a_subpath_without_csp_violations(page, nginx_subpath_url):
     watch.assert_clean()
 
 
+def start_and_calculate(page, url: str, watch: Watch) -> None:
+    """Open a calculator page, wait until the engine is ready, compute once with the form's defaults."""
+    page.goto(url, wait_until="load")
+    status = page.locator("[data-aw-status]")
+    page.wait_for_function(
+        "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
+        arg="[data-aw-status]")
+    assert status.inner_text().strip() == KLAAR, f"{url}: {status.inner_text()} {watch.violations}"
+    # The engine's answer (a result with tables and timeline, or the list of what to fill in) renders too.
+    page.locator("[data-aw-bereken]").click()
+    page.locator("#resultaat, [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
+
+
 def test_calculators_are_ready_under_the_csp(page, nginx_url, built_site):
     pages = calculator_pages(built_site)
     assert pages, "geen rekenhulppagina's in de site"
     watch = Watch(page, nginx_url)
     for path in pages:
-        page.goto(nginx_url + path, wait_until="load")
-        status = page.locator("[data-aw-status]")
-        page.wait_for_function(
-            "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
-            arg="[data-aw-status]")
-        assert status.inner_text().strip() == KLAAR, f"{path}: {status.inner_text()} {watch.violations}"
-        # One calculation with the form's defaults: the engine's answer (a result with tables
-        # and timeline, or the list of what to fill in) renders too.
-        page.locator("[data-aw-bereken]").click()
-        page.locator("#resultaat, [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
+        start_and_calculate(page, nginx_url + path, watch)
     watch.assert_clean()

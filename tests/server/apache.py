@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.fixtures import IN_CI, ServerError, free_port, wait_until_serving
+from tests.server.fixtures import IN_CI, ServerError, free_port, stop, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 HTACCESS = ROOT / "deploy" / "apache" / ".htaccess"
@@ -81,19 +81,14 @@ def serve_with_apache(executable: str, built_site: Path, *, with_headers: bool =
         if check.returncode != 0:
             raise ServerError(f"apache2 -t keurt de configuratie af:\n{check.stderr}")
         process = subprocess.Popen([executable, "-DFOREGROUND", "-f", str(config)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/"
         try:
             # Without mod_headers every answer is a 500: still an answer, so "serving".
             wait_until_serving(process, url, log, name="apache2", any_status=True)
             yield {"url": url, "log": log, "site": site}
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

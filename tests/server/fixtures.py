@@ -149,12 +149,17 @@ def serve_with_nginx(executable: str, site: Path, work: Path):
         wait_until_serving(process, urls["root"], log)
         yield {**urls, "config": config, "log": log, "nginx -t": check.stderr}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Ask the server to stop; kill it if it has not stopped within half a minute (a busy machine)."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,19 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 YEAR = 31536000
+# (asset of the `assets` fixture, the MIME type every shipped configuration must send)
+MIME_TYPES = [
+    ("wasm", "application/wasm"),
+    ("mjs", "text/javascript"),
+    ("bundle", "text/javascript"),
+    ("inline", "text/javascript"),
+    ("whl", "application/zip"),
+    ("stdlib", "application/zip"),
+    ("lock", "application/json"),
+    ("search_index", "application/json"),
+    ("main_css", "text/css"),
+    ("html", "text/html"),
+]
 
 
 def fetch(url: str, *, gzip_ok: bool = False, headers: dict | None = None):

@@ -8,20 +8,10 @@ import gzip
 
 import pytest
 
-from tests.server.helpers import SECURITY_HEADERS, YEAR, fetch
+from tests.server.helpers import MIME_TYPES, SECURITY_HEADERS, YEAR, fetch
 
 
-@pytest.mark.parametrize("asset, mime", [
-    ("wasm", "application/wasm"),
-    ("mjs", "text/javascript"),
-    ("bundle", "text/javascript"),
-    ("whl", "application/zip"),
-    ("stdlib", "application/zip"),
-    ("lock", "application/json"),
-    ("search_index", "application/json"),
-    ("main_css", "text/css"),
-    ("html", "text/html"),
-])
+@pytest.mark.parametrize("asset, mime", MIME_TYPES)
 def test_mime_type(apache_url, assets, asset, mime):
     status, headers, _ = fetch(apache_url + assets[asset])
     assert (status, headers.get_content_type()) == (200, mime), assets[asset]

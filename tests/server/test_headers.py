@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from tests.server.helpers import CSP, DEPLOY, ROOT, SECURITY_HEADERS, YEAR, fetch
+from tests.server.helpers import CSP, DEPLOY, MIME_TYPES, ROOT, SECURITY_HEADERS, YEAR, fetch
 
 
 def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
@@ -19,18 +19,7 @@ def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
 
 # --- MIME types ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("asset, mime", [
-    ("wasm", "application/wasm"),
-    ("mjs", "text/javascript"),
-    ("bundle", "text/javascript"),
-    ("inline", "text/javascript"),
-    ("whl", "application/zip"),
-    ("stdlib", "application/zip"),
-    ("lock", "application/json"),
-    ("search_index", "application/json"),
-    ("main_css", "text/css"),
-    ("html", "text/html"),
-])
+@pytest.mark.parametrize("asset, mime", MIME_TYPES)
 def test_mime_type(nginx_url, assets, asset, mime):
     status, headers, _ = fetch(nginx_url + assets[asset])
     assert status == 200, assets[asset]

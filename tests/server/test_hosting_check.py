@@ -9,9 +9,9 @@ import importlib.machinery
 import importlib.util
 import os
 import shutil
+import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -112,8 +112,6 @@ def test_reports_missing_truncated_and_changed_runtime_files(built_site, tmp_pat
 
 
 def test_unreachable_site_exits_with_2():
-    import socket
-
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
