@@ -101,7 +101,9 @@ def test_material_features_work_with_externalised_scripts(page, nginx_url):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     # Search runs in Material's own worker.
     page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("veiligheid")
+    # Typed, not fill(): Material reads the query on keyup (or when its worker is ready); a fill()
+    # that lands just after the worker is ready is never searched.
+    page.keyboard.type("veiligheid")
     page.locator(".md-search-result__item").first.wait_for()  # the worker builds its index first
     # The share button is an <a href="javascript:void(0)">: a javascript: URL would be a violation.
     page.locator("[data-md-component=search-share]").click()

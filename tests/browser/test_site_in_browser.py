@@ -38,8 +38,9 @@ def test_every_page_loads_only_from_its_own_origin(page, site_url):
 def test_search_finds_a_dutch_word(page, site_url):
     page.goto(site_url)
     page.keyboard.press("/")  # Material's search shortcut: keyboard users get there too
-    search = page.locator("input.md-search__input")
-    search.fill("veiligheidsbeoordeling")
+    # Typed, not fill(): Material reads the query on keyup (or when its worker is ready); a fill()
+    # that lands just after the worker is ready is never searched.
+    page.keyboard.type("veiligheidsbeoordeling")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()  # the search worker builds its index first: slow on a busy machine
     assert results.count() >= 3
