@@ -8,7 +8,9 @@ At build time this hook
   also works on an intranet machine without internet;
 - writes a small ``pyodide-lock.json`` that lists only those wheels with their sha256, so
   the browser loads them with ``pyodide.loadPackage`` (integrity-checked, no micropip);
-- copies the self-hosted Mermaid used for the process diagrams.
+- copies the self-hosted Mermaid used for the process diagrams;
+- writes ``assets/rekenhulp-bestanden.json``: path, size and sha256 of every file the calculator
+  loads, so ``deploy/controleer-hosting`` can tell IT whether a deployment is complete and unchanged.
 
 Wheels and lock go to ``assets/rekenkern/<content-hash>/`` so every engine change gets a
 new URL; the pages learn that URL through ``config.extra.rekenkern``.
@@ -64,6 +66,11 @@ LEFT_OUT_OF_DEPENDENCY_WHEELS = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
 # Environment markers as Pyodide's Python sees them, so platform-only requirements
 # (e.g. colorama on Windows) do not end up as dependencies in our lock file.
 PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_name": "posix", "extra": ""}
+
+# Fixed URL (relative to the site root) of the runtime manifest; deploy/controleer-hosting reads it.
+RUNTIME_MANIFEST = "assets/rekenhulp-bestanden.json"
+# The calculator's own scripts, next to the runtime directories (which are listed whole).
+CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js",)
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
@@ -285,6 +292,35 @@ def _mermaid_version() -> str:
     return json.loads((MERMAID_DIST.parent / "package.json").read_text(encoding="utf-8"))["version"]
 
 
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_runtime_manifest(site: Path, runtime_dirs: list[Path]) -> Path:
+    """List every file in the runtime directories (whatever they hold) plus the calculator scripts.
+
+    Runs last in on_post_build, so files added to those directories later are covered too.
+    """
+    files = {path for directory in runtime_dirs for path in directory.rglob("*") if path.is_file()}
+    files.update(path for pattern in CALCULATOR_SCRIPTS for path in site.glob(pattern) if path.is_file())
+    manifest = {
+        "format": 1,
+        "pyodide_versie": _state["version"],
+        "rekenkern": _state["hash"],
+        "bestanden": [
+            {"pad": path.relative_to(site).as_posix(), "grootte": path.stat().st_size, "sha256": _sha256_of(path)}
+            for path in sorted(files)
+        ],
+    }
+    target = site / RUNTIME_MANIFEST
+    target.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return target
+
+
 def on_post_build(config):
     site = Path(config["site_dir"])
     runtime_dir = site / "assets" / "pyodide" / _state["version"]
@@ -294,7 +330,8 @@ def on_post_build(config):
         if not source.exists():
             raise PluginError(f"Pyodide-bestand ontbreekt: {source}. {SETUP_HINT}")
         shutil.copy2(source, runtime_dir / name)
-    write_bundle(site / "assets" / "rekenkern" / _state["hash"], _state["wheels"], _state["lock"])
+    engine_dir = site / "assets" / "rekenkern" / _state["hash"]
+    write_bundle(engine_dir, _state["wheels"], _state["lock"])
     snapshot = config.extra["rekenkern"]["snapshot"]
     if snapshot is not None:
         shutil.copyfile(_state["snapshot"], site / snapshot["url"])
@@ -304,3 +341,4 @@ def on_post_build(config):
         shutil.copy2(MERMAID_MODULE, target)
         shutil.copytree(MERMAID_CHUNKS, target.parent / "chunks" / "mermaid.esm.min", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("*.map"))
+    write_runtime_manifest(site, [runtime_dir, engine_dir])

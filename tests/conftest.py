@@ -75,6 +75,10 @@ def chromium_path() -> str | None:
     return None
 
 
+# Upper bound for every Playwright wait that names no time-out of its own. Waits end as soon as
+# their condition holds; the bound only matters on a very busy machine (CI under load).
+BROWSER_WAIT_MS = 120_000
+
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -99,10 +103,13 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL", accept_downloads=True)
+    context.set_default_timeout(BROWSER_WAIT_MS)
+    context.set_default_navigation_timeout(BROWSER_WAIT_MS)
     page = context.new_page()
     yield page
     context.close()
 
 
-# The built site behind Debian nginx with the shipped deploy/nginx configuration.
+# The built site behind Debian nginx and Debian Apache with the shipped deploy/ configurations.
+from tests.server.apache import apache_server, apache_url, apache_without_headers  # noqa: E402,F401
 from tests.server.fixtures import nginx_server, nginx_subpath_url, nginx_url  # noqa: E402,F401

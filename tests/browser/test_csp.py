@@ -78,7 +78,7 @@ def test_every_page_without_csp_violations(page, nginx_url, built_site):
             # which this very CSP forbids.
             page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
             assert page.locator("pre.aw-diagram[data-aw-rendered=ja]").count() == diagrams.count(), path
-        page.wait_for_timeout(100)
+        page.wait_for_load_state("networkidle")  # every request of the page has been made (and checked)
     watch.assert_clean()
     # Material sets these in the externalised bootstrap script: proof that it ran.
     assert page.evaluate("typeof __md_get === 'function' && __md_scope instanceof URL")
@@ -93,18 +93,22 @@ def test_material_features_work_with_externalised_scripts(page, nginx_url):
     for _ in range(3):
         if page.locator("body").get_attribute("data-md-color-scheme") == "slate":
             break
+        media = page.locator("body").get_attribute("data-md-color-media")
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_timeout(200)
+        page.wait_for_function("(m) => document.body.getAttribute('data-md-color-media') !== m", arg=media)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.goto(nginx_url + "start-hier/", wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     # Search runs in Material's own worker.
     page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("veiligheid")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    # Typed, not fill(): Material reads the query on keyup (or when its worker is ready); a fill()
+    # that lands just after the worker is ready is never searched.
+    page.keyboard.type("veiligheid")
+    page.locator(".md-search-result__item").first.wait_for()  # the worker builds its index first
     # The share button is an <a href="javascript:void(0)">: a javascript: URL would be a violation.
     page.locator("[data-md-component=search-share]").click()
-    page.wait_for_timeout(300)
+    # Material answers the click with its "copied" dialog: the click has been handled by then.
+    page.locator(".md-dialog--active").wait_for()
     watch.assert_clean()
 
 
@@ -113,8 +117,22 @@ def test_page_under_a_subpath_without_csp_violations(page, nginx_subpath_url):
     page.goto(nginx_subpath_url + "start-hier/", wait_until="load")
     assert page.locator("article h1").count() == 1
     assert page.evaluate("__md_scope.pathname") == urlparse(nginx_subpath_url).path
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     watch.assert_clean()
+
+
+def start_and_calculate(page, url: str, watch: Watch) -> None:
+    """Open a calculator page, wait until the engine is ready, compute once with the form's defaults."""
+    page.goto(url, wait_until="load")
+    status = page.locator("[data-aw-status]")
+    page.wait_for_function(
+        "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
+        arg="[data-aw-status]")
+    assert status.inner_text().strip() == KLAAR, f"{url}: {status.inner_text()} {watch.violations}"
+    # One calculation with the form's defaults: the engine's answer (a result with its schedule and
+    # timeline, or the list of what to fill in) renders too.
+    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken]").click()
+    page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
 
 
 def test_calculators_are_ready_under_the_csp(page, nginx_url, built_site):
@@ -122,14 +140,5 @@ def test_calculators_are_ready_under_the_csp(page, nginx_url, built_site):
     assert pages, "geen rekenhulppagina's in de site"
     watch = Watch(page, nginx_url)
     for path in pages:
-        page.goto(nginx_url + path, wait_until="load")
-        status = page.locator("[data-aw-status]")
-        page.wait_for_function(
-            "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
-            arg="[data-aw-status]", timeout=90000)
-        assert status.inner_text().strip() == KLAAR, f"{path}: {status.inner_text()} {watch.violations}"
-        # One calculation with the form's defaults: the engine's answer (a result with its schedule
-        # and timeline, or the list of what to fill in) renders too.
-        page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken]").click()
-        page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for(timeout=30000)
+        start_and_calculate(page, nginx_url + path, watch)
     watch.assert_clean()

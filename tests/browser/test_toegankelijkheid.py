@@ -378,7 +378,7 @@ def test_search_works_with_the_keyboard(page, site_url):
     page.goto(site_url)
     page.keyboard.press("/")
     page.keyboard.type("veiligheidsbeoordeling")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.locator(".md-search-result__item").first.wait_for()  # default: tests/conftest.py BROWSER_WAIT_MS
     # Material: the arrow keys move through the results (Tab leaves the search).
     stops = press_until(page, "ArrowDown", lambda s: s["tag"] == "a" and "md-search-result__link" in s["classes"], limit=3)
     page.keyboard.press("Enter")

@@ -5,59 +5,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DEPLOY = ROOT / "deploy"
-CSP = (DEPLOY / "csp.txt").read_text(encoding="utf-8").strip()
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
-YEAR = 31536000
-
-
-def fetch(url: str, *, gzip_ok: bool = False):
-    """(status, headers, body) without following errors into exceptions."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-def first(site: Path, pattern: str) -> str:
-    """Site-relative URL path of the first built file matching ``pattern``."""
-    matches = sorted(site.glob(pattern))
-    assert matches, f"geen bestand {pattern} in de gebouwde site"
-    return matches[0].relative_to(site).as_posix()
-
-
-@pytest.fixture(scope="session")
-def assets(built_site) -> dict[str, str]:
-    return {
-        "wasm": first(built_site, "assets/pyodide/*/pyodide.asm.wasm"),
-        "mjs": first(built_site, "assets/pyodide/*/pyodide.mjs"),
-        "stdlib": first(built_site, "assets/pyodide/*/python_stdlib.zip"),
-        "whl": first(built_site, "assets/rekenkern/*/*.whl"),
-        "lock": first(built_site, "assets/rekenkern/*/pyodide-lock.json"),
-        "bundle": first(built_site, "assets/javascripts/bundle.*.min.js"),
-        "search_worker": first(built_site, "assets/javascripts/workers/search.*.min.js"),
-        "main_css": first(built_site, "assets/stylesheets/main.*.min.css"),
-        "inline": first(built_site, "assets/javascripts/inline/*.js"),
-        "own_js": "assets/javascripts/rekenhulp.js",
-        "search_index": "search/search_index.json",
-        "sitemap": "sitemap.xml",
-        "html": "",
-    }
+from tests.server.helpers import CSP, DEPLOY, MIME_TYPES, ROOT, SECURITY_HEADERS, YEAR, fetch
 
 
 def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
@@ -67,18 +19,7 @@ def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
 
 # --- MIME types ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("asset, mime", [
-    ("wasm", "application/wasm"),
-    ("mjs", "text/javascript"),
-    ("bundle", "text/javascript"),
-    ("inline", "text/javascript"),
-    ("whl", "application/zip"),
-    ("stdlib", "application/zip"),
-    ("lock", "application/json"),
-    ("search_index", "application/json"),
-    ("main_css", "text/css"),
-    ("html", "text/html"),
-])
+@pytest.mark.parametrize("asset, mime", MIME_TYPES)
 def test_mime_type(nginx_url, assets, asset, mime):
     status, headers, _ = fetch(nginx_url + assets[asset])
     assert status == 200, assets[asset]
@@ -131,15 +72,35 @@ def test_security_headers_on_every_response(nginx_url, assets, asset):
 
 def test_csp_allows_only_the_own_origin_plus_wasm():
     directives = dict((part.split()[0], part.split()[1:]) for part in CSP.split(";") if part.strip())
+    # Nothing is allowed unless named: every source the site needs is explicit.
+    assert directives["default-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
     assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
-    assert directives["default-src"] == ["'self'"]
-    assert directives["object-src"] == ["'none'"]
+    for name in ("worker-src", "connect-src", "font-src", "base-uri", "form-action"):
+        assert directives[name] == ["'self'"], name
     for name, sources in directives.items():
         assert "'unsafe-eval'" not in sources, name
         # Only keywords, and data: for inline images; no host, scheme-wide or wildcard source.
         assert all(source.startswith("'") or (name, source) == ("img-src", "data:") for source in sources), (name, sources)
-        # Inline styles (Material's style attributes, Mermaid's SVG): never inline scripts.
+        # Inline styles (Mermaid's SVG, the print edition): never inline scripts.
         assert name == "style-src" or "'unsafe-inline'" not in sources, name
+
+
+def test_nginx_does_not_tell_its_version(nginx_url, nginx_subpath_url):
+    for url in (nginx_url, nginx_subpath_url, nginx_url + "bestaat/niet/"):
+        _, headers, body = fetch(url)
+        assert headers.get("Server") == "nginx", url
+        assert b"nginx/" not in body
+
+
+@pytest.mark.parametrize("asset", ["html", "search_index", "own_js"])
+def test_nginx_answers_a_second_visit_with_304(nginx_url, assets, asset):
+    # As a browser asks: with gzip, and the validators of the compressed answer.
+    status, headers, _ = fetch(nginx_url + assets[asset], gzip_ok=True)
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    status, _, body = fetch(nginx_url + assets[asset], gzip_ok=True,
+                            headers={"If-None-Match": headers["ETag"], "If-Modified-Since": headers["Last-Modified"]})
+    assert (status, body) == (304, b""), assets[asset]
 
 
 def test_missing_page_gets_the_sites_404_page(nginx_url):
@@ -191,6 +152,9 @@ def test_apache_htaccess_has_the_same_types_and_headers():
     headers = dict(re.findall(r'^\s*Header always set\s+(\S+)\s+"([^"]*)"', text, re.MULTILINE))
     assert headers == SECURITY_HEADERS
     assert "immutable" in text and "application/wasm" in re.search(r"AddOutputFilterByType DEFLATE(.*)", text).group(1)
+    # Deliberately not wrapped in <IfModule mod_headers.c>: without the module Apache must fail
+    # loudly (500) instead of serving the site without its headers (tests/server/test_apache.py).
+    assert not re.search(r"^\s*<IfModule\s+mod_headers", text, re.MULTILINE)
     # Every <Tag> is closed: a broken .htaccess means a 500 error for the whole site.
     for tag in ("IfModule", "If"):
         assert len(re.findall(rf"^\s*<{tag}\b", text, re.MULTILINE)) == len(re.findall(rf"^\s*</{tag}>", text, re.MULTILINE))
@@ -202,12 +166,52 @@ def test_iis_web_config_has_the_same_types_and_headers():
     types = {m.get("fileExtension"): m.get("mimeType").split(";")[0] for m in server.iter("mimeMap")}
     for extension, mime in EXTENSIONS.items():
         assert types.get(extension) == mime, extension
-        assert server.find(f"staticContent/remove[@fileExtension='{extension}']") is not None, extension
     headers = {h.get("name"): h.get("value") for h in server.find("httpProtocol/customHeaders").iter("add")}
     assert headers == SECURITY_HEADERS
     cached = {location.get("path") for location in root.findall("location")
               if "immutable" in (location.find(".//clientCache").get("cacheControlCustom") or "")}
     assert {"assets/pyodide", "assets/rekenkern", "assets/javascripts/inline"} <= cached
+
+
+def removed_before_added(parent, add_tag: str, remove_tag: str, key: str) -> list[str]:
+    """Keys that are added without being removed first (IIS: 500.19 "duplicate collection entry"
+    on a server that already has an entry, e.g. .mjs or .wasm in newer IIS builds)."""
+    removed, problems, seen = set(), [], set()
+    for element in parent:
+        name = element.get(key)
+        if element.tag == remove_tag:
+            removed.add(name)
+        elif element.tag == add_tag:
+            if name not in removed or name in seen:
+                problems.append(name)
+            seen.add(name)
+    return problems
+
+
+def test_iis_web_config_avoids_the_known_pitfalls():
+    text = (DEPLOY / "iis" / "web.config").read_text(encoding="utf-8")
+    root = ElementTree.fromstring(text)
+    server = root.find("system.webServer")
+    static = server.find("staticContent")
+    # Every mimeMap is preceded by a remove of the same extension, and none is mapped twice.
+    assert removed_before_added(static, "mimeMap", "remove", "fileExtension") == []
+    assert removed_before_added(server.find("httpProtocol/customHeaders"), "add", "remove", "name") == []
+    # Without .wasm and .mjs IIS answers 404.3 and the calculator cannot start.
+    assert {".wasm", ".mjs", ".whl", ".zip"} <= {m.get("fileExtension") for m in static.iter("mimeMap")}
+    # MIME types without parameters: IIS matches the plain type against its compression list.
+    assert all(";" not in m.get("mimeType") for m in static.iter("mimeMap"))
+    assert server.find("urlCompression").get("doStaticCompression") == "true"
+    # httpCompression may only be set server-wide (applicationHost.config): in web.config it is a
+    # 500.19 error. The .wasm compression is therefore the documented appcmd command.
+    assert server.find("httpCompression") is None
+    wasm_command = "staticTypes.[mimeType='application/wasm',enabled='True']"
+    assert wasm_command in text
+    assert wasm_command in (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
+    # The versioned folders are cached for a year; everything else is revalidated.
+    assert static.find("clientCache").get("cacheControlMode") == "DisableCache"
+    for location in root.findall("location"):
+        cache = location.find("system.webServer/staticContent/clientCache")
+        assert cache.get("cacheControlMode") == "UseMaxAge" and cache.get("cacheControlMaxAge") == "365.00:00:00"
 
 
 def test_hosting_guide_shows_the_shipped_policy():

@@ -1,0 +1,123 @@
+"""The built site behind Debian's Apache 2.4 with the shipped deploy/apache/.htaccess, unchanged.
+
+Apache runs on 127.0.0.1 with a temporary configuration that loads only the modules named on
+the hosting page (``with_headers=False`` leaves mod_headers out, as Debian does by default).
+Started as root, Apache hands its workers to www-data, which cannot read pytest's private
+temporary folders: the site is therefore copied (times kept, for Last-Modified) into a
+world-readable folder of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.server.fixtures import IN_CI, ServerError, free_port, stop, wait_until_serving
+
+ROOT = Path(__file__).resolve().parents[2]
+HTACCESS = ROOT / "deploy" / "apache" / ".htaccess"
+MODULE_DIR = Path("/usr/lib/apache2/modules")
+# What the hosting page asks for, plus what any Apache serving files has.
+REQUIRED_MODULES = ("mpm_event", "authz_core", "dir", "mime", "filter", "deflate", "headers")
+
+
+def apache_path() -> str | None:
+    for candidate in ("/usr/sbin/apache2", shutil.which("apache2") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def apache_config(work: Path, site: Path, port: int, modules: tuple[str, ...]) -> str:
+    loads = "\n".join(f"LoadModule {name}_module {MODULE_DIR / f'mod_{name}.so'}" for name in modules)
+    user = "User www-data\nGroup www-data" if os.geteuid() == 0 else ""
+    return f"""
+{loads}
+ServerName localhost
+Listen 127.0.0.1:{port}
+DefaultRuntimeDir {work}
+PidFile {work / "apache.pid"}
+ErrorLog {work / "error.log"}
+LogLevel warn
+{user}
+# As in Debian's stock apache2.conf and mime.conf.
+TypesConfig /etc/mime.types
+AccessFileName .htaccess
+DocumentRoot {site}
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {site}>
+    AllowOverride FileInfo
+    Require all granted
+</Directory>
+DirectoryIndex index.html
+"""
+
+
+@contextlib.contextmanager
+def serve_with_apache(executable: str, built_site: Path, *, with_headers: bool = True):
+    """Yields {"url", "log"}: Apache serving a copy of ``built_site`` with the shipped .htaccess."""
+    work = Path(tempfile.mkdtemp(prefix="afsprakenwijzer-apache-"))
+    try:
+        work.chmod(0o755)
+        site = work / "site"
+        shutil.copytree(built_site, site)
+        site.chmod(0o755)
+        shutil.copy2(HTACCESS, site / ".htaccess")
+        modules = tuple(name for name in REQUIRED_MODULES if with_headers or name != "headers")
+        port = free_port()
+        config = work / "apache2.conf"
+        config.write_text(apache_config(work, site, port, modules), encoding="utf-8")
+        log = work / "error.log"
+        check = subprocess.run([executable, "-t", "-f", str(config)], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise ServerError(f"apache2 -t keurt de configuratie af:\n{check.stderr}")
+        process = subprocess.Popen([executable, "-DFOREGROUND", "-f", str(config)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            # Without mod_headers every answer is a 500: still an answer, so "serving".
+            wait_until_serving(process, url, log, name="apache2", any_status=True)
+            yield {"url": url, "log": log, "site": site}
+        finally:
+            stop(process)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _apache_fixture(built_site, *, with_headers: bool):
+    executable = apache_path()
+    if executable is None:
+        if IN_CI:
+            pytest.fail("Debian apache2 ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+        pytest.skip("apache2 ontbreekt (installeer met: sudo apt-get install apache2, of draai ./scripts/test)")
+    try:
+        with serve_with_apache(executable, built_site, with_headers=with_headers) as server:
+            yield server
+    except ServerError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session")
+def apache_server(built_site):
+    """Apache with the modules the hosting page asks for."""
+    yield from _apache_fixture(built_site, with_headers=True)
+
+
+@pytest.fixture(scope="session")
+def apache_without_headers(built_site):
+    """Apache as Debian installs it: mod_headers not enabled."""
+    yield from _apache_fixture(built_site, with_headers=False)
+
+
+@pytest.fixture(scope="session")
+def apache_url(apache_server) -> str:
+    return apache_server["url"]
