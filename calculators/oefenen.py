@@ -65,7 +65,9 @@ class Oefening:
     regio: str
     route: str
     invoer: dict  # the keyword arguments of tijdlijn() (dates as JJJJ-MM-DD)
-    vraag: str
+    vraag: str  # the case and the question in one text
+    casus: str  # the case alone (two questions share one)
+    vraagzin: str  # the question alone
     antwoord: dict  # {"soort": "datum", "code", "datum"} or {"soort": "partij", "peildatum", "partij"}
     uitleg: str
     bron: dict
@@ -76,6 +78,7 @@ class Oefening:
     def to_dict(self) -> dict:
         uit = {
             "id": self.id, "regio": self.regio, "route": self.route, "invoer": dict(self.invoer), "vraag": self.vraag,
+            "casus": self.casus, "vraagzin": self.vraagzin,
             "antwoord": dict(self.antwoord), "uitleg": self.uitleg, "bron": dict(self.bron), "lezing": self.lezing,
             "rond": self.rond,
         }
@@ -190,10 +193,11 @@ def _datumvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.R
     m = t.moment(code)
     partijen = _regels.partij_namen(regio)
     vraag = met_team(VRAAG[code], partijen)
+    casus = _casus_tekst(regio, route, invoer, partijen)
     regel = _regel(m.regel)
     return {
         "regio": regio, "route": route, "invoer": _iso(invoer),
-        "vraag": f"{_casus_tekst(regio, route, invoer, partijen)} {vraag}",
+        "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
         "uitleg": " ".join(uitleg_moment(t, code)),
         "bron": _bron(m.bron),
@@ -233,9 +237,11 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
         uitleg.append(huidig.toelichting)
     start = _start_moment(t, wissel)
     regel = _regel(start.regel) if start else None
+    casus = _casus_tekst(regio, route, invoer, partijen)
+    vraag = f"Wie heeft op {datum_tekst(peil)} zicht op veiligheid?"
     return {
         "regio": regio, "route": route, "invoer": _iso(invoer),
-        "vraag": f"{_casus_tekst(regio, route, invoer, partijen)} Wie heeft op {datum_tekst(peil)} zicht op veiligheid?",
+        "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": antwoord["partij"]},
         "uitleg": " ".join(uitleg),
         "bron": _bron(wissel.bron),

@@ -19,7 +19,7 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 
 from __future__ import annotations
 
-from . import beheer, infographic as _infographic, rekenhulpen, termijnen, vergelijking
+from . import beheer, infographic as _infographic, oefenen, rekenhulpen, termijnen, vergelijking
 from .gegevens import Gegevens, geldt
 from .opmaak import Links
 
@@ -56,6 +56,11 @@ def define_env(env):
     def rekenhulpen_pagina() -> str:
         """The three calculators on one page, as tabs sharing one Python runtime."""
         return rekenhulpen.pagina(tabellen_link=naar("vergelijking/"))
+
+    @env.macro
+    def oefenen_pagina() -> str:
+        """Practice cases per region, generated from the rule data and answered by the engine."""
+        return oefenen.pagina(naar)
 
     @env.macro
     def termijnen_in_een_oogopslag(regio: str | None = None) -> str:

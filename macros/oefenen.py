@@ -1,0 +1,142 @@
+"""The page "Oefenen": the engine's practice cases as HTML, rendered at build time.
+
+The questions, the right answers, the explanations and the sources all come from
+``calculators.oefenen`` (which asks ``tijdlijn`` itself), so the page works where the Python
+runtime cannot load, and no date is worked out in the browser: oefenen.js only compares what the
+reader chose with the answer written here, and counts.
+
+Without JavaScript every region is shown and each answer sits in a disclosure under its question.
+For print: the questions with room to write, and per region an answer sheet on a page of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+from itertools import groupby
+
+from calculators.begrippen import DOCUMENT_NAMEN, DOCUMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS, datum_tekst
+from calculators.oefenen import Oefening, oefeningen
+
+from .rekenhulpen import ROUTE_KORT
+
+NIEMAND_WAARDE = "niemand"  # the form value for "the text names nobody" (partij null in the engine)
+NIEMAND_KEUZE = "Niemand: " + NIEMAND_NAAM[0].lower() + NIEMAND_NAAM[1:]
+
+
+def volgorde() -> list[str]:
+    """Regional agreements first, the national framework last (as in the calculators)."""
+    return sorted(REGIOS, key=lambda code: (code == "landelijk", REGIO_NAMEN[code]))
+
+
+def pagina(naar: Callable[[str], str]) -> str:
+    """All regions' cases; ``naar`` turns a site path into a link from this page."""
+    regios = volgorde()
+    keuze = "".join(f'<option value="{r}">{escape(REGIO_NAMEN[r])}</option>' for r in regios)
+    regels = [
+        '<div class="aw-oefenen" data-aw-oefenen>',
+        # Shown by oefenen.js: without it every region is on the page, one below the other.
+        '<div class="aw-oefen-balk" data-aw-oefen-balk hidden>',
+        '<div class="aw-veld"><label for="aw-oefen-regio">Regio</label>'
+        f'<select id="aw-oefen-regio" data-aw-oefen-kies>{keuze}</select></div>',
+        '<p class="aw-oefen-stand" data-aw-oefen-stand role="status"></p>',
+        '<p class="aw-knoppen"><button type="button" class="md-button" data-aw-oefen-afdrukken>'
+        "Afdrukken met antwoordenblad</button></p>",
+        "</div>",
+    ]
+    for regio in regios:
+        regels.append(_regio(regio, oefeningen(regio), naar))
+    regels.append("</div>")
+    return "\n".join(regels)
+
+
+def _regio(regio: str, lijst: list[Oefening], naar) -> str:
+    casussen = [list(groep) for _, groep in groupby(lijst, key=lambda o: (o.route, tuple(sorted(o.invoer.items()))))]
+    kop_id = f"oefenen-{regio}"
+    document = f'<a href="{naar(DOCUMENTEN[regio])}">{escape(DOCUMENT_NAMEN[regio])}</a>'
+    delen = [
+        f'<section class="aw-oefen-regio" data-aw-oefen-regio="{regio}" aria-labelledby="{kop_id}">',
+        f'<h2 id="{kop_id}">{escape(REGIO_NAMEN[regio])}</h2>',
+        f"<p>{len(lijst)} vragen over {len(casussen)} casussen, volgens de {document}.</p>",
+        '<ol class="aw-oefen-casussen">',
+    ]
+    nummer = 0
+    for i, casus in enumerate(casussen, 1):
+        eerste = casus[0]
+        titel = f"Casus {i}: {ROUTE_KORT[eerste.route].lower()}, rond {eerste.rond}"
+        delen += [f'<li class="aw-oefen-casus"><h3>{escape(titel)}</h3>',
+                  f'<p class="aw-oefen-casustekst">{escape(eerste.casus)}</p>']
+        for oefening in casus:
+            nummer += 1
+            delen.append(_vraag(oefening, nummer, len(lijst), naar))
+        delen.append("</li>")
+    delen += ["</ol>",
+              f'<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
+              _antwoordenblad(regio, lijst),
+              "</section>"]
+    return "\n".join(delen)
+
+
+def _vraag(o: Oefening, nummer: int, totaal: int, naar) -> str:
+    vid = f"aw-oefen-{o.id}"
+    juist = _waarde(o)
+    fout = f'<p class="aw-fout" id="{vid}-fout" data-aw-oefen-fout hidden></p>'
+    nr = f'<span class="aw-oefen-nr">Vraag {nummer} van {totaal}</span> '
+    if o.antwoord["soort"] == "datum":
+        veld = (f'<div class="aw-veld"><label for="{vid}-antwoord">{nr}{escape(o.vraagzin)}</label>'
+                f'<input type="date" id="{vid}-antwoord" name="antwoord" placeholder="jjjj-mm-dd" '
+                f'aria-describedby="{vid}-fout">{fout}'
+                '<span class="aw-oefen-schrijfregel" aria-hidden="true"></span></div>')
+    else:
+        opties = "".join(
+            f'<div class="aw-radio"><input type="radio" id="{vid}-{waarde}" name="antwoord" value="{waarde}">'
+            f'<label for="{vid}-{waarde}">{escape(naam)}</label></div>'
+            for waarde, naam in _keuzes(o))
+        veld = (f'<fieldset class="aw-veld" aria-describedby="{vid}-fout"><legend>{nr}{escape(o.vraagzin)}</legend>'
+                f"{opties}{fout}</fieldset>")
+    return (
+        f'<form class="aw-oefen-vraag" id="{vid}" data-aw-oefen-vraag data-aw-juist="{escape(juist)}" novalidate>'
+        f"{veld}"
+        '<p class="aw-knoppen"><button type="submit" class="md-button">Controleer</button></p>'
+        '<p class="aw-oefen-oordeel" data-aw-oefen-oordeel tabindex="-1" hidden></p>'
+        f'<details class="aw-oefen-uitleg info" data-aw-oefen-uitleg><summary>Antwoord en uitleg</summary>{_uitleg(o, naar)}</details>'
+        "</form>"
+    )
+
+
+def _waarde(o: Oefening) -> str:
+    """The right answer as the form sends it: an ISO date, or a party code ('niemand' for null)."""
+    if o.antwoord["soort"] == "datum":
+        return o.antwoord["datum"]
+    return o.antwoord["partij"] or NIEMAND_WAARDE
+
+
+def _keuzes(o: Oefening) -> list[tuple[str, str]]:
+    return [(code or NIEMAND_WAARDE, NIEMAND_KEUZE if code is None else naam[0].upper() + naam[1:])
+            for code, naam in o.keuzes]
+
+
+def antwoord_tekst(o: Oefening) -> str:
+    if o.antwoord["soort"] == "datum":
+        return datum_tekst(dt.date.fromisoformat(o.antwoord["datum"]))
+    return dict(_keuzes(o))[_waarde(o)]
+
+
+def _uitleg(o: Oefening, naar) -> str:
+    bron = o.bron
+    delen = [f'<p><strong>Het juiste antwoord:</strong> {escape(antwoord_tekst(o))}.</p>',
+             f"<p>{escape(o.uitleg)}</p>"]
+    if o.lezing:
+        delen.append(f'<p class="aw-oefen-lezing"><strong>Gekozen lezing:</strong> {escape(o.lezing)}</p>')
+    delen.append(f'<blockquote><p>{escape(bron["citaat"])}</p></blockquote>'
+                 f'<p>Bron: <a href="{naar(bron["url"])}">{escape(bron["label"])}</a></p>')
+    return "".join(delen)
+
+
+def _antwoordenblad(regio: str, lijst: list[Oefening]) -> str:
+    """For print only: the answers of a region on a page of their own, after the questions."""
+    items = "".join(f"<li><strong>{escape(antwoord_tekst(o))}</strong> — {escape(o.uitleg)} "
+                    f"<em>({escape(o.bron['label'])})</em></li>" for o in lijst)
+    return (f'<div class="aw-oefen-antwoordenblad">'
+            f"<h2>Antwoorden — {escape(REGIO_NAMEN[regio])}</h2><ol>{items}</ol></div>")

@@ -1,0 +1,130 @@
+/* Oefenen: check an answer against the one written into the page at build time, and keep score.
+ *
+ * The questions, answers and explanations come from the engine (macros/oefenen.py); this script
+ * works out no date. It compares the reader's choice with data-aw-juist, shows the explanation
+ * that is already on the page, and counts. It stores nothing but the chosen region (the same key
+ * as the calculators), so a colleague at the same computer starts with their own region's cases.
+ */
+
+const REGIO_KEY = "afsprakenwijzer.regio";
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+function bewaar(regio) {
+  try { localStorage.setItem(REGIO_KEY, regio); } catch (error) { /* private mode: not remembering is fine */ }
+}
+
+function bewaard() {
+  try { return localStorage.getItem(REGIO_KEY); } catch (error) { return null; }
+}
+
+function vragen(sectie) {
+  return Array.from(sectie.querySelectorAll("[data-aw-oefen-vraag]"));
+}
+
+function stand(app) {
+  const sectie = app.querySelector("[data-aw-oefen-regio]:not([hidden])");
+  const alle = vragen(sectie);
+  const beantwoord = alle.filter(function (v) { return v.dataset.awOordeel; });
+  const goed = beantwoord.filter(function (v) { return v.dataset.awOordeel === "goed"; });
+  app.querySelector("[data-aw-oefen-stand]").textContent =
+    beantwoord.length + " van " + alle.length + " vragen beantwoord, " + goed.length + " goed.";
+  const uitslag = sectie.querySelector("[data-aw-oefen-uitslag]");
+  if (beantwoord.length < alle.length) { uitslag.hidden = true; return false; }
+  const opnieuw = document.createElement("button");
+  opnieuw.type = "button";
+  opnieuw.className = "md-button";
+  opnieuw.textContent = "Opnieuw beginnen";
+  opnieuw.addEventListener("click", function () { begin(app, sectie); });
+  const kop = document.createElement("h3");
+  kop.textContent = "Klaar: " + goed.length + " van de " + alle.length + " vragen goed";
+  const tekst = document.createElement("p");
+  tekst.textContent = goed.length === alle.length
+    ? "Alles goed. De termijnen van deze regio zitten erin."
+    : "Lees bij de vragen die niet goed waren de uitleg en de paragraaf nog eens, en probeer het opnieuw.";
+  uitslag.replaceChildren(kop, tekst, opnieuw);
+  uitslag.hidden = false;
+  return true;
+}
+
+function begin(app, sectie) {
+  vragen(sectie).forEach(function (vraag) {
+    vraag.reset();
+    delete vraag.dataset.awOordeel;
+    vraag.querySelectorAll("input").forEach(function (veld) { veld.removeAttribute("aria-invalid"); });
+    vraag.querySelector("[data-aw-oefen-oordeel]").hidden = true;
+    vraag.querySelector("[data-aw-oefen-fout]").hidden = true;
+    vraag.querySelector("[data-aw-oefen-uitleg]").open = false;
+  });
+  stand(app);
+  const eerste = sectie.querySelector("[data-aw-oefen-vraag] input");
+  if (eerste) eerste.focus();
+}
+
+function antwoordVan(vraag) {
+  const velden = Array.from(vraag.elements).filter(function (veld) { return veld.name === "antwoord"; });
+  if (velden[0].type === "radio") {
+    const gekozen = velden.find(function (veld) { return veld.checked; });
+    return gekozen ? { waarde: gekozen.value } : { fout: "Kies een van de antwoorden.", veld: velden[0] };
+  }
+  const waarde = velden[0].value.trim();
+  if (!waarde) return { fout: "Vul een datum in.", veld: velden[0] };
+  if (!DATUM.test(waarde)) return { fout: "Vul de datum in als jjjj-mm-dd, bijvoorbeeld 2025-04-29.", veld: velden[0] };
+  return { waarde: waarde };
+}
+
+function controleer(app, vraag) {
+  const fout = vraag.querySelector("[data-aw-oefen-fout]");
+  const antwoord = antwoordVan(vraag);
+  vraag.querySelectorAll("input").forEach(function (veld) { veld.removeAttribute("aria-invalid"); });
+  if (antwoord.fout) {
+    fout.textContent = antwoord.fout;
+    fout.hidden = false;
+    antwoord.veld.setAttribute("aria-invalid", "true");
+    antwoord.veld.focus();
+    return;
+  }
+  fout.hidden = true;
+  const goed = antwoord.waarde === vraag.dataset.awJuist;
+  // The first answer counts; checking again after reading the explanation is practice, not score.
+  if (!vraag.dataset.awOordeel) vraag.dataset.awOordeel = goed ? "goed" : "fout";
+  const oordeel = vraag.querySelector("[data-aw-oefen-oordeel]");
+  oordeel.className = "aw-oefen-oordeel aw-oefen-oordeel--" + (goed ? "goed" : "fout");
+  oordeel.textContent = goed ? "Goed." : "Niet goed. Het juiste antwoord en de uitleg staan hieronder.";
+  oordeel.hidden = false;
+  vraag.querySelector("[data-aw-oefen-uitleg]").open = true;
+  const klaar = stand(app);
+  const sectie = vraag.closest("[data-aw-oefen-regio]");
+  (klaar ? sectie.querySelector("[data-aw-oefen-uitslag]") : oordeel).focus();
+}
+
+function toonRegio(app, regio) {
+  app.querySelectorAll("[data-aw-oefen-regio]").forEach(function (sectie) {
+    sectie.hidden = sectie.dataset.awOefenRegio !== regio;
+  });
+  stand(app);
+}
+
+function init() {
+  const app = document.querySelector("[data-aw-oefenen]");
+  if (!app || app.dataset.awKlaar) return;
+  app.dataset.awKlaar = "ja";
+  const kies = app.querySelector("[data-aw-oefen-kies]");
+  const codes = Array.from(kies.options, function (optie) { return optie.value; });
+  const gevraagd = new URLSearchParams(window.location.search).get("regio");
+  kies.value = [gevraagd, bewaard()].find(function (code) { return codes.includes(code); }) || codes[0];
+  app.querySelector("[data-aw-oefen-balk]").hidden = false;
+  toonRegio(app, kies.value);
+  kies.addEventListener("change", function () {
+    bewaar(kies.value);
+    toonRegio(app, kies.value);
+  });
+  app.querySelector("[data-aw-oefen-afdrukken]").addEventListener("click", function () { window.print(); });
+  app.querySelectorAll("[data-aw-oefen-vraag]").forEach(function (vraag) {
+    vraag.addEventListener("submit", function (event) {
+      event.preventDefault();
+      controleer(app, vraag);
+    });
+  });
+}
+
+init();
