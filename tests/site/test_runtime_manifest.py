@@ -32,5 +32,9 @@ def test_manifest_names_the_runtime_the_pages_load(built_site):
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         assert f"assets/pyodide/{version}/{name}" in paths
     assert f"assets/rekenkern/{engine}/pyodide-lock.json" in paths
-    calculator_page = (built_site / "rekenhulpen" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+    calculator_page = (built_site / "rekenhulpen" / "index.html").read_text(encoding="utf-8")
     assert f"assets/rekenkern/{engine}/pyodide-lock.json" in calculator_page
+    # The memory snapshot the worker restores is checked like every other runtime file.
+    snapshots = [p for p in paths if p.endswith(".snapshot")]
+    assert len(snapshots) == 1 and snapshots[0].startswith(f"assets/rekenkern/{engine}/")
+    assert snapshots[0] in calculator_page
