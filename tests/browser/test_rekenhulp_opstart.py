@@ -12,12 +12,14 @@ import time
 
 import pytest
 
+from tests.conftest import BROWSER_WAIT_MS
+
 pytestmark = pytest.mark.browser
 
 READY = "Rekenhulp is klaar voor gebruik."
 ANTWOORD = "[data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
 CASUS = "?regio=zuid-limburg&route=direct&melding=2025-04-24&peildatum=2025-05-02"
-BOOT_TIMEOUT = 90_000
+BOOT_TIMEOUT = BROWSER_WAIT_MS  # one generous bound for every wait (tests/conftest.py)
 
 
 def config(built_site) -> dict:

@@ -14,14 +14,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import BROWSER_WAIT_MS, ROOT
 
 pytestmark = pytest.mark.browser
 
 READY = "Rekenhulp is klaar voor gebruik."
 RESULT = "[data-aw-resultaat]:not([hidden])"
 ANTWOORD = "[data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
-BOOT_TIMEOUT = 90_000
+BOOT_TIMEOUT = BROWSER_WAIT_MS  # one generous bound for every wait (tests/conftest.py)
 
 
 def open_calculator(page, site_url: str, query: str = "", hash_: str = ""):

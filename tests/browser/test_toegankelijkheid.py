@@ -14,13 +14,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import BROWSER_WAIT_MS
 from tests.site.helpers import DOCS, ROOT, soup
 
 AXE_PACKAGE = ROOT / "node_modules" / "axe-core"
 AXE_SCRIPT = AXE_PACKAGE / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 KLAAR = "Rekenhulp is klaar voor gebruik."
-BOOT_TIMEOUT = 90_000
+BOOT_TIMEOUT = BROWSER_WAIT_MS  # one generous bound for every wait (tests/conftest.py)
 SCHEMES = {"licht": "default", "donker": "slate"}
 STATEMENT = DOCS / "over" / "toegankelijkheid.md"
 

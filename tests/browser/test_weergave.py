@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BROWSER_WAIT_MS
+
 pytestmark = pytest.mark.browser
 
 ANTWOORD = "[data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
-BOOT_TIMEOUT = 90_000
+BOOT_TIMEOUT = BROWSER_WAIT_MS  # one generous bound for every wait (tests/conftest.py)
 TELEFOONS = {"390": {"width": 390, "height": 844}, "360": {"width": 360, "height": 780}}
 
 
