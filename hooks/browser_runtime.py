@@ -75,6 +75,7 @@ CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js",)
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
 SNAPSHOT_CACHE = ROOT / ".cache" / "rekenkern"
+SNAPSHOTS_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,17 @@ def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] |
         figures = json.loads(result.stdout.strip().splitlines()[-1])
         shutil.move(out, cached)
         meta.write_text(json.dumps(figures), encoding="utf-8")
+    _prune_snapshot_cache(keep=SNAPSHOTS_KEPT)
     return cached, figures
+
+
+def _prune_snapshot_cache(keep: int) -> None:
+    """Drop all but the newest snapshots (about 6 MB each): a few are kept because the tests also build
+    with changed rule files, which is another engine and so another snapshot."""
+    snapshots = sorted(SNAPSHOT_CACHE.glob("*.snapshot"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in snapshots[keep:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".json").unlink(missing_ok=True)
 
 
 _state: dict = {}
