@@ -137,20 +137,28 @@ async function laadPyodide(config, extra) {
 }
 
 // The engine's files (its rule data) are not part of a snapshot; put them back for anything read lazily.
-async function wielenTerug(pyodide, config) {
-  const map = pyodide.runPython("import site; site.getsitepackages()[0]");
-  await Promise.all(config.wielen.map(async function (naam) {
+function haalWielen(config) {
+  return Promise.all(config.wielen.map(async function (naam) {
     const response = await fetch(new URL(naam, config.lock));
     if (!response.ok) throw new Error(naam + ": HTTP " + response.status);
-    pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel", { extractDir: map });
+    return new Uint8Array(await response.arrayBuffer());
   }));
+}
+
+function zetWielenTerug(pyodide, wielen) {
+  const map = pyodide.runPython("import site; site.getsitepackages()[0]");
+  wielen.forEach(function (bytes) { pyodide.unpackArchive(bytes, "wheel", { extractDir: map }); });
   pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
 }
 
+// Fetching and unpacking the snapshot and the wheels runs while Pyodide loads its own scripts:
+// loadPyodide takes the snapshot as a promise and waits for it only when it needs the memory.
 async function vanSnapshot(config) {
-  const bytes = await haalSnapshot(config.snapshot);
-  const pyodide = await laadPyodide(config, { _loadSnapshot: bytes });
-  await wielenTerug(pyodide, config);
+  const snapshot = haalSnapshot(config.snapshot);
+  const wielen = haalWielen(config);
+  wielen.catch(function () {});  // awaited below; a failure there falls back like a bad snapshot
+  const pyodide = await laadPyodide(config, { _loadSnapshot: snapshot });
+  zetWielenTerug(pyodide, await wielen);
   return pyodide;
 }
 
