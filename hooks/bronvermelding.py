@@ -151,9 +151,10 @@ def bron_block(page) -> str:
 
 
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-# pymdownx.tasklist: "<input type="checkbox"/> item text" up to the end of the item's own text.
+# pymdownx.tasklist: "<li class="task-list-item"><input type="checkbox"/> item text" up to the end of
+# the item's own text. Only task lists: the calculator forms label their own checkboxes.
 _TASK_CHECKBOX = re.compile(
-    r'(?P<box><input type="checkbox"(?: [^>]*)?/?>)(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
+    r'(?<=<li class="task-list-item">)(?P<box><input type="checkbox"(?: [^>]*)?/?>)(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
     re.DOTALL)
 
 
