@@ -143,13 +143,15 @@ def bron_block(page) -> str:
     # Closed by default: a professional checking a deadline wants the text; the one-line
     # summary still says whose text it is and from when it applies.
     kort = f"{bron['organisatie']} · geldig vanaf: {geldig_vanaf(page)}"
+    # Not reading text: kept out of the search index (hooks/zoekindex.py).
     return (
-        '<details class="aw-bron"><summary>Over deze tekst '
+        f'{BRON_OPEN}<summary>Over deze tekst '
         f'<span class="aw-bron__kort">— {html.escape(kort)}</span></summary>'
         f'<dl class="aw-bron__lijst">{items}</dl></details>'
     )
 
 
+BRON_OPEN = '<details class="aw-bron" data-search-exclude="ja">'
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 # pymdownx.tasklist: "<li class="task-list-item"><input type="checkbox"/> item text" up to the end of
 # the item's own text. Only task lists: the calculator forms label their own checkboxes.
@@ -200,7 +202,7 @@ def on_post_build(config):
         return
     text = page.read_text(encoding="utf-8")
     # On paper every text shows its source in full (on screen the box starts closed).
-    text = text.replace('<details class="aw-bron">', '<details class="aw-bron" open>')
+    text = text.replace(BRON_OPEN, BRON_OPEN.replace(">", " open>"))
     if not config.site_url:
         for old, new in PRINT_EDITION_FIXES:
             text = text.replace(old, new)
