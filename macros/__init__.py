@@ -4,7 +4,8 @@ rule data in calculators/, so no page states a deadline by hand.
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
 - ``rekenhulp_formulier(soort)``: the calculator form (tijdlijn, werkdagen, terugkoppeling).
-- ``termijnen_in_een_oogopslag(regio)``: the deadline block at the top of an agreement page.
+- ``termijnen_in_een_oogopslag(regio)``: the deadline summary at the top of an agreement page.
+- ``aangevuld_uit_landelijk(regio)``: the note where a page is not the agreement text itself.
 - ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
@@ -62,6 +63,11 @@ def define_env(env):
         """Every deadline of the page's agreement (default: front matter ``regio``)."""
         regio = regio or env.page.meta.get("regio")
         return termijnen.blok(gegevens, regio, links(), INFOGRAPHIC_PAGINA)
+
+    @env.macro
+    def aangevuld_uit_landelijk(regio: str | None = None) -> str:
+        """The note on a page that is not the agreement itself: what comes from the national framework."""
+        return termijnen.aangevuld_uit_landelijk(gegevens, regio or env.page.meta.get("regio"), links())
 
     @env.macro
     def regio_vergelijking() -> str:

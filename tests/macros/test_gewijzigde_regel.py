@@ -11,15 +11,16 @@ from .conftest import OPPAKKEN_NIEUW, OPPAKKEN_OUD, TRIAGE_NIEUW, TRIAGE_OUD
 from .helpers import INFOGRAPHIC, VERGELIJKING, pagina, termijnenblok, zichtbare_tekst
 from .test_vergelijking import cel
 
-OPPAKKEN = "Uiterste datum oppakken en verdelen van de casus door het lokale (wijk)team"
-TRIAGE = "Uiterste datum veiligheidsbeoordeling (triage)"
+OPPAKKEN = "Het lokale (wijk)team pakt de casus op"
+TRIAGE = "Afgerond"
 
 
 def rij(blok, begint_met: str) -> str:
-    for tr in blok.select("tr"):
-        if tr.td and tr.td.get_text(strip=True).startswith(begint_met):
-            return zichtbare_tekst(tr)
-    raise AssertionError(f"geen rij {begint_met!r}")
+    """The line of the summary that starts with ``begint_met``."""
+    for li in blok.select(".aw-stappen li"):
+        if not li.find("li") and zichtbare_tekst(li).startswith(begint_met):
+            return zichtbare_tekst(li)
+    raise AssertionError(f"geen regel {begint_met!r}")
 
 
 def test_de_termijnentabel_volgt_de_regel(built_site, gewijzigde_site):
