@@ -40,7 +40,7 @@ def gegenereerde_blokken(site: Path) -> dict[str, list]:
     """Every block the macros generate, per page, as BeautifulSoup nodes."""
     uit = {f"{regio}: termijnen": [termijnenblok(site, regio)] for regio in AFSPRAKEN}
     verg = pagina(site, VERGELIJKING)
-    uit["vergelijking"] = verg.select(".aw-vergelijking, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting")
+    uit["vergelijking"] = verg.select(".aw-vergelijking, .aw-criteria, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting")
     info = pagina(site, INFOGRAPHIC)
     uit["infographic"] = info.select(".aw-infographic, .aw-infographic__tekst")
     return uit
