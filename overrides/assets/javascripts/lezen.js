@@ -1,4 +1,5 @@
-/* Reading aids on every page: a search that answers a pasted query. */
+/* Reading aids on every page: a search that answers a pasted query, and a button that prints
+ * the page itself (the whole-site print edition has its own page, afdrukversie/). */
 (function () {
   "use strict";
 
@@ -12,4 +13,14 @@
       field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     }
   }, true);
+
+  // The print button in the page header (overrides/partials/actions.html). Inline handlers
+  // would break the site's Content-Security-Policy, hence a delegated listener.
+  document.addEventListener("click", function (event) {
+    const button = event.target instanceof Element && event.target.closest("[data-aw-afdrukken]");
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
 })();
