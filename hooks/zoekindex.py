@@ -88,11 +88,16 @@ def zoekgewicht(src_uri: str) -> float | None:
 UITSLUITEN = ' data-search-exclude="ja"'
 
 
+# Material's indexer joins the text on both sides of a <br> ("overdrachtNa een dienst"); a space
+# after it changes nothing on screen (white space at the start of a line is not drawn).
+_BR = re.compile(r"(<br\s*/?>)(?!\s)")
+
+
 def markeer(html: str) -> str:
     """Add ``data-search-exclude`` to every block that is not reading text."""
     for patroon in NIET_ZOEKEN:
         html = patroon.sub(lambda m: m.group(0) + UITSLUITEN, html)
-    return html
+    return _BR.sub(r"\1 ", html)
 
 
 def on_page_markdown(markdown, page, config, files):

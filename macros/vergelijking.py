@@ -147,7 +147,7 @@ def cel(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], routes: tuple
 
 def _rij(gegevens: Gegevens, regio: str, stand: str, inhoud: str) -> list[str]:
     label = STATUS[stand]
-    markering = f'<span class="aw-status aw-status--{stand}">{label}</span>' if label else ""
+    markering = f' <span class="aw-status aw-status--{stand}">{label}</span>' if label else ""
     return [f'<tr class="aw-vergelijk__rij aw-vergelijk__rij--{stand}" markdown>',
             f'<th scope="row" markdown><span class="aw-vergelijk__regio">{gegevens.regios[regio].naam}</span>{markering}</th>',
             '<td markdown="block">', "", inhoud, "", "</td>", "</tr>"]
