@@ -12,6 +12,7 @@ Macros for the pages (all output is generated from ``calculators`` and its rule 
 - ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
+- ``regelbestanden()``: every region's rule file with its text and versions (for policy staff).
 
 Templates and pages can also read the data itself: ``afsprakenwijzer_regels`` is the
 ``macros.gegevens.Gegevens`` of the build (per region: versions, rules and facts as plain data,
@@ -94,6 +95,11 @@ def define_env(env):
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:
         return beheer.controle(voorbeeld)
+
+    @env.macro
+    def regelbestanden() -> str:
+        """The rule file of every region, for the page for policy staff."""
+        return beheer.regelbestanden(gegevens, links())
 
     # The "Wijzigingen" page (macros/wijzigingen.py, maintained with the site's change log).
     @env.macro
