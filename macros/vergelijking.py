@@ -106,7 +106,8 @@ def _citaten(citaten: list[tuple[str, dict]], links: Links) -> list[str]:
         regels.append(f"- {links.bron(bron, kort=True)}: “{md_cel(bron['citaat'])}”")
     if not regels:
         return []
-    return ['<details class="aw-citaten" markdown>', "<summary>Citaten uit de teksten</summary>", "",
+    # Not indexed: the search leads to the texts the quotes come from.
+    return ['<details class="aw-citaten" data-search-exclude="ja" markdown>', "<summary>Citaten uit de teksten</summary>", "",
             *regels, "", "</details>", ""]
 
 
