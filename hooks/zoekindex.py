@@ -48,7 +48,7 @@ ZOEKGEWICHT: tuple[tuple[str, float], ...] = (
     ("begrippenlijst.md", 1),
     ("index.md", 0.3),
     ("start-hier.md", 0.3),
-    ("vergelijking/*", 0.2),
+    ("vergelijking/*", 0.05),
     # Background: its '3.3 Monitoring, evaluatie en onderhoud' is about monitoring the agreements,
     # not a case; a title match there must not outrank a sentence of an agreement.
     ("achtergrond/*", 0.03),

@@ -155,7 +155,8 @@ def _rij(gegevens: Gegevens, regio: str, stand: str, inhoud: str) -> list[str]:
 
 
 def _tabel(titel: str, anker: str, rijen: list[str], citaten: list[str] | None = None) -> list[str]:
-    return [f"### {titel} {{ #{anker} }}", "",
+    # Not indexed: the rows restate the agreements, and a search should lead to the texts.
+    return [f'### {titel} {{ #{anker} data-search-exclude="ja" }}', "",
             '<table class="aw-vergelijk" markdown>',
             '<thead><tr><th scope="col">Regio</th><th scope="col">Wat geldt</th></tr></thead>',
             '<tbody markdown>', *rijen, "</tbody>", "</table>", "", *(citaten or [])]
