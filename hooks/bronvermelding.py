@@ -153,10 +153,11 @@ def bron_block(page) -> str:
 
 BRON_OPEN = '<details class="aw-bron" data-search-exclude="ja">'
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-# pymdownx.tasklist: "<li class="task-list-item"><input type="checkbox"/> item text" up to the end of
-# the item's own text. Only task lists: the calculator forms label their own checkboxes.
+# pymdownx.tasklist: "<li class="task-list-item">[<p>]<input type="checkbox"/> item text" up to the end
+# of the item's own text. Only task lists: the calculator forms label their own checkboxes.
 _TASK_CHECKBOX = re.compile(
-    r'(?<=<li class="task-list-item">)(?P<box><input type="checkbox"(?: [^>]*)?/?>)(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
+    r'(?P<voor><li class="task-list-item">\s*(?:<p>)?)(?P<box><input type="checkbox"(?: [^>]*)?/?>)'
+    r'(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
     re.DOTALL)
 
 
@@ -165,7 +166,8 @@ def label_task_checkboxes(html_text: str) -> str:
     def wrap(match):
         if not re.sub(r"<[^>]+>", "", match.group("text")).strip():
             return match.group(0)
-        return f'<label class="aw-vinkvak">{match.group("box")}{match.group("text").rstrip()}</label>'
+        return (f'{match.group("voor")}<label class="aw-vinkvak">{match.group("box")}'
+                f'{match.group("text").rstrip()}</label>')
     return _TASK_CHECKBOX.sub(wrap, html_text)
 
 
