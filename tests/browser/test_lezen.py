@@ -228,3 +228,26 @@ def test_de_afdrukknop_drukt_de_pagina_zelf_af(laptop, site_url):
     knop.click()
     laptop.wait_for_function("() => window.__awAfgedrukt === 1")
     assert urlparse(laptop.url).path.endswith(AFSPRAKEN["west-brabant"])
+
+
+# ---------- accessibility of the phone layout ----------
+
+@pytest.mark.parametrize("schema", ["light", "dark"])
+def test_de_telefoonweergave_heeft_geen_wcag_fouten(browser, site_url, schema):
+    """axe-core at 390 px: the stacked tables, the summary and the comparison as a phone shows them."""
+    from tests.browser.test_toegankelijkheid import axe_violations
+
+    context = browser.new_context(locale="nl-NL", color_scheme=schema, **PHONE)
+    page = context.new_page()
+    try:
+        problemen = []
+        for pad in ("vergelijking/", AFSPRAKEN["midden-brabant"], AFSPRAKEN["zuid-limburg"], AFSPRAKEN["west-brabant"],
+                    "", "vergelijking/infographic/", "over/wijzigingen/"):
+            page.goto(site_url + pad, wait_until="load")
+            page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+            verwacht = "slate" if schema == "dark" else "default"
+            assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == verwacht
+            problemen += axe_violations(page, f"{pad or '/'} (390 px, {schema})")
+        assert problemen == [], "\n".join(problemen[:20])
+    finally:
+        context.close()
