@@ -296,13 +296,17 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
     """A visible note for a text that is not the agreement itself (West-Brabant): which moments
     the calculators take from the national framework because the text is silent on them."""
     r = gegevens.regios[regio]
-    namen = []
+    # One line per moment (a variant for an option is said with it), the monitoring as one.
+    namen: dict[str, list[str]] = {}
     for t, _ in sorted(gegevens.terugvallen(regio), key=lambda x: _volgorde(x[0].regel)):
-        naam, _ = naam_en_tekst(t.regel, r.partijen, kort=False)
+        if MOMENTEN[_moment(t.regel)].rol == "monitoring":
+            naam = "Monitoring door Veilig Thuis"
+        else:
+            naam, _ = naam_en_tekst(t.regel, r.partijen, kort=False)
+        opties = namen.setdefault(naam, [])
         if t.regel["als"]:
-            naam += f" ({voorwaarde(t.regel, r.partijen)})"
-        if naam not in namen:
-            namen.append(naam)
+            opties.append(voorwaarde(t.regel, r.partijen))
+    regels_namen = [f"{naam} (ook {', '.join(opties)})" if opties else naam for naam, opties in namen.items()]
     landelijk = links.pagina("landelijk/kwaliteitskader-zicht-op-veiligheid.md")
     regels = [
         # Kept out of the search index: a search should lead to the text itself.
@@ -315,7 +319,7 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
         f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij het "
         f"[landelijk kader]({landelijk}):",
         "",
-        *(f"    - {naam}" for naam in namen),
+        *(f"    - {naam}" for naam in regels_namen),
         "",
         "</aside>",
         "",

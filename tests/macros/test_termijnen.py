@@ -125,5 +125,5 @@ def test_west_brabant_zegt_bovenaan_dat_de_tekst_van_de_afspraken_ontbreekt(buil
     assert notitie is not None and notitie.sourceline < termijnenblok(built_site, "west-brabant").sourceline
     tekst = zichtbare_tekst(notitie)
     assert "collegevoorstel" in tekst.lower() and "niet in de bron" in tekst
-    for naam in ("Veiligheidsbeoordeling (triage)", "Eerste vaste monitoringsmoment van Veilig Thuis"):
+    for naam in ("Veiligheidsbeoordeling (triage)", "Monitoring door Veilig Thuis", "(ook bij spoed)"):
         assert naam in tekst
