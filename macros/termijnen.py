@@ -42,7 +42,7 @@ STAPPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
 KORT = {
     "melding": "Tot de veiligheidsbeoordeling",
     "veiligheidsbeoordeling-uiterlijk": "Afgerond",
-    "veilig-thuis-verantwoordelijk": "{VT} verantwoordelijk",
+    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",  # the page names the region
     "dienst-einde-uiterlijk": "Dienst afgerond (besluit over de vervolgstappen)",
     "overdracht-uiterlijk": "Overdracht aan {team}",
     "overdracht-oppakken-uiterlijk": "{Team} pakt de casus op en verdeelt hem",
@@ -244,10 +244,10 @@ def overige(gegevens: Gegevens, regio: str, links: Links, getoond: set[tuple]) -
 
 def _intro(gegevens: Gegevens, regio: str) -> str:
     r = gegevens.regios[regio]
-    tekst = (f"Wie verantwoordelijk is voor het zicht op veiligheid, en de termijnen, in de volgorde van een casus "
-             f"(meldingen {geldigheid(r.huidige_versie)}). Elke regel linkt naar de tekst.")
+    tekst = (f"Wie verantwoordelijk is voor het zicht op veiligheid, en de termijnen, in de volgorde van een "
+             f"casus. Voor meldingen {geldigheid(r.huidige_versie)}; elke regel linkt naar de tekst.")
     if gegevens.terugvallen(regio):
-        tekst += f" Waar deze tekst zwijgt, geldt het landelijk kader ({LANDELIJK_LABEL})."
+        tekst += f" {LANDELIJK_LABEL}: deze tekst zwijgt erover, het landelijk kader geldt."
     return tekst
 
 
