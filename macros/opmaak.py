@@ -38,7 +38,6 @@ OPTIE_TEKST = {
     ("vbs", "crisis"): "VBS bij crisis of urgentie",
     ("vbs", "regulier"): "VBS, regulier verzoek",
 }
-PARTIJ_KORT = {"veilig-thuis": "Veilig Thuis", "lokaal-team": "het lokale team"}
 
 
 def datum_lang(iso: str | dt.date | None) -> str:

@@ -36,7 +36,6 @@ RIJEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Uitvraag na afsluiting", ("uitvraag-gemeente-tot", "uitvraag-zvh-tot"), ROUTES),
 )
 
-TERUGVAL = "Niet in de tekst; landelijke regel geldt"
 OORDEEL_TEKST = {"ja": "Gedekt", "deels": "Deels", "nee": "Niet gevonden", "onbekend": "Niet te beoordelen"}
 OORDEEL_TEKEN = {"ja": "●", "deels": "◐", "nee": "○", "onbekend": "?"}
 

@@ -8,7 +8,7 @@ One extra build with a changed copy of the rule files (tests/macros/conftest.py)
 from __future__ import annotations
 
 from .conftest import OPPAKKEN_NIEUW, OPPAKKEN_OUD, TRIAGE_NIEUW, TRIAGE_OUD
-from .helpers import INFOGRAPHIC, VERGELIJKING, pagina, termijnenblok, zichtbare_tekst
+from .helpers import INFOGRAPHIC, pagina, termijnenblok, zichtbare_tekst
 from .test_vergelijking import cel, onderwerpen
 from .test_vergelijking import rij as vergelijkingsrij
 
