@@ -143,17 +143,21 @@ def bron_block(page) -> str:
     # Closed by default: a professional checking a deadline wants the text; the one-line
     # summary still says whose text it is and from when it applies.
     kort = f"{bron['organisatie']} · geldig vanaf: {geldig_vanaf(page)}"
+    # Not reading text: kept out of the search index (hooks/zoekindex.py).
     return (
-        '<details class="aw-bron"><summary>Over deze tekst '
+        f'{BRON_OPEN}<summary>Over deze tekst '
         f'<span class="aw-bron__kort">— {html.escape(kort)}</span></summary>'
         f'<dl class="aw-bron__lijst">{items}</dl></details>'
     )
 
 
+BRON_OPEN = '<details class="aw-bron" data-search-exclude="ja">'
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-# pymdownx.tasklist: "<input type="checkbox"/> item text" up to the end of the item's own text.
+# pymdownx.tasklist: "<li class="task-list-item">[<p>]<input type="checkbox"/> item text" up to the end
+# of the item's own text. Only task lists: the calculator forms label their own checkboxes.
 _TASK_CHECKBOX = re.compile(
-    r'(?P<box><input type="checkbox"(?: [^>]*)?/?>)(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
+    r'(?P<voor><li class="task-list-item">\s*(?:<p>)?)(?P<box><input type="checkbox"(?: [^>]*)?/?>)'
+    r'(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
     re.DOTALL)
 
 
@@ -162,7 +166,8 @@ def label_task_checkboxes(html_text: str) -> str:
     def wrap(match):
         if not re.sub(r"<[^>]+>", "", match.group("text")).strip():
             return match.group(0)
-        return f'<label class="aw-vinkvak">{match.group("box")}{match.group("text").rstrip()}</label>'
+        return (f'{match.group("voor")}<label class="aw-vinkvak">{match.group("box")}'
+                f'{match.group("text").rstrip()}</label>')
     return _TASK_CHECKBOX.sub(wrap, html_text)
 
 
@@ -199,7 +204,7 @@ def on_post_build(config):
         return
     text = page.read_text(encoding="utf-8")
     # On paper every text shows its source in full (on screen the box starts closed).
-    text = text.replace('<details class="aw-bron">', '<details class="aw-bron" open>')
+    text = text.replace(BRON_OPEN, BRON_OPEN.replace(">", " open>"))
     if not config.site_url:
         for old, new in PRINT_EDITION_FIXES:
             text = text.replace(old, new)

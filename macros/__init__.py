@@ -3,14 +3,17 @@ rule data in calculators/, so no page states a deadline by hand.
 
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
-- ``rekenhulpen()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
-- ``termijnen_in_een_oogopslag(regio)``: the deadline block at the top of an agreement page.
+- ``rekenhulpen_pagina()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
+- ``oefenen_pagina()``: the practice cases per region (the page "Oefenen").
+- ``termijnen_in_een_oogopslag(regio)``: the deadline summary at the top of an agreement page.
+- ``aangevuld_uit_landelijk(regio)``: the note where a page is not the agreement text itself.
 - ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
 - ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
+- ``regelbestanden()``: every region's rule file with its text and versions (for policy staff).
 
 Templates and pages can also read the data itself: ``afsprakenwijzer_regels`` is the
 ``macros.gegevens.Gegevens`` of the build (per region: versions, rules and facts as plain data,
@@ -69,6 +72,11 @@ def define_env(env):
         return termijnen.blok(gegevens, regio, links(), INFOGRAPHIC_PAGINA)
 
     @env.macro
+    def aangevuld_uit_landelijk(regio: str | None = None) -> str:
+        """The note on a page that is not the agreement itself: what comes from the national framework."""
+        return termijnen.aangevuld_uit_landelijk(gegevens, regio or env.page.meta.get("regio"), links())
+
+    @env.macro
     def regio_vergelijking() -> str:
         return vergelijking.tabel(gegevens, links())
 
@@ -93,6 +101,11 @@ def define_env(env):
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:
         return beheer.controle(voorbeeld)
+
+    @env.macro
+    def regelbestanden() -> str:
+        """The rule file of every region, for the page for policy staff."""
+        return beheer.regelbestanden(gegevens, links())
 
     # The "Wijzigingen" page (macros/wijzigingen.py, maintained with the site's change log).
     @env.macro

@@ -98,3 +98,20 @@ def _controleer_criteria(regio: str, regio_regels) -> None:
     r = Regio(regio, regio, regio_regels.bestand, {}, [v.to_dict() for v in regio_regels.versies], [],
               [_feit(f) for f in regio_regels.feiten], regio_regels.versies[-1].geldig_vanaf, regio_regels)
     controleer_dekking(lees_aef(), [r])
+
+
+def regelbestanden(gegevens, links) -> str:
+    """Every region's rule file, with its text and the versions it holds: the place where policy
+    staff find the file (the agreement pages themselves do not show file paths)."""
+    from calculators.begrippen import DOCUMENTEN
+
+    from .gegevens import document_pagina
+    from .opmaak import geldigheid
+
+    rijen = ["| Regio | Regelbestand | Tekst op de site | Versies |", "|---|---|---|---|"]
+    for code, r in gegevens.regios.items():
+        pagina = document_pagina(code) if code in DOCUMENTEN else None
+        tekst = f"[{r.naam}]({links.pagina(pagina)})" if pagina else "–"
+        versies = "<br>".join(f"{v['naam']}: {geldigheid(v)}" for v in r.versies)
+        rijen.append(f"| {r.naam} | `calculators/rules/{r.bestand}` | {tekst} | {versies} |")
+    return "\n".join(rijen)

@@ -189,7 +189,7 @@ def model(gegevens: Gegevens, regio: str) -> Model:
         _termijn(g, regio, "terugkoppeling-uiterlijk", "direct", label="Teruggeven", route="direct"),
     ) if x]
     kaarten.append(Kaart("hulp", "team", 4, "Hulp en veiligheidsplan" if plan else "Hulp en ondersteuning",
-                         "het team stelt het veiligheidsplan op" if plan else "door het lokale team",
+                         "het team stelt het veiligheidsplan op" if plan else met_team("door {team}", r.partijen),
                          hulp, bron=plan["bron"] if plan else None))
 
     # Gezin: what the family notices of the process.
@@ -222,13 +222,22 @@ def beschrijving(m: Model) -> str:
         termijnen = "; ".join(" ".join(x for x in (f"{t.label}:" if t.label else "", t.voor, t.kort, t.na) if x)
                               for t in k.termijnen)
         titel = k.titel.replace("\u00ad", "")
-        delen.append(f"{BANEN[k.baan]}: {titel}{f' ({k.tekst})' if k.tekst else ''}{', ' + termijnen if termijnen else ''}.")
+        delen.append(f"{baan_naam(m, k.baan)}: {titel}{f' ({k.tekst})' if k.tekst else ''}{', ' + termijnen if termijnen else ''}.")
     keten = " → ".join(f["naam"] for f in m.keten)
     return (f"Samenwerken aan veiligheid en herstel in {m.naam}. " + " ".join(delen)
             + f" Gefaseerde ketenzorg: {keten}.")
 
 
-BANEN = {"vt": "Veilig Thuis", "team": "Lokaal (wijk)team", "gezin": "Gezin"}
+BANEN = {"vt": "Veilig Thuis", "team": "Lokaal team", "gezin": "Gezin"}
+
+
+def baan_naam(m: Model, baan: str) -> str:
+    """A lane by the name the region's text uses for the team ('Lokale veld' in Zuid-Limburg);
+    a name too long for the rotated label (the national 'aangewezen instelling …') stays generic."""
+    if baan != "team":
+        return BANEN[baan]
+    naam = (m.partijen.get("lokaal-team") or "").removeprefix("het ").removeprefix("de ")
+    return naam[:1].upper() + naam[1:] if naam and len(naam) <= 24 else BANEN["team"]
 FASEN = ("Melding", "Veiligheidsbeoordeling", "Dienst", "Overdracht", "Daarna")
 
 # --- SVG -----------------------------------------------------------------------------------------
@@ -378,7 +387,7 @@ def svg(m: Model) -> str:
         uit.append(f'<rect x="0" y="{y0}" width="{BAND}" height="{y1 - y0}" rx="10" class="aw-ig__band aw-ig__band--{baan}"/>')
         uit.append(f'<rect x="{BAND - 10}" y="{y0}" width="10" height="{y1 - y0}" class="aw-ig__band aw-ig__band--{baan}"/>')
         cx, cy = BAND / 2 + 4.5, (y0 + y1) / 2
-        uit.append(_t(cx, cy, BANEN[baan].upper(), "aw-ig__baantitel", "middle",
+        uit.append(_t(cx, cy, baan_naam(m, baan).upper(), "aw-ig__baantitel", "middle",
                       f' transform="rotate(-90 {cx:.1f} {cy:.1f})"'))
 
     # Cards.
@@ -447,14 +456,14 @@ def svg(m: Model) -> str:
     breedte_fase = (x_eind - x_start - (n - 1) * tussen) / n
     cy0, cy1 = y1 - 44, y1 - 12
     kop = afbreken(m.keten_bron["naam"], KOLOMMEN[0][1] - KOLOMMEN[0][0], 12, True)
-    onder_kop = afbreken(f"({m.keten_bron['herkomst']})", KOLOMMEN[0][1] - KOLOMMEN[0][0], 11)
-    ky = cy1 - 13 * (len(kop) + len(onder_kop)) + 10
+    onder_kop = afbreken(f"({m.keten_bron['herkomst']})", KOLOMMEN[0][1] - KOLOMMEN[0][0], 12)
+    ky = cy1 - 14 * (len(kop) + len(onder_kop)) + 11
     for regel in kop:
         uit.append(_t(KOLOMMEN[0][0], ky, regel, "aw-ig__ketenkop"))
-        ky += 13
+        ky += 14
     for regel in onder_kop:
         uit.append(_t(KOLOMMEN[0][0], ky, regel, "aw-ig__ketenbron"))
-        ky += 13
+        ky += 14
     for i, fase in enumerate(m.keten):
         x = x_start + i * (breedte_fase + tussen)
         inkeping = 0 if i == 0 else punt
@@ -470,13 +479,13 @@ def svg(m: Model) -> str:
     x = KOLOMMEN[0][0]
     uit.append(f'<path d="M{x},{ly - 4} h30" class="aw-ig__pijl aw-ig__pijl--dienst"/>')
     uit.append(_t(x + 38, ly, "route met een dienst", "aw-ig__legenda"))
-    x += 38 + breedte("route met een dienst", 11.5) + 22
+    x += 38 + breedte("route met een dienst", 12) + 22
     uit.append(f'<path d="M{x},{ly - 4} h30" class="aw-ig__pijl aw-ig__pijl--direct"/>')
     uit.append(_t(x + 38, ly, "directe overdracht", "aw-ig__legenda"))
-    x += 38 + breedte("directe overdracht", 11.5) + 22
+    x += 38 + breedte("directe overdracht", 12) + 22
     uit.append(f'<path d="M{x},{ly - 4} h30" class="aw-ig__samen"/>')
     uit.append(_t(x + 38, ly, "samenwerking", "aw-ig__legenda"))
-    x += 38 + breedte("samenwerking", 11.5) + 22
+    x += 38 + breedte("samenwerking", 12) + 22
     if any(t.terugval for k in m.kaarten for t in k.termijnen):
         uit.append(f'<rect x="{x}" y="{ly - 13}" width="30" height="17" rx="8.5" '
                    f'class="aw-ig__pil aw-ig__pil--legenda aw-ig__pil--landelijk"/>')
@@ -521,7 +530,9 @@ def figuur(gegevens: Gegevens, regio: str, links: Links) -> str:
     m = model(gegevens, regio)
     return "\n".join([
         f'<figure class="aw-infographic" id="infographic-{regio}" markdown>',
-        f'<div class="aw-infographic__svg">{svg(m)}</div>',
+        # Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too.
+        f'<div class="aw-infographic__svg" tabindex="0" role="region" '
+        f'aria-label="Infographic {escape(m.naam)} (schuift opzij op een smal scherm)">{svg(m)}</div>',
         f"<figcaption>Samenwerken aan veiligheid en herstel – {escape(m.naam)}. Getekend uit de regels van "
         f"de rekenhulp; de tabel eronder geeft dezelfde inhoud als tekst.</figcaption>",
         "</figure>",

@@ -11,7 +11,11 @@ import posixpath
 import re
 
 from calculators.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, REGIO_NAMEN, ROUTES
+from types import SimpleNamespace
+
+from calculators.teksten import met_team
 from calculators.teksten import paragraaf_label as _paragraaf_label
+from calculators.teksten import termijn_tekst
 
 from .gegevens import document_pagina
 
@@ -27,14 +31,13 @@ ROUTE_KORT = {
 OPTIE_TEKST = {
     ("spoed", True): "bij spoed",
     ("spoed", False): "zonder spoed",
-    ("heraanmelding", True): "bij een nieuwe aanmelding door het lokale team (stagnatie tijdens de monitoring)",
+    ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
     ("heraanmelding", False): "zonder nieuwe aanmelding",
     ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
     ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
     ("vbs", "crisis"): "VBS bij crisis of urgentie",
     ("vbs", "regulier"): "VBS, regulier verzoek",
 }
-PARTIJ_KORT = {"veilig-thuis": "Veilig Thuis", "lokaal-team": "het lokale team"}
 
 
 def datum_lang(iso: str | dt.date | None) -> str:
@@ -63,15 +66,20 @@ def hoeveelheid(regel: dict) -> str:
     return f"{regel['aantal']} {eenheid(regel['aantal'], regel['eenheid'])}"
 
 
-def termijn_md(regel: dict) -> str:
-    """The engine's own wording of a term, with the amount in bold."""
+def termijn_md(regel: dict, partijen: dict | None = None) -> str:
+    """The engine's own wording of a term, with the amount in bold; with ``partijen``, in the words
+    of the region the reader is looking at (a national rule shown on a regional page)."""
     tekst = regel["termijn_tekst"]
+    if partijen is not None:
+        velden = SimpleNamespace(**{k: regel[k] for k in ("vanaf", "aantal", "eenheid", "datum")})
+        tekst = termijn_tekst(velden, partijen)
     deel = hoeveelheid(regel)
     return tekst.replace(deel, f"**{deel}**", 1) if deel else tekst
 
 
-def voorwaarde(regel: dict) -> str:
-    return ", ".join(OPTIE_TEKST[(k, v)] for k, v in sorted(regel.get("als", {}).items()))
+def voorwaarde(regel: dict, partijen: dict | None = None) -> str:
+    """The options a rule depends on, in the region's own words ('door het lokale veld')."""
+    return met_team(", ".join(OPTIE_TEKST[(k, v)] for k, v in sorted(regel.get("als", {}).items())), partijen)
 
 
 def routes_tekst(routes) -> str:

@@ -1,104 +1,327 @@
-"""'Termijnen in één oogopslag': every deadline of one agreement, generated from its rule file.
+"""'Termijnen in één oogopslag': the deadlines of one agreement, generated from its rule file.
 
-A collapsible admonition for the top of an agreement page: each term with its amount and
-unit, the moment it counts from, for which route or situation, from when it applies, and a
-link to the paragraph where the text says it. Below it the agreements without a term (who
-becomes responsible, what does not happen), and where the text is silent, the national rule.
+A section at the top of an agreement page, in two parts:
+
+1. the main line of a case in the order it happens (melding → veiligheidsbeoordeling →
+   overdracht → verantwoordelijkheid → monitoring), with the rules that apply when nothing
+   special is going on, per route where the routes differ;
+2. everything else after it: the other deadlines of the text, the rules for special
+   situations (spoed, VBS, stagnatie, …) and the rules of earlier versions.
+
+Every rule of the region appears (tests/macros/test_termijnen.py). Where the text is silent
+the national rule is shown and named as such. Each rule links to its paragraph, and the
+section links to the tijdlijn calculator with the region filled in.
 """
 
 from __future__ import annotations
 
-from calculators.begrippen import MOMENT_VOLGORDE
+from dataclasses import dataclass
 
-from .gegevens import LANDELIJK, Gegevens
-from .opmaak import (
-    PARTIJ_KORT,
-    Links,
-    geldigheid,
-    md_cel,
-    routes_tekst,
-    termijn_md,
-    voorwaarde,
-)
+from calculators.begrippen import MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, NIEMAND_NAAM, ROUTES
+from calculators.teksten import hoofdletter, met_team, moment_naam
+
+from .gegevens import LANDELIJK, Gegevens, Toepassing
+from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
+TITEL = "Termijnen in één oogopslag"
+TIJDLIJN = "rekenhulpen/tijdlijn.md"
+LANDELIJK_LABEL = '<span class="aw-landelijk" title="Regel uit het landelijk kader">landelijk</span>'
+
+# The main line of a case: (step, its moments in the order shown). A rule for one of these
+# moments that applies without any option is part of the summary; every other rule follows it.
+STAPPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Melding", ("melding",)),
+    ("Veiligheidsbeoordeling (triage)", ("veiligheidsbeoordeling-uiterlijk", "veilig-thuis-verantwoordelijk")),
+    ("Overdracht", ("dienst-einde-uiterlijk", "overdracht-uiterlijk", "overdracht-oppakken-uiterlijk")),
+    ("Verantwoordelijkheid na de overdracht", ("lokaal-team-verantwoordelijk",)),
+    ("Monitoring", MONITORING_MOMENTEN),
+)
+
+# Short names inside a step ('{team}': the region's own name for the lokaal team).
+KORT = {
+    "melding": "Tot de veiligheidsbeoordeling",
+    "veiligheidsbeoordeling-uiterlijk": "Afgerond",
+    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",  # the page names the region
+    "dienst-einde-uiterlijk": "Dienst afgerond (besluit over de vervolgstappen)",
+    "overdracht-uiterlijk": "Overdracht aan {team}",
+    "overdracht-oppakken-uiterlijk": "{Team} pakt de casus op en verdeelt hem",
+    "lokaal-team-verantwoordelijk": "{Team} verantwoordelijk",
+    "monitoring-3-maanden": "Eerste vaste moment",
+    "monitoring-vervroegen-vanaf": "{Team} kan de monitoring vervroegen (als het stabiel en veilig is)",
+    "monitoring-12-maanden": "Tweede vaste moment",
+    "monitoring-einde-gemiddeld": "Einde bij de gemiddelde duur",
+}
+
+
+@dataclass
+class Regel:
+    """One line: the rules for one moment as the reader sees them in this block."""
+
+    naam: str
+    tekst: str  # Markdown
+    bronnen: dict[str, tuple[str, bool, tuple[str, ...]]]  # url -> (Markdown link, national?, routes)
+
+
+def _namen(tekst: str, partijen: dict) -> str:
+    return met_team(tekst.replace("{VT}", partijen.get("veilig-thuis") or "Veilig Thuis"), partijen)
+
+
+def _moment(regel: dict) -> str:
+    return regel.get("moment") or regel["momenten"][0]
 
 
 def _volgorde(regel: dict) -> tuple:
-    moment = regel.get("moment") or regel["momenten"][0]
-    return (MOMENT_VOLGORDE[moment], bool(regel.get("als")), regel["geldig_vanaf"], regel["code"])
+    return (MOMENT_VOLGORDE[_moment(regel)], bool(regel.get("als")), regel["geldig_vanaf"])
 
 
-def _voor(regel: dict) -> str:
-    tekst = routes_tekst(regel["routes"])
-    extra = voorwaarde(regel)
-    return f"{tekst}; {extra}" if extra else tekst
-
-
-def _rij(regel: dict, links: Links, met_geldigheid: bool) -> str:
-    cellen = [regel["moment_naam"], termijn_md(regel), _voor(regel)]
-    if met_geldigheid:
-        cellen.append(geldigheid(regel))
-    cellen.append(links.bron(regel["bron"], kort=True))
-    return "| " + " | ".join(md_cel(c) for c in cellen) + " |"
-
-
-def _tabel(regels: list[dict], links: Links, met_geldigheid: bool) -> list[str]:
-    kop = ["Wat", "Termijn", "Voor"] + (["Geldig"] if met_geldigheid else []) + ["Waar in de tekst"]
-    return ["| " + " | ".join(kop) + " |", "|" + "---|" * len(kop), *(_rij(x, links, met_geldigheid) for x in regels)]
-
-
-def _zonder_termijn(regel: dict, links: Links, partijen: dict) -> str:
+def naam_en_tekst(regel: dict, partijen: dict, kort: bool) -> tuple[str, str]:
+    """The name of the moment and the engine's wording of the term, read as a deadline
+    ('uiterlijk 5 werkdagen na …') or as a start ('vanaf de dag van …')."""
+    moment = _moment(regel)
     if regel["soort"] == "vervalt":
-        tekst = regel["omschrijving"]
-    elif regel["niemand_aangewezen"]:
-        tekst = f"{regel['moment_naam']} – de afspraken wijzen vanaf dan niemand aan: {regel['omschrijving']}"
-    else:  # overgang
-        partij = partijen.get(regel["verantwoordelijke"]) or PARTIJ_KORT[regel["verantwoordelijke"]]
-        tekst = f"{regel['moment_naam']} – vanaf dan verantwoordelijk: {partij}"
-    extra = [routes_tekst(regel["routes"])]
+        return regel["omschrijving"], ""
+    if kort and moment in KORT:
+        naam, uiterlijk = _namen(KORT[moment], partijen), True
+    else:
+        naam, uiterlijk = moment_naam(moment, partijen), False
+        # 'Uiterste datum …' says what 'uiterlijk' before the term says.
+        if naam.startswith("Uiterste datum ") and not naam.startswith("Uiterste datum waarop"):
+            naam, uiterlijk = hoofdletter(naam.removeprefix("Uiterste datum ")), True
+    if regel["soort"] == "overgang":
+        if regel["niemand_aangewezen"]:
+            return naam, NIEMAND_NAAM[:1].lower() + NIEMAND_NAAM[1:]
+        return naam, f"daarna is {partijen.get(regel['verantwoordelijke'])} verantwoordelijk"
+    tekst = termijn_md(regel, partijen)
+    rol = MOMENTEN[moment].rol
+    if rol == "termijn" and uiterlijk and not naam.endswith(" tot"):
+        tekst = "uiterlijk " + tekst
+    elif rol == "wissel":
+        tekst = "vanaf " + tekst.removeprefix("op ")
+    return naam, tekst
+
+
+def _regel(toepassingen: list[Toepassing], routes: tuple[str, ...], links: Links, partijen: dict,
+           kort: bool) -> Regel:
+    """The rules for one moment; with several, the engine takes the earliest date."""
+    delen = [naam_en_tekst(t.regel, partijen, kort) for t in toepassingen]
+    teksten = list(dict.fromkeys(tekst for _, tekst in delen))
+    tekst = " of ".join(teksten) + (", wat het eerst komt" if len(teksten) > 1 else "")
+    bronnen: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
+    for t in toepassingen:
+        bronnen.setdefault(t.regel["bron"]["url"], (links.bron(t.regel["bron"], kort=True), t.terugval, routes))
+    return Regel(delen[0][0], tekst, bronnen)
+
+
+def _md(r: Regel, situatie: str = "") -> str:
+    scheiding = (" — " if ":" in r.naam else ": ") if r.naam else ""
+    tekst = r.naam + (f"{scheiding}{r.tekst}" if r.tekst else "")
+    if situatie:
+        tekst += f" ({situatie})"
+    # Sources per route only where the routes sharing this line rest on different paragraphs.
+    per_route = len({b[2] for b in r.bronnen.values()}) > 1
+    delen = []
+    for link, landelijk, bron_routes in r.bronnen.values():
+        deel = f"{routes_tekst(bron_routes)}: {link}" if per_route else link
+        delen.append(f"{deel} {LANDELIJK_LABEL}" if landelijk else deel)
+    bronnen = "; ".join(delen)
+    return f"{tekst} ({bronnen})" if per_route else f"{tekst} {bronnen}"
+
+
+def _per_soort(toepassingen: list[Toepassing]) -> list[list[Toepassing]]:
+    """Rules for the same moment together; a 'vervalt' rule stands on its own."""
+    groepen: dict[str, list[Toepassing]] = {}
+    for t in toepassingen:
+        groepen.setdefault(t.regel["code"] if t.regel["soort"] == "vervalt" else "", []).append(t)
+    return list(groepen.values())
+
+
+def regelgroepen(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], links: Links, partijen: dict,
+                 routes: tuple[str, ...] = ROUTES) -> list[tuple[tuple[str, ...], list[Regel]]]:
+    """The rules that apply without options, per moment, grouped by the routes whose rules read the
+    same: [(routes, [line, …]), …]. Where routes share a line but not its paragraph, each source
+    keeps its routes."""
+    per_route: dict[str, list[Regel]] = {}
+    for route in routes:
+        regels, gezien = [], set()
+        for moment in momenten:
+            nieuw = [t for t in gegevens.standaardregels(regio, moment, route) if t.sleutel not in gezien]
+            gezien |= {t.sleutel for t in nieuw}
+            regels += [_regel(groep, (route,), links, partijen, kort=True) for groep in _per_soort(nieuw)]
+        per_route[route] = regels
+    groepen: dict[tuple, list[str]] = {}
+    for route, regels in per_route.items():
+        groepen.setdefault(tuple((r.naam, r.tekst) for r in regels), []).append(route)
+    uit = []
+    for sleutel, groep in groepen.items():
+        if not sleutel:
+            continue
+        samen = []
+        for i, (naam, tekst) in enumerate(sleutel):
+            bronnen: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
+            for route in groep:
+                for url, (link, landelijk, _) in per_route[route][i].bronnen.items():
+                    eerder = bronnen[url][2] if url in bronnen else ()
+                    bronnen[url] = (link, landelijk, eerder + (route,))
+            samen.append(Regel(naam, tekst, bronnen))
+        uit.append((tuple(groep), samen))
+    return uit
+
+
+def regel_md(r: Regel, situatie: str = "", met_naam: bool = True, zin: bool = True) -> str:
+    """A line in Markdown; without its name where a heading already says it (``zin``: it starts
+    a sentence)."""
+    if not met_naam and r.tekst:
+        r = Regel("", hoofdletter(r.tekst) if zin else r.tekst, r.bronnen)
+    return _md(r, situatie)
+
+
+def _stap(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], links: Links, partijen: dict) -> list[str]:
+    """The lines of one step: per moment, grouped by the routes whose rules read the same."""
+    groepen = regelgroepen(gegevens, regio, momenten, links, partijen)
+    uit = []
+    for routes, regels in groepen:
+        if len(groepen) > 1 or set(routes) != set(ROUTES):
+            uit += [f'    - <span class="aw-route">{hoofdletter(routes_tekst(routes))}</span>', ""]
+            uit += [f"        - {_md(r)}" for r in regels] + [""]
+        else:
+            uit += [f"    - {_md(r)}" for r in regels]
+    return uit
+
+
+def samenvatting(gegevens: Gegevens, regio: str, links: Links) -> tuple[list[str], set[tuple]]:
+    """The main line as a Markdown ordered list, and the rules it shows."""
+    partijen = gegevens.regios[regio].partijen
+    regels, getoond = [], set()
+    for stap, momenten in STAPPEN:
+        lijnen = _stap(gegevens, regio, momenten, links, partijen)
+        if not lijnen:
+            continue
+        for moment in momenten:
+            for route in ROUTES:
+                getoond |= {t.sleutel for t in gegevens.standaardregels(regio, moment, route)}
+        regels += [f"1. **{stap}**", "", *lijnen, ""]
+    return regels, getoond
+
+
+def _situatie(regel: dict, routes, partijen: dict) -> str:
+    delen = []
+    if set(routes) != set(ROUTES):
+        delen.append(routes_tekst(routes))
     if voorwaarde(regel):
-        extra.append(voorwaarde(regel))
-    return f"- {tekst} ({'; '.join(extra)}; {geldigheid(regel)}) {links.bron(regel['bron'], kort=True)}"
+        delen.append(voorwaarde(regel, partijen))
+    return "; ".join(delen)
+
+
+def overige(gegevens: Gegevens, regio: str, links: Links, getoond: set[tuple]) -> list[str]:
+    """Other deadlines, special situations and earlier versions: every remaining rule once."""
+    r = gegevens.regios[regio]
+    soorten: dict[str, list[tuple[Toepassing, tuple[str, ...]]]] = {"ook": [], "bijzonder": [], "eerder": []}
+    for x in r.regels:
+        t = Toepassing(x, False, standaard=not x["als"])
+        if t.sleutel not in getoond:
+            soorten["eerder" if x["geldig_tot"] else ("bijzonder" if x["als"] else "ook")].append((t, tuple(x["routes"])))
+    for t, routes in gegevens.terugvallen(regio):
+        if t.sleutel not in getoond:
+            soorten["bijzonder" if t.regel["als"] else "ook"].append((t, routes))
+    versies = {v["code"]: v["naam"] for v in r.versies}
+
+    def lijn(t: Toepassing, routes) -> str:
+        tekst = _md(_regel([t], routes, links, r.partijen, kort=False), _situatie(t.regel, routes, r.partijen))
+        if t.regel["geldig_tot"]:
+            versie = versies.get(t.regel["versie"])
+            tekst = f"{versie + ', ' if versie else ''}voor meldingen {geldigheid(t.regel)}: {tekst}"
+        return f"- {hoofdletter(tekst)}"
+
+    uit = []
+    for soort, kop in (("ook", "Andere termijnen"), ("bijzonder", "In bijzondere situaties"),
+                       ("eerder", "Eerdere afspraken")):
+        lijst = sorted(soorten[soort], key=lambda x: _volgorde(x[0].regel))
+        if lijst:
+            uit += [f"**{kop}**", "", *(lijn(t, routes) for t, routes in lijst), ""]
+    return uit
+
+
+def _intro(gegevens: Gegevens, regio: str) -> str:
+    r = gegevens.regios[regio]
+    tekst = (f"Wie verantwoordelijk is voor het zicht op veiligheid, en de termijnen, in de volgorde van een "
+             f"casus. Voor meldingen {geldigheid(r.huidige_versie)}; elke regel linkt naar de tekst.")
+    if gegevens.terugvallen(regio):
+        tekst += f" {LANDELIJK_LABEL}: deze tekst zwijgt erover, het landelijk kader geldt."
+    return tekst
+
+
+def tijdlijn_link(links: Links, regio: str) -> str:
+    """The tijdlijn calculator with this region filled in (the calculator reads ?regio=)."""
+    return f"{links.pagina(TIJDLIJN)}?regio={regio}"
 
 
 def blok(gegevens: Gegevens, regio: str, links: Links, infographic_pagina: str | None = None) -> str:
     r = gegevens.regios[regio]
-    termijnen = sorted((x for x in r.regels if x["soort"] == "termijn"), key=_volgorde)
-    overig = sorted((x for x in r.regels if x["soort"] != "termijn"), key=_volgorde)
-
-    versies = "; ".join(f"{v['naam']}: {geldigheid(v)}" for v in r.versies)
-    perioden = {geldigheid(x) for x in termijnen}
-    eenvormig = len(perioden) == 1
-    regels = [
-        f'<span id="{ANKER}"></span>',
-        "",
-        f"Alle termijnen van deze afspraken zoals de rekenhulpen ermee rekenen, rechtstreeks uit het "
-        f"regelbestand `calculators/rules/{r.bestand}`. Versies: {versies}."
-        + (f" De termijnen gelden voor meldingen {next(iter(perioden))}." if eenvormig else ""),
-        "",
-        *_tabel(termijnen, links, not eenvormig),
-    ]
-    if overig:
-        regels += ["", "**Afspraken zonder termijn**", "", *(_zonder_termijn(x, links, r.partijen) for x in overig)]
-
-    terugvallen = gegevens.terugvallen(regio)
-    if terugvallen:
-        regels += [
-            "",
-            f"**Niet in deze tekst; landelijke regel geldt** (voor meldingen {geldigheid(r.huidige_versie)}):",
-            "",
-        ]
-        landelijk = [dict(t.regel, routes=list(routes)) for t, routes in terugvallen]
-        regels += _tabel(sorted((x for x in landelijk if x["soort"] == "termijn"), key=_volgorde), links, True)
-        rest = [x for x in landelijk if x["soort"] != "termijn"]
-        if rest:
-            regels += [""] + [_zonder_termijn(x, links, gegevens.regios[LANDELIJK].partijen)
-                              for x in sorted(rest, key=_volgorde)]
-    verder = [f"[Alle regio’s naast elkaar]({links.pagina('vergelijking/index.md')})",
-              f"[Tijdlijn van een casus berekenen]({links.pagina('rekenhulpen/tijdlijn.md')})"]
+    stappen, getoond = samenvatting(gegevens, regio, links)
+    rest = overige(gegevens, regio, links, getoond)
+    if rest:
+        # The long tail after the main line: one tap away, so the summary stays short on a phone.
+        rest = ['<details class="aw-oogopslag__overig" markdown>',
+                "<summary>Andere termijnen en bijzondere situaties</summary>", "", *rest, "</details>", ""]
+    waar = r.naam if regio != LANDELIJK else "het landelijk kader"
+    verder = [f"[Alle regio’s naast elkaar]({links.pagina('vergelijking/index.md', 'termijnen')})"]
     if infographic_pagina:
         verder.insert(0, f"[Infographic]({links.pagina(infographic_pagina, 'infographic-' + regio)})")
-    regels += ["", " · ".join(verder)]
-    inhoud = "\n".join(("    " + x) if x else "" for x in regels)
-    return f'??? abstract "Termijnen in één oogopslag"\n\n{inhoud}\n'
+    return "\n".join([
+        '<section class="aw-oogopslag" markdown>',
+        "",
+        # Kept out of the search index: a search should lead to the text that says it.
+        f'## {TITEL} {{ #{ANKER} data-search-exclude="ja" }}',
+        "",
+        _intro(gegevens, regio),
+        "",
+        f"[Tijdlijn berekenen voor {waar}]({tijdlijn_link(links, regio)}){{ .md-button .aw-oogopslag__reken }}",
+        "",
+        '<div class="aw-stappen" markdown>',
+        "",
+        *stappen,
+        "</div>",
+        "",
+        *rest,
+        "",
+        '<p class="aw-oogopslag__verder" markdown>' + " · ".join(verder) + "</p>",
+        "",
+        "</section>",
+        "",
+    ])
+
+
+def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str:
+    """A visible note for a text that is not the agreement itself (West-Brabant): which moments
+    the calculators take from the national framework because the text is silent on them."""
+    r = gegevens.regios[regio]
+    # One line per moment (a variant for an option is said with it), the monitoring as one.
+    namen: dict[str, list[str]] = {}
+    for t, _ in sorted(gegevens.terugvallen(regio), key=lambda x: _volgorde(x[0].regel)):
+        if MOMENTEN[_moment(t.regel)].rol == "monitoring":
+            naam = "Monitoring door Veilig Thuis"
+        else:
+            naam, _ = naam_en_tekst(t.regel, r.partijen, kort=False)
+        opties = namen.setdefault(naam, [])
+        if t.regel["als"]:
+            opties.append(voorwaarde(t.regel, r.partijen))
+    regels_namen = [f"{naam} (ook {', '.join(opties)})" if opties else naam for naam, opties in namen.items()]
+    landelijk = links.pagina("landelijk/kwaliteitskader-zicht-op-veiligheid.md")
+    regels = [
+        # Kept out of the search index: a search should lead to the text itself.
+        '<aside class="aw-aangevuld" data-search-exclude="ja" markdown>',
+        "",
+        '!!! warning "Dit is het collegevoorstel, niet de tekst van de afspraken"',
+        "",
+        f"    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
+        f"zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
+        f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij het "
+        f"[landelijk kader]({landelijk}):",
+        "",
+        *(f"    - {naam}" for naam in regels_namen),
+        "",
+        "</aside>",
+        "",
+    ]
+    return "\n".join(regels)

@@ -29,9 +29,9 @@ def pagina(site: Path, markdown: str) -> BeautifulSoup:
 
 
 def termijnenblok(site: Path, regio: str):
-    """The 'Termijnen in één oogopslag' block of an agreement page."""
-    blokken = [d for d in pagina(site, AFSPRAKEN[regio]).select("article details")
-               if d.summary and d.summary.get_text(strip=True) == "Termijnen in één oogopslag"]
+    """The 'Termijnen in één oogopslag' section of an agreement page."""
+    blokken = [s for s in pagina(site, AFSPRAKEN[regio]).select("article section.aw-oogopslag")
+               if s.h2 and s.h2.get_text(strip=True).rstrip("¶") == "Termijnen in één oogopslag"]
     assert len(blokken) == 1, f"{regio}: verwacht precies één blok 'Termijnen in één oogopslag'"
     return blokken[0]
 
@@ -40,7 +40,7 @@ def gegenereerde_blokken(site: Path) -> dict[str, list]:
     """Every block the macros generate, per page, as BeautifulSoup nodes."""
     uit = {f"{regio}: termijnen": [termijnenblok(site, regio)] for regio in AFSPRAKEN}
     verg = pagina(site, VERGELIJKING)
-    uit["vergelijking"] = verg.select(".aw-vergelijking, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting")
+    uit["vergelijking"] = verg.select(".aw-vergelijking, .aw-criteria, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting")
     info = pagina(site, INFOGRAPHIC)
     uit["infographic"] = info.select(".aw-infographic, .aw-infographic__tekst")
     return uit

@@ -1,0 +1,253 @@
+"""The site as its readers use it, in a real browser (Debian chromium): search that finds the
+agreements (also for a query pasted before the index is ready), pages that fit a 390 px phone,
+a Dutch 404 page with ways on at the root and under a sub-path, and a print button that prints
+the page (issue 13). Every wait is for a condition, never for a fixed time."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import SiteHandler, build_site
+
+pytestmark = pytest.mark.browser
+
+AFSPRAKEN = {
+    "midden-brabant": "midden-brabant/samenwerkingsafspraken/",
+    "terugkoppelbericht": "midden-brabant/terugkoppelbericht/",
+    "west-brabant": "west-brabant/samenwerkingsafspraken/",
+    "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
+    "landelijk": "landelijk/kwaliteitskader-zicht-op-veiligheid/",
+}
+# Per query the agreement and framework pages its three best results must come from.
+VERWACHT = {
+    "zicht op veiligheid": ("landelijk", "zuid-limburg", "midden-brabant"),
+    "7 dagen": ("midden-brabant", "terugkoppelbericht", "zuid-limburg"),
+    "terugkoppeling": ("midden-brabant", "terugkoppelbericht", "zuid-limburg"),
+    "monitoring": ("midden-brabant", "zuid-limburg", "landelijk"),
+    "VBS": ("midden-brabant",),
+    "veiligheidsbeoordeling": ("zuid-limburg", "midden-brabant", "west-brabant", "landelijk"),
+}
+VOOR_BEHEERDERS = ("tools/", "beheer/", "over/")
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
+
+RESULTATEN = """() => [...document.querySelectorAll('.md-search-result a.md-search-result__link')].map(a => ({
+    pad: new URL(a.href).pathname, anker: new URL(a.href).hash,
+    score: parseFloat(a.querySelector('article').dataset.mdScore)}))"""
+
+
+def _zoekveld(page):
+    return page.locator("input[data-md-component=search-query]")
+
+
+def plak_zoekvraag(page, vraag: str) -> None:
+    """Focus the search field and put the whole query in at once, as a paste does (no key events)."""
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.insert_text(vraag)
+
+
+def wacht_op_resultaten(page) -> list[dict]:
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page.evaluate(RESULTATEN)
+
+
+def pagina_van(pad: str, basis: str) -> str:
+    return pad.removeprefix(urlparse(basis).path)
+
+
+@pytest.fixture
+def laptop(browser):
+    context = browser.new_context(locale="nl-NL", **LAPTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def telefoon(browser):
+    context = browser.new_context(locale="nl-NL", **PHONE)
+    yield context.new_page()
+    context.close()
+
+
+# ---------- search ----------
+
+@pytest.mark.parametrize("vraag", VERWACHT)
+def test_de_beste_drie_resultaten_komen_uit_de_afspraken(laptop, site_url, vraag):
+    laptop.goto(site_url)
+    plak_zoekvraag(laptop, vraag)  # right after the page opened: the index may still be loading
+    resultaten = sorted((r for r in wacht_op_resultaten(laptop) if r["score"] > 0), key=lambda r: -r["score"])
+    toegestaan = {AFSPRAKEN[p] for p in VERWACHT[vraag]}
+    top = [pagina_van(r["pad"], site_url) + r["anker"] for r in resultaten[:3]]
+    assert len(top) == 3 and all(t.split("#")[0] in toegestaan for t in top), top
+    # Pages for developers and maintainers rank below every agreement text.
+    afspraken = [r["score"] for r in resultaten if pagina_van(r["pad"], site_url) in AFSPRAKEN.values()]
+    techniek = [r["score"] for r in resultaten if pagina_van(r["pad"], site_url).startswith(VOOR_BEHEERDERS)]
+    assert not techniek or min(afspraken) > max(techniek), (vraag, techniek)
+
+
+def test_een_zoekvraag_van_voor_de_zoekindex_wordt_beantwoord_zodra_die_er_is(laptop, site_url):
+    vastgehouden = []
+    laptop.route("**/search/search_index.json", lambda route: vastgehouden.append(route))
+    with laptop.expect_request("**/search/search_index.json"):
+        laptop.goto(site_url)
+    for _ in range(100):  # each call lets Playwright deliver the held request to the handler
+        if vastgehouden:
+            break
+        laptop.evaluate("() => 0")
+    assert vastgehouden, "de zoekindex werd niet opgevraagd"
+    plak_zoekvraag(laptop, "terugkoppeling")
+    assert laptop.locator(".md-search-result__item").count() == 0
+    vastgehouden[0].continue_()
+    assert any("terugkoppel" in r["pad"] + r["anker"] for r in wacht_op_resultaten(laptop))
+
+
+def test_een_geplakte_zoekvraag_wordt_beantwoord_als_de_index_al_klaar_is(laptop, site_url):
+    laptop.goto(site_url)
+    klaar = laptop.evaluate("() => JSON.parse(document.getElementById('__config').textContent)"
+                            ".translations['search.result.placeholder']")
+    laptop.keyboard.press("/")
+    laptop.locator(".md-search-result__meta", has_text=klaar).wait_for()  # Material says it is ready
+    laptop.keyboard.insert_text("monitoring")  # no keyup: Material alone never answered this
+    assert wacht_op_resultaten(laptop)
+
+
+# ---------- 390 px ----------
+
+@pytest.mark.parametrize("pad", ["vergelijking/", *AFSPRAKEN.values(), "", "start-hier/", "vergelijking/infographic/"])
+def test_geen_pagina_breder_dan_een_telefoon(telefoon, site_url, pad):
+    telefoon.goto(site_url + pad, wait_until="load")
+    telefoon.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+    breedte = telefoon.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 390, f"{pad}: pagina is {breedte} px breed"
+    # No table wider than the screen either (the drawn infographic scrolls by design, with its text version below).
+    te_breed = telefoon.evaluate("""() => [...document.querySelectorAll('article table')]
+        .filter(t => !t.closest('.aw-infographic__svg') && t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map(t => t.innerText.slice(0, 60))""")
+    assert te_breed == [], f"{pad}: {te_breed}"
+
+
+def test_termijnen_in_een_oogopslag_staat_open_op_een_telefoon(telefoon, site_url):
+    telefoon.goto(site_url + AFSPRAKEN["zuid-limburg"])
+    stappen = telefoon.locator(".aw-oogopslag .aw-stappen")
+    assert stappen.is_visible() and stappen.bounding_box()["height"] > 100
+    eerste_tekstkop = telefoon.locator("article h2#par-1")
+    assert stappen.bounding_box()["y"] < eerste_tekstkop.bounding_box()["y"]
+
+
+def test_de_citaten_van_de_vergelijking_openen_met_het_toetsenbord(laptop, site_url):
+    laptop.goto(site_url + "vergelijking/")
+    samenvatting = laptop.locator("details.aw-citaten > summary").first
+    samenvatting.focus()
+    laptop.keyboard.press("Enter")
+    citaat = laptop.locator("details.aw-citaten").first.locator("li").first
+    citaat.wait_for(state="visible")
+    assert "“" in citaat.inner_text()
+
+
+# ---------- 404 ----------
+
+class NietGevonden(SiteHandler):
+    """A static server that answers a missing address with the site's 404.html, as nginx's
+    error_page and Apache's ErrorDocument do (deploy/), under an optional sub-path."""
+
+    submap = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.submap):
+            return str(Path(self.directory) / "bestaat-niet")
+        return super().translate_path("/" + path[len(self.submap):])
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        inhoud = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(inhoud)))
+        self.end_headers()
+        self.wfile.write(inhoud)
+
+
+@pytest.fixture(scope="module")
+def site_in_submap(tmp_path_factory):
+    """The site built for /afspraken/ with SITE_URL, as the hosting guide says."""
+    doel = tmp_path_factory.mktemp("submap") / "site"
+    resultaat = build_site(doel, env={"SITE_URL": "http://127.0.0.1/afspraken/"})
+    if resultaat.returncode != 0:
+        pytest.fail(f"bouwen met SITE_URL faalde:\n{resultaat.stderr[-3000:]}")
+    return doel
+
+
+def _serveer(site: Path, submap: str):
+    handler = type("Handler", (NietGevonden,), {"submap": submap})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{submap}"
+
+
+@pytest.mark.parametrize("submap", ["/", "/afspraken/"])
+def test_de_404_pagina_is_nederlands_en_wijst_de_weg(laptop, built_site, site_in_submap, submap):
+    server, basis = _serveer(built_site if submap == "/" else site_in_submap, submap)
+    try:
+        mislukt = []
+        laptop.on("response", lambda r: mislukt.append(f"{r.status} {r.url}")
+                  if r.status >= 400 and "bestaat" not in r.url else None)
+        antwoord = laptop.goto(basis + "midden-brabant/bestaat/niet/")
+        assert antwoord.status == 404
+        assert laptop.locator("article h1").inner_text().startswith("Deze pagina bestaat niet")
+        assert laptop.evaluate("() => document.documentElement.lang") == "nl"
+        laptop.wait_for_load_state("networkidle")
+        assert mislukt == [], mislukt  # styles and scripts found at this depth
+        assert laptop.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        links = laptop.eval_on_selector_all("article a[href]", "as => as.map(a => a.href)")
+        assert any(link.rstrip("/").endswith(submap.rstrip("/") + "/rekenhulpen/tijdlijn") for link in links), links
+        for link in links:
+            assert laptop.request.get(link).status == 200, link
+        # The search field leads to the home page with the results.
+        laptop.get_by_label("Zoek in de afspraken").fill("terugkoppeling")
+        laptop.get_by_role("button", name="Zoeken").click()
+        laptop.wait_for_url(lambda url: urlparse(url).path == submap and "q=terugkoppeling" in url)
+        assert any("terugkoppel" in r["pad"] + r["anker"] for r in wacht_op_resultaten(laptop))
+    finally:
+        server.shutdown()
+
+
+# ---------- print ----------
+
+def test_de_afdrukknop_drukt_de_pagina_zelf_af(laptop, site_url):
+    laptop.add_init_script("window.print = () => { window.__awAfgedrukt = (window.__awAfgedrukt || 0) + 1; };")
+    laptop.goto(site_url + AFSPRAKEN["west-brabant"])
+    knop = laptop.get_by_role("button", name="Deze pagina afdrukken")
+    knop.click()
+    laptop.wait_for_function("() => window.__awAfgedrukt === 1")
+    assert urlparse(laptop.url).path.endswith(AFSPRAKEN["west-brabant"])
+
+
+# ---------- accessibility of the phone layout ----------
+
+@pytest.mark.parametrize("schema", ["light", "dark"])
+def test_de_telefoonweergave_heeft_geen_wcag_fouten(browser, site_url, schema):
+    """axe-core at 390 px: the stacked tables, the summary and the comparison as a phone shows them."""
+    from tests.browser.test_toegankelijkheid import axe_violations
+
+    context = browser.new_context(locale="nl-NL", color_scheme=schema, **PHONE)
+    page = context.new_page()
+    try:
+        problemen = []
+        for pad in ("vergelijking/", AFSPRAKEN["midden-brabant"], AFSPRAKEN["zuid-limburg"], AFSPRAKEN["west-brabant"],
+                    "", "vergelijking/infographic/", "over/wijzigingen/"):
+            page.goto(site_url + pad, wait_until="load")
+            page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+            verwacht = "slate" if schema == "dark" else "default"
+            assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == verwacht
+            problemen += axe_violations(page, f"{pad or '/'} (390 px, {schema})")
+        assert problemen == [], "\n".join(problemen[:20])
+    finally:
+        context.close()
