@@ -53,6 +53,7 @@ ZOEKGEWICHT: tuple[tuple[str, float], ...] = (
     # not a case; a title match there must not outrank a sentence of an agreement.
     ("achtergrond/*", 0.03),
     ("rekenhulpen/*", 0.1),
+    ("oefenen.md", 0.1),
     ("over/wijzigingen.md", 0.02),
     ("beheer/*", 0.001),
     ("tools/*", 0.001),
@@ -66,6 +67,7 @@ NIET_ZOEKEN = (
     re.compile(r'<svg\b(?=[^>]*\bclass="aw-ig")'),         # infographic: the text version is indexed
     re.compile(r'<pre\b(?=[^>]*\bclass="aw-diagram")'),    # Mermaid source; the text version is indexed
     re.compile(r'<div\b(?=[^>]*\bclass="footnote")'),      # footnotes, filed under the wrong heading
+    re.compile(r'<div\b(?=[^>]*\bclass="aw-oefen-antwoordenblad")'),  # practice answers, for print only
 )
 
 

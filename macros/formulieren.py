@@ -111,7 +111,7 @@ def app(rekenhulpen: list[Rekenhulp], geen_js_link: str) -> str:
 <p>Deze rekenhulp heeft JavaScript en een recente browser nodig (Chrome, Edge, Firefox of Safari van de afgelopen twee jaar).
 De termijnen staan ook in de <a href="{escape(geen_js_link)}">termijnentabellen per regio</a>.</p>
 </div>
-<div class="aw-tabs" role="tablist" aria-label="Kies een rekenhulp" data-aw-tabs hidden>{tabs}</div>
+<div class="aw-tabs" role="tablist" aria-label="Kies een rekenhulp" data-aw-tabs data-search-exclude="ja" hidden>{tabs}</div>
 <div class="aw-status-balk" data-aw-status role="status" aria-live="polite"></div>
 {panelen}
 </div>"""

@@ -36,10 +36,11 @@ def pagina(naar: Callable[[str], str]) -> str:
     keuze = "".join(f'<option value="{r}">{escape(REGIO_NAMEN[r])}</option>' for r in regios)
     regels = [
         '<div class="aw-oefenen" data-aw-oefenen>',
-        # Shown by oefenen.js: without it every region is on the page, one below the other.
-        '<div class="aw-oefen-balk" data-aw-oefen-balk hidden>',
-        '<div class="aw-veld"><label for="aw-oefen-regio">Regio</label>'
-        f'<select id="aw-oefen-regio" data-aw-oefen-kies>{keuze}</select></div>',
+        # Shown by oefenen.js: without it every region is on the page, one below the other. Not
+        # searched (the region names would glue together); it holds no <div>, which would end that.
+        '<div class="aw-oefen-balk" data-aw-oefen-balk data-search-exclude="ja" hidden>',
+        '<p class="aw-veld"><label for="aw-oefen-regio">Regio</label>'
+        f'<select id="aw-oefen-regio" data-aw-oefen-kies>{keuze}</select></p>',
         '<p class="aw-oefen-stand" data-aw-oefen-stand role="status"></p>',
         '<p class="aw-knoppen"><button type="button" class="md-button" data-aw-oefen-afdrukken>'
         "Afdrukken met antwoordenblad</button></p>",

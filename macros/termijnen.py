@@ -25,7 +25,7 @@ from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
 TITEL = "Termijnen in één oogopslag"
-TIJDLIJN = "rekenhulpen/tijdlijn.md"
+TIJDLIJN = "rekenhulpen/index.md"
 LANDELIJK_LABEL = '<span class="aw-landelijk" title="Regel uit het landelijk kader">landelijk</span>'
 
 # The main line of a case: (step, its moments in the order shown). A rule for one of these
@@ -253,7 +253,7 @@ def _intro(gegevens: Gegevens, regio: str) -> str:
 
 def tijdlijn_link(links: Links, regio: str) -> str:
     """The tijdlijn calculator with this region filled in (the calculator reads ?regio=)."""
-    return f"{links.pagina(TIJDLIJN)}?regio={regio}"
+    return f"{links.pagina(TIJDLIJN)}?regio={regio}#tijdlijn"
 
 
 def blok(gegevens: Gegevens, regio: str, links: Links, infographic_pagina: str | None = None) -> str:

@@ -102,6 +102,9 @@ def test_wasm_with_a_wrong_mime_type_names_the_cause_not_a_time_out(page, site_u
 
 def test_a_truncated_wasm_names_the_cause(page, site_url):
     def afgekapt(route):
+        if route.request.method != "GET":  # the preflight's HEAD has no body to cut
+            route.continue_()
+            return
         response = route.fetch()
         route.fulfill(response=response, body=response.body()[: 1_000_000])
 

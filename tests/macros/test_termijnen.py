@@ -88,10 +88,11 @@ def test_het_blok_staat_in_de_inhoudsopgave_direct_onder_de_titel(built_site, re
 
 @pytest.mark.parametrize("regio", AFSPRAKEN)
 def test_het_blok_linkt_de_tijdlijn_met_de_eigen_regio(built_site, regio):
-    links = [a["href"] for a in termijnenblok(built_site, regio).select("a[href]") if "rekenhulpen/tijdlijn/" in a["href"]]
+    links = [a["href"] for a in termijnenblok(built_site, regio).select("a[href]")
+             if urlsplit(a["href"]).path.endswith("rekenhulpen/")]
     assert links, f"{regio}: geen link naar de tijdlijn"
     for href in links:
-        assert parse_qs(urlsplit(href).query) == {"regio": [regio]}, href
+        assert parse_qs(urlsplit(href).query) == {"regio": [regio]} and urlsplit(href).fragment == "tijdlijn", href
 
 
 @pytest.mark.parametrize("regio", AFSPRAKEN)

@@ -64,7 +64,7 @@ def test_de_404_pagina_is_nederlands_en_wijst_de_weg(built_site):
     assert artikel.select_one(f'label[for="{veld["id"]}"]') is not None
     hrefs = {a["href"] for a in artikel.select("a[href]")}
     # Absolute from the site root: the server shows this page at any missing address.
-    assert {"/.", "/rekenhulpen/tijdlijn/", "/rekenhulpen/"} <= hrefs, hrefs
+    assert {"/.", "/rekenhulpen/#tijdlijn", "/rekenhulpen/"} <= hrefs, hrefs
     assert {"/midden-brabant/samenwerkingsafspraken/", "/landelijk/kwaliteitskader-zicht-op-veiligheid/"} <= hrefs
 
 
@@ -92,7 +92,7 @@ def test_de_startpagina_heeft_ingangen_voor_elke_groep(built_site):
     koppen = [h.get_text(strip=True).rstrip("¶") for h in artikel.select(".aw-kaarten--groepen h3")]
     assert koppen == ["Nieuw in het werk", "Tijdens een casus", "Beleid", "ICT en beheer"]
     hrefs = {a["href"] for a in artikel.select("a[href]")}
-    for doel in ("start-hier/", "rekenhulpen/tijdlijn/", "vergelijking/", "beheer/regio-toevoegen/",
+    for doel in ("start-hier/", "oefenen/", "rekenhulpen/#tijdlijn", "vergelijking/", "beheer/regio-toevoegen/",
                  "beheer/hosting/", "afdrukversie/"):
         assert doel in hrefs, doel
     assert (built_site / "afdrukversie" / "index.html").is_file()
@@ -141,3 +141,12 @@ def test_brede_tabellen_staan_op_een_telefoon_per_rij(built_site):
         namen = [th.get_text(" ", strip=True) for th in tabel.select("thead th")]
         for tr in tabel.select("tbody tr"):
             assert [td.get("data-label") for td in tr.select("td")] == namen[:len(tr.select("td"))]
+
+
+def test_oefenen_is_te_vinden_voor_wie_nieuw_is(built_site):
+    """The practice page is for onboarding: linked from the reading route and the newcomers' card."""
+    start_hier = {a["href"] for a in soup(built_site / "start-hier" / "index.html").select("article a[href]")}
+    assert "../oefenen/" in start_hier, start_hier
+    kaart = next(k for k in soup(built_site / "index.html").select("article .aw-kaarten--groepen .aw-kaart")
+                 if k.h3 and k.h3.get_text(strip=True).rstrip("¶") == "Nieuw in het werk")
+    assert "oefenen/" in {a["href"] for a in kaart.select("a[href]")}

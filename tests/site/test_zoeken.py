@@ -39,7 +39,7 @@ def test_blokken_die_geen_leestekst_zijn_staan_niet_in_de_index(index):
     for pagina in ("midden-brabant/samenwerkingsafspraken/", "landelijk/kwaliteitskader-zicht-op-veiligheid/"):
         eerste = next(d for d in index["docs"] if d["location"] == pagina)
         assert "Over deze tekst" not in eerste["text"] and "geldig vanaf" not in eerste["text"], pagina
-    tijdlijn = tekst_van(index, "rekenhulpen/tijdlijn/")
+    tijdlijn = tekst_van(index, "rekenhulpen/")
     assert "Route na de melding" not in tijdlijn and "VBS bij crisis" not in tijdlijn  # the form
     assert tijdlijn  # the page itself is still found
     # Footnotes: Material files them under the last heading of a page.

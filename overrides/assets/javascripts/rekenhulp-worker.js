@@ -200,7 +200,11 @@ async function start(config) {
   const wasmFout = bewaakWebAssembly();
   let pyodide = null;
   let via = "opstart";
-  const race = function (belofte) { return Promise.race([belofte, wasmFout, check.then(function () { return new Promise(function () {}); })]); };
+  // A failed compile waits for the preflight: its message names what the server sent (the type, the
+  // status); the compile error itself only says what was expected.
+  const compileFout = wasmFout.catch(async function (fout) { await check; throw fout; });
+  compileFout.catch(function () {});
+  const race = function (belofte) { return Promise.race([belofte, compileFout, check.then(function () { return new Promise(function () {}); })]); };
   if (config.snapshot) {
     try {
       pyodide = await race(vanSnapshot(config));
