@@ -34,6 +34,16 @@ def paneel(page, soort: str = "tijdlijn"):
     return page.locator(f"#{soort}")
 
 
+def vul_tijdlijn(page, regio: str, melding: str, route: str | None = None, **datums: str) -> None:
+    """Fill the tijdlijn form as a reader does, by its labels; ``datums`` by label, e.g. overdracht=…"""
+    paneel(page).get_by_label("Regio", exact=True).select_option(regio)
+    if route:
+        paneel(page).get_by_label("Route na de melding").select_option(route)
+    paneel(page).get_by_label("Meldingsdatum").fill(melding)
+    for label, waarde in datums.items():
+        paneel(page).get_by_label(label).fill(waarde)
+
+
 def last_answer(page) -> dict:
     return page.evaluate("window.__awRekenhulp.laatsteAntwoord")
 
@@ -102,10 +112,7 @@ def test_browser_gives_the_same_timeline_as_the_cli(page, site_url, regio, route
 
 def test_filling_the_form_gives_the_answer_first_with_its_sources(page, site_url):
     open_calculator(page, site_url)
-    paneel(page).get_by_label("Regio", exact=True).select_option("midden-brabant")
-    paneel(page).get_by_label("Route na de melding").select_option("direct")
-    paneel(page).get_by_label("Meldingsdatum").fill("2025-04-24")
-    paneel(page).get_by_label("Antwoord voor de dag").fill("2025-05-06")
+    vul_tijdlijn(page, "midden-brabant", "2025-04-24", "direct", **{"Antwoord voor de dag": "2025-05-06"})
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     antwoord = page.locator(ANTWOORD)
     antwoord.wait_for()
@@ -165,10 +172,7 @@ def test_every_route_can_be_chosen_and_calculated(page, site_url):
 
 def test_an_invalid_combination_is_explained_at_the_field_and_nothing_is_lost(page, site_url):
     open_calculator(page, site_url)
-    paneel(page).get_by_label("Regio", exact=True).select_option("west-brabant")
-    paneel(page).get_by_label("Route na de melding").select_option("onderzoek")
-    paneel(page).get_by_label("Meldingsdatum").fill("2025-06-10")
-    paneel(page).get_by_label("Datum van overdracht").fill("2025-06-01")
+    vul_tijdlijn(page, "west-brabant", "2025-06-10", "onderzoek", **{"Datum van overdracht": "2025-06-01"})
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     error = page.locator("#aw-tijdlijn-overdracht-fout")
     error.wait_for()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.fixtures import IN_CI, ServerError, free_port, stop, wait_until_serving
+from tests.server.fixtures import ServerError, free_port, require_server, stop, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 HTACCESS = ROOT / "deploy" / "apache" / ".htaccess"
@@ -94,11 +94,7 @@ def serve_with_apache(executable: str, built_site: Path, *, with_headers: bool =
 
 
 def _apache_fixture(built_site, *, with_headers: bool):
-    executable = apache_path()
-    if executable is None:
-        if IN_CI:
-            pytest.fail("Debian apache2 ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
-        pytest.skip("apache2 ontbreekt (installeer met: sudo apt-get install apache2, of draai ./scripts/test)")
+    executable = require_server(apache_path(), "apache2")
     try:
         with serve_with_apache(executable, built_site, with_headers=with_headers) as server:
             yield server

@@ -162,13 +162,18 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="session")
-def nginx_server(built_site, tmp_path_factory):
-    executable = nginx_path()
+def require_server(executable: str | None, package: str) -> str:
+    """The server's executable; in CI a missing one fails (server tests never skip there)."""
     if executable is None:
         if IN_CI:
-            pytest.fail("Debian nginx ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
-        pytest.skip("nginx ontbreekt (installeer met: sudo apt-get install nginx, of draai ./scripts/test)")
+            pytest.fail(f"Debian {package} ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+        pytest.skip(f"{package} ontbreekt (installeer met: sudo apt-get install {package}, of draai ./scripts/test)")
+    return executable
+
+
+@pytest.fixture(scope="session")
+def nginx_server(built_site, tmp_path_factory):
+    executable = require_server(nginx_path(), "nginx")
     try:
         with serve_with_nginx(executable, built_site, tmp_path_factory.mktemp("nginx")) as server:
             yield server
