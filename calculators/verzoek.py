@@ -174,7 +174,9 @@ def bereken(soort: str, invoer: dict) -> dict:
         if not isinstance(invoer, dict):
             raise AfsprakenFout("De invoer moet een object met velden zijn.", veld=None)
         resultaat = SOORTEN[soort](invoer)
-        resultaat["berekend_op"] = dt.datetime.now().isoformat(timespec="minutes")
+        nu = dt.datetime.now()
+        resultaat["berekend_op"] = nu.isoformat(timespec="minutes")
+        resultaat["berekend_op_tekst"] = f"{datum_tekst(nu.date())} om {nu:%H:%M}"
         return {"ok": True, "resultaat": resultaat}
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}

@@ -176,3 +176,13 @@ def test_figuur_plaatst_elke_datum_in_dagen_na_de_melding():
     # Scale marks at calendar distances from the melding: 1 maand = 24 mei, 3 maanden = 24 juli.
     strepen = {s["label"]: s["datum"] for s in f["schaal"]}
     assert strepen["1 maand"] == "2025-05-24" and strepen["3 maanden"] == "2025-07-24"
+
+
+def test_berekend_op_staat_er_ook_in_leesvorm():
+    """The page prints when it calculated in words; the ISO value stays for machines."""
+    antwoord = bereken("werkdagen", {"van": "2025-04-30", "aantal": "5"})["resultaat"]
+    moment = dt.datetime.fromisoformat(antwoord["berekend_op"])
+    assert antwoord["berekend_op_tekst"].endswith(f" om {moment:%H:%M}")
+    dag = antwoord["berekend_op_tekst"].split()[0]
+    assert dag in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+    assert "-" not in antwoord["berekend_op_tekst"]

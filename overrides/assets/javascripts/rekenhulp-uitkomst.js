@@ -109,7 +109,7 @@ function aannames(lijst) {
 }
 
 function berekendOp(resultaat) {
-  return el("p", { class: "aw-antwoord__berekend" }, ["Berekend op ", el("time", { datetime: resultaat.berekend_op, text: resultaat.berekend_op.replace("T", " om ") })]);
+  return el("p", { class: "aw-antwoord__berekend" }, ["Berekend op ", el("time", { datetime: resultaat.berekend_op, text: resultaat.berekend_op_tekst })]);
 }
 
 /* ---------- the schedule ---------- */
