@@ -7,6 +7,8 @@ One extra build with a changed copy of the rule files (tests/macros/conftest.py)
 
 from __future__ import annotations
 
+import json
+
 from .conftest import OPPAKKEN_NIEUW, OPPAKKEN_OUD, TRIAGE_NIEUW, TRIAGE_OUD
 from .helpers import INFOGRAPHIC, pagina, termijnenblok, zichtbare_tekst
 from .test_vergelijking import cel, onderwerpen
@@ -93,3 +95,20 @@ def test_de_gewijzigde_bouw_gebruikte_alleen_de_gewijzigde_waarden(built_site, g
     # Midden-Brabant's own triage term (direct) stays; after a dienst the national term moved.
     mb = zichtbare_tekst(cel(gewijzigde_site, triage, "Midden-Brabant"))
     assert f"{TRIAGE_OUD} werkdagen" in mb and f"{TRIAGE_NIEUW} werkdagen" in mb
+
+
+def _rekenkern(site) -> dict:
+    html = (site / "rekenhulpen" / "index.html").read_text(encoding="utf-8")
+    start = html.index('id="aw-rekenkern-config">') + len('id="aw-rekenkern-config">')
+    return json.loads(html[start:html.index("</script>", start)])
+
+
+def test_een_gewijzigde_regel_geeft_een_andere_snapshot(built_site, gewijzigde_site):
+    """After a rule change the calculator page names another snapshot (another address, another hash),
+    so a browser never restores the engine with the old rules from its cache."""
+    voor, na = _rekenkern(built_site)["snapshot"], _rekenkern(gewijzigde_site)["snapshot"]
+    assert voor and na
+    assert voor["url"] != na["url"] and voor["sha256"] != na["sha256"]
+    oud = voor["url"].split("../")[-1]
+    assert (built_site / oud).is_file() and not (gewijzigde_site / oud).exists()
+    assert _rekenkern(built_site)["lock"] != _rekenkern(gewijzigde_site)["lock"]  # the engine wheel too
