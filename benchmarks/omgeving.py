@@ -19,24 +19,28 @@ STATISCH = "python http.server (zonder compressie)"
 
 def serve_site(stack: ExitStack, site: Path, work: Path) -> tuple[str, str]:
     """Serve ``site`` with the shipped nginx config (http.server if nginx is missing): (base URL, label)."""
-    servers = serve_site_everywhere(stack, site, work)
-    return servers[0]
+    nginx = nginx_path()
+    return _nginx(stack, nginx, site, work) if nginx else _static(stack, site)
 
 
 def serve_site_everywhere(stack: ExitStack, site: Path, work: Path) -> list[tuple[str, str]]:
     """Serve ``site`` behind nginx with the shipped config (when installed) and behind a plain static
     server, both at once, so one run can interleave them: [(base URL, label), ...]."""
-    servers = []
     nginx = nginx_path()
-    if nginx:
-        (work / "nginx").mkdir()
-        servers.append((stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"], NGINX))
-    else:
+    if not nginx:
         print("let op: nginx ontbreekt (sudo apt-get install nginx); alleen http.server gemeten", file=sys.stderr)
+    return ([_nginx(stack, nginx, site, work)] if nginx else []) + [_static(stack, site)]
+
+
+def _nginx(stack: ExitStack, nginx: str, site: Path, work: Path) -> tuple[str, str]:
+    (work / "nginx").mkdir()
+    return stack.enter_context(serve_with_nginx(nginx, site, work / "nginx"))["root"], NGINX
+
+
+def _static(stack: ExitStack, site: Path) -> tuple[str, str]:
     httpd = serve(site)
     stack.callback(httpd.shutdown)
-    servers.append((f"http://127.0.0.1:{httpd.server_address[1]}/", STATISCH))
-    return servers
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", STATISCH
 
 
 def launch_chromium(stack: ExitStack):

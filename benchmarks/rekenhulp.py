@@ -40,7 +40,7 @@ from tests.conftest import build_site  # noqa: E402
 
 QUERY = "rekenhulpen/?rekenhulp=tijdlijn&regio=midden-brabant&route=onderzoek&melding=2025-04-24#tijdlijn"
 ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
-AGREEMENT_PAGE = "afspraken/midden-brabant/"
+AGREEMENT_PAGE = "midden-brabant/samenwerkingsafspraken/"
 
 BARE_PAGE = """<!doctype html><html lang="nl"><meta charset="utf-8"><title>Pyodide-vloer</title>
 <p id="uit">bezig</p>

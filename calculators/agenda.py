@@ -70,6 +70,13 @@ def _titel(t, m) -> str:
     return titel
 
 
+def _uid(zaak: str, m) -> str:
+    """One event per case and moment, stable over recalculations. A change of agreements can happen more
+    than once in a case, so that moment carries its date (the date of a version boundary never moves)."""
+    sleutel = f"{m.code}-{m.datum:%Y%m%d}" if m.rol == "versie" else m.code
+    return f"{zaak}-{sleutel}@afsprakenwijzer"
+
+
 def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
     """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
     the links to the source paragraphs absolute."""
@@ -102,7 +109,7 @@ def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime 
         beschrijving.append(f"Afspraken: {t.afspraken_versie.naam}. Werkdagen volgens: {t.kalender.naam}.")
         regels += [
             "BEGIN:VEVENT",
-            f"UID:{zaak}-{m.code}@afsprakenwijzer",
+            f"UID:{_uid(zaak, m)}",
             f"DTSTAMP:{stempel}",
             f"SEQUENCE:{volgnummer}",
             f"DTSTART;VALUE=DATE:{m.datum.strftime('%Y%m%d')}",

@@ -8,6 +8,7 @@ regelbestanden (calculators/rules/*.toml).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Regio's: code -> (naam, bestandsnaam van de regeldata, sitepagina van de brontekst).
@@ -26,6 +27,14 @@ DOCUMENTEN: dict[str, str] = {
     "west-brabant": "west-brabant/samenwerkingsafspraken/",
     "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
     "aef": "achtergrond/aef-samen-werken-aan-een-veilig-thuis/",
+}
+# How a source is named next to a paragraph when it is not the page's own text ("Kwaliteitskader § 2.1").
+DOCUMENT_KORT: dict[str, str] = {
+    "landelijk": "Kwaliteitskader",
+    "midden-brabant": "Midden-Brabant",
+    "west-brabant": "West-Brabant",
+    "zuid-limburg": "Zuid-Limburg",
+    "aef": "AEF-rapport",
 }
 DOCUMENT_NAMEN: dict[str, str] = {
     "landelijk": "Kwaliteitskader ‘Zicht op veiligheid’ Veilig Thuis (2016)",
@@ -172,7 +181,8 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
     _m("uitvraag-gemeente-tot", "Gemeente neemt de casus mee in de uitvraag van Veilig Thuis tot", "berekend"),
     _m("uitvraag-zvh-tot", "Zorg- en Veiligheidshuis neemt de casus mee in de uitvraag van Veilig Thuis tot",
        "berekend"),
-    _m("gemeente-geinformeerd-uiterlijk", "Uiterste datum waarop Veilig Thuis de gemeente informeert", "berekend"),
+    # Bijlage 3a says it in the passive ("De gemeente wordt … geïnformeerd"): it names no party.
+    _m("gemeente-geinformeerd-uiterlijk", "De gemeente wordt geïnformeerd (de eerstvolgende werkdag)", "berekend"),
     # Gebeurtenissen zonder datum in de tijdlijn (beginpunt van termijnen op de vergelijkingspagina).
     _m("eerste-contact-team-veilig-thuis", "Eerste contact tussen {team} en Veilig Thuis", "gebeurtenis",
        "het eerste contact tussen {team} en Veilig Thuis"),
@@ -242,3 +252,22 @@ def datum_tekst(datum) -> str:
 def datum_kort(datum) -> str:
     """'1 mei 2025' (for messages, where the weekday adds nothing)."""
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+_ONDER = re.compile(r"^(\d+(?:\.\d+)*) (?:\(([a-z0-9])\)|([a-z]))$")
+
+
+def paragraaf_label(paragraaf: str, kort: bool = False) -> str:
+    """A paragraph as a reader writes it: '§ 4.1', '§ 2, onder j', 'Bijlage 1', 'Voorstel 1'.
+
+    ``kort`` drops the title in brackets ('§ 4.1 (Terugkoppelingsformulier)' -> '§ 4.1') and a
+    question heading before the letter, for narrow table cells."""
+    p = paragraaf.strip()
+    if kort:
+        p = p.split("? ", 1)[-1]
+    onder = _ONDER.match(p)
+    if onder:
+        return f"§ {onder.group(1)}, onder {onder.group(2) or onder.group(3)}"
+    if kort and p[:1].isdigit():
+        p = p.split(" (", 1)[0]
+    return f"§ {p}" if p[:1].isdigit() else p

@@ -75,9 +75,9 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(FOUTCODE)
 
 
-def _fout(tekst: str) -> None:
+def _fout(tekst: str, soort: str = "fout") -> None:
     # Eén regel: een meerregelige melding zou in logs en koppelingen uit elkaar vallen.
-    print("fout: " + " ".join(tekst.split()), file=sys.stderr)
+    print(f"{soort}: " + " ".join(tekst.split()), file=sys.stderr)
 
 
 def _schrijf(tekst: str) -> None:
@@ -254,7 +254,7 @@ def _controleer(args) -> int:
     if docs is None or not docs.is_dir():
         _schrijf(f"In orde ({waar}): {', '.join(bestanden)}\n")
         _fout("de pagina's van de site (docs/) zijn niet gevonden: citaten en ankers zijn niet gecontroleerd "
-              "(geef de map op met --docs)")
+              "(geef de map op met --docs)", soort="let op")
         return 0
     problemen = controle.controleer_bronnen(docs)
     if problemen:

@@ -231,6 +231,20 @@ def plus_termijn(datum: dt.date, aantal: int, eenheid: str, kalender: str = "atw
     raise AfsprakenFout(f"Onbekende eenheid {eenheid!r}.", veld=None)
 
 
+def atw_verlengd(begin: dt.date, einde: dt.date, kalender: str = "atw") -> dt.date:
+    """The end of a term set in a law or AMvB that runs from ``begin`` to ``einde``, as the Algemene
+    termijnenwet extends it: a term of at least three days gets at least two working days after its
+    first day (art. 2), and a term ending on a Saturday, Sunday or feestdag ends on the next working
+    day (art. 1 lid 1). (Art. 4 leaves out terms over 90 days or 12 weeks; the rules that use this are
+    shorter.)"""
+    if (einde - begin).days >= 3:
+        while werkdagen_tussen(begin, einde, kalender) < 2:
+            einde += dt.timedelta(days=1)
+    while not is_werkdag(einde, kalender):
+        einde += dt.timedelta(days=1)
+    return einde
+
+
 def _dagen_na(van: dt.date, tot: dt.date):
     _controleer_jaar(van.year, "van")
     _controleer_jaar(tot.year, "tot")

@@ -17,7 +17,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .begrippen import DOCUMENT_NAMEN, DOCUMENTEN, KORTE_NAMEN, MOMENTEN, NIEMAND, NIEMAND_NAAM, WEEKDAGEN
+from .begrippen import (
+    DOCUMENT_KORT,
+    DOCUMENT_NAMEN,
+    DOCUMENTEN,
+    KORTE_NAMEN,
+    MOMENTEN,
+    NIEMAND,
+    NIEMAND_NAAM,
+    WEEKDAGEN,
+    paragraaf_label,
+)
 
 CONTRACT = "afsprakenwijzer-tijdlijn/2"
 
@@ -60,7 +70,9 @@ class Bron:
         uit = {
             "document": self.document,
             "document_naam": DOCUMENT_NAMEN[self.document],
+            "document_kort": DOCUMENT_KORT[self.document],
             "paragraaf": self.paragraaf,
+            "paragraaf_label": paragraaf_label(self.paragraaf),
             "citaat": self.citaat,
             "url": self.url,
         }
@@ -218,6 +230,16 @@ class Tijdlijn:
         return None
 
     def to_dict(self) -> dict:
+        momenten = [m.to_dict() for m in self.momenten]
+        perioden = [v.to_dict() for v in self.verantwoordelijkheid]
+        if self.op_peildatum is not None:
+            # Where each moment and period lies from the peildatum, so a reader of the JSON (the page)
+            # compares no dates itself.
+            peil = dt.date.fromisoformat(self.op_peildatum["datum"])
+            for m, uit in zip(self.momenten, momenten):
+                uit["tov_peildatum"] = "voorbij" if m.datum < peil else "vandaag" if m.datum == peil else "komt"
+            for v, uit in zip(self.verantwoordelijkheid, perioden):
+                uit["op_peildatum"] = v.bevat(peil)
         return {
             "contract": CONTRACT,
             "regio": self.regio,
@@ -227,8 +249,8 @@ class Tijdlijn:
             "landelijke_versie": self.landelijke_versie.to_dict() if self.landelijke_versie else None,
             "kalender": self.kalender.to_dict(),
             "invoer": dict(self.invoer),
-            "momenten": [m.to_dict() for m in self.momenten],
-            "verantwoordelijkheid": [v.to_dict() for v in self.verantwoordelijkheid],
+            "momenten": momenten,
+            "verantwoordelijkheid": perioden,
             "interval_grenzen": dict(INTERVAL_GRENZEN),
             "aannames": [a.to_dict() for a in self.aannames],
             "op_peildatum": self.op_peildatum,

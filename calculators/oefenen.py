@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import regels as _regels
 from .begrippen import DIENST_ROUTES, MOMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS, ROUTES, datum_tekst
-from .kalender import feestdagen, niet_werkdag_reden, plus_werkdagen
+from .kalender import feestdagen, niet_werkdag_reden, plus_termijn, plus_werkdagen
 from .model import Tijdlijn, partij_code
 from .teksten import bron_kort, hoofdletter, met_team, moment_naam, paragraaf_label
 from .tijdlijn import tijdlijn
@@ -323,7 +323,6 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
                 if regel.datum == "dag-na-termijn" else f"{naam}: op de dag van {van}, {datum_tekst(m.datum)}{waar}.")
         return uit + [stap]
     if regel.eenheid == "werkdagen":
-        einde = plus_werkdagen(basis_datum, regel.aantal, t.kalender.code)
         stap = (f"{naam}: {regel.aantal} werkdagen na {van} ({datum_tekst(basis_datum)}). Tellen begint de dag erna: "
                 f"{_telling(basis_datum, regel.aantal, t.kalender.code)}.")
     else:
@@ -331,8 +330,15 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
         soort = {"dagen": "kalenderdagen: weekenden en feestdagen tellen mee",
                  "weken": "weken: dezelfde weekdag, zoveel weken later",
                  "maanden": "maanden: dezelfde dag van de maand, of de laatste dag als die niet bestaat"}[regel.eenheid]
-        stap = (f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}; "
-                f"de laatste dag is {datum_tekst(einde)}.")
+        onverlengd = plus_termijn(basis_datum, regel.aantal, regel.eenheid, t.kalender.code)
+        if onverlengd == einde:
+            stap = (f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}; "
+                    f"de laatste dag is {datum_tekst(einde)}.")
+        else:
+            stap = (f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}, "
+                    f"zou eindigen op {datum_tekst(onverlengd)}. Het is een wettelijke termijn: de Algemene "
+                    f"termijnenwet verlengt hem tot de eerstvolgende werkdag (met ten minste twee werkdagen erin), "
+                    f"{datum_tekst(einde)}.")
     if regel.datum == "dag-na-termijn":
         stap += f" Vanaf de dag daarna: {datum_tekst(m.datum)}."
     return uit + [stap + waar]

@@ -39,7 +39,8 @@ class Regel:
     """Eén regelwaarde met geldigheid en bron (OpenFisca-stijl).
 
     soort:
-      'termijn'  - ``moment`` = ``vanaf`` + ``aantal`` ``eenheid`` (``datum``: einde-termijn of dag-na-termijn)
+      'termijn'  - ``moment`` = ``vanaf`` + ``aantal`` ``eenheid`` (``datum``: einde-termijn of dag-na-termijn);
+                   ``wettelijk = true``: een termijn uit een wet of AMvB, die de Algemene termijnenwet verlengt
       'overgang' - op invoermoment ``moment`` wordt ``verantwoordelijke`` verantwoordelijk
                    (``verantwoordelijke = "niemand"``: de tekst wijst vanaf dan niemand aan)
       'vervalt'  - de ``momenten`` komen niet voor (bijv. geen monitoring na inbreng Jeugdbeschermingstafel)
@@ -65,6 +66,7 @@ class Regel:
     omschrijving: str | None = None
     interpretatie: str | None = None
     opmerking_zonder_datum: str | None = None
+    wettelijk: bool = False
 
     def geldt_op(self, datum: dt.date) -> bool:
         return self.geldig_vanaf <= datum and (self.geldig_tot is None or datum < self.geldig_tot)
@@ -300,7 +302,7 @@ def _lees_versies(lezer: _Lezer, data: dict) -> tuple[AfsprakenVersie, ...]:
 _REGEL_VELDEN = (
     "aantal", "als", "binnen", "bron", "code", "datum", "eenheid", "geldig_tot", "geldig_vanaf", "interpretatie",
     "moment", "momenten", "omschrijving", "opmerking_zonder_datum", "routes", "soort", "vanaf",
-    "verantwoordelijke", "versie",
+    "verantwoordelijke", "versie", "wettelijk",
 )
 
 
@@ -347,9 +349,9 @@ def _lees_regel(lezer: _Lezer, data: object, nr: int, regio: str, versie_per_cod
     berekend = tuple(c for c, m in MOMENTEN.items() if m.soort == "berekend")
     niet_bij_soort = {
         "termijn": ("momenten", "binnen"),
-        "overgang": ("aantal", "eenheid", "vanaf", "datum", "momenten", "opmerking_zonder_datum"),
+        "overgang": ("aantal", "eenheid", "vanaf", "datum", "momenten", "opmerking_zonder_datum", "wettelijk"),
         "vervalt": ("aantal", "eenheid", "vanaf", "datum", "moment", "verantwoordelijke", "binnen",
-                    "opmerking_zonder_datum"),
+                    "opmerking_zonder_datum", "wettelijk"),
     }[soort]
     for veld in niet_bij_soort:
         if veld in data:
@@ -364,6 +366,10 @@ def _lees_regel(lezer: _Lezer, data: object, nr: int, regio: str, versie_per_cod
             raise lezer.fout(waar, f"veld 'aantal' moet een geheel getal van 0 of meer zijn, niet {aantal!r}")
         velden["aantal"] = aantal
         velden["datum"] = lezer.keuze(data, "datum", waar, DATUM_SOORTEN, verplicht=False) or "einde-termijn"
+        wettelijk = data.get("wettelijk", False)
+        if not isinstance(wettelijk, bool):
+            raise lezer.fout(waar, f"veld 'wettelijk' moet true of false zijn, niet {wettelijk!r}")
+        velden["wettelijk"] = wettelijk
         if velden["vanaf"] == velden["moment"]:
             raise lezer.fout(waar, "veld 'vanaf' mag niet hetzelfde moment zijn als 'moment'")
         vanaf_moment = velden["vanaf"]

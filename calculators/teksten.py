@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .begrippen import DOCUMENT_NAMEN, EENHEID_ENKELVOUD, MOMENTEN, datum_kort
+from .begrippen import DOCUMENT_NAMEN, EENHEID_ENKELVOUD, MOMENTEN, datum_kort, paragraaf_label
 
 
 def hoofdletter(tekst: str) -> str:
@@ -37,25 +37,6 @@ def termijn_tekst(regel, partijen: dict[str, str] | None = None) -> str:
         return f"de dag na {na}" if regel.datum == "dag-na-termijn" else f"op de dag van {na}"
     tekst = f"{regel.aantal} {eenheid(regel.aantal, regel.eenheid)} na {na}"
     return f"de dag na afloop van {tekst}" if regel.datum == "dag-na-termijn" else tekst
-
-
-_ONDER = re.compile(r"^(\d+(?:\.\d+)*) (?:\(([a-z0-9])\)|([a-z]))$")
-
-
-def paragraaf_label(paragraaf: str, kort: bool = False) -> str:
-    """A paragraph as a reader writes it: '§ 4.1', '§ 2, onder j', 'Bijlage 1', 'Voorstel 1'.
-
-    ``kort`` drops the title in brackets ('§ 4.1 (Terugkoppelingsformulier)' -> '§ 4.1') and a
-    question heading before the letter, for narrow table cells."""
-    p = paragraaf.strip()
-    if kort:
-        p = p.split("? ", 1)[-1]
-    onder = _ONDER.match(p)
-    if onder:
-        return f"§ {onder.group(1)}, onder {onder.group(2) or onder.group(3)}"
-    if kort and p[:1].isdigit():
-        p = p.split(" (", 1)[0]
-    return f"§ {p}" if p[:1].isdigit() else p
 
 
 def bron_kort(bron) -> str:

@@ -40,12 +40,13 @@ from .begrippen import (
     REGIOS,
     ROUTE_NAMEN,
     ROUTES,
+    DOCUMENT_NAMEN,
     datum_kort,
     invoerketen,
 )
 from .fouten import AfsprakenFout, RegelbestandFout
 from .invoer import lees_datum, lees_ja_nee, lees_keuze, veld_naam
-from .kalender import EERSTE_JAAR, LAATSTE_JAAR, kalender_info, plus_termijn
+from .kalender import EERSTE_JAAR, LAATSTE_JAAR, atw_verlengd, kalender_info, plus_termijn
 from .model import Aanname, Moment, Tijdlijn, Verantwoordelijkheid
 from .peildatum import op_peildatum as _op_peildatum
 from .teksten import bron_kort, hoofdletter, moment_naam, periode_tekst, termijn_tekst
@@ -406,6 +407,8 @@ class _Berekening:
                     self.ontbrekend.append(r)
                 continue
             d = plus_termijn(basis, r.aantal, r.eenheid, self.casus.kalender.code)
+            if r.wettelijk:
+                d = atw_verlengd(basis, d, self.casus.kalender.code)
             if r.datum == "dag-na-termijn":
                 d += _EEN_DAG
             kandidaten.append((d, r))
@@ -652,7 +655,7 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None) -> Tijdlijn:
     teksten = [o.tekst for o in opmerkingen if o.alleen_zonder is None or o.alleen_zonder not in codes]
     teksten += [a.tekst for a in aannames if a.datum is not None]
     teksten += _overschrijdingen(casus, momenten)
-    teksten += _terugval(casus, momenten, perioden[0].landelijke_versie)
+    teksten += _terugval(casus, momenten)
 
     momenten_t = tuple(momenten)
     intervallen_t = tuple(intervallen)
@@ -715,14 +718,20 @@ def _overschrijdingen(casus: _Casus, momenten: list[Moment]) -> list[str]:
     return uit
 
 
-def _terugval(casus: _Casus, momenten: list[Moment], landelijke_versie) -> list[str]:
+def _terugval(casus: _Casus, momenten: list[Moment]) -> list[str]:
     if casus.regio == "landelijk":
         return []
-    namen = [m.omschrijving.split(" (", 1)[0] for m in momenten if m.landelijk_terugval and m.status == "berekend"]
-    if not namen:
+    # Per national source: the Kwaliteitskader sets the triage, the AEF report (Handelingsprotocol) the
+    # monitoring; a computed moment's description ends with its term in brackets, which is left off here.
+    per_document: dict[str, list[str]] = {}
+    for m in momenten:
+        if m.landelijk_terugval and m.status == "berekend":
+            per_document.setdefault(m.bron.document, []).append(m.omschrijving.rsplit(" (", 1)[0])
+    if not per_document:
         return []
-    return [f"Waar de afspraken van {REGIO_NAMEN[casus.regio]} hierover niets zeggen, volgt de rekenhulp het "
-            f"landelijk kader ({landelijke_versie.naam}): " + "; ".join(dict.fromkeys(namen)) + "."]
+    delen = [f"{DOCUMENT_NAMEN[document]}: " + ", ".join(dict.fromkeys(namen)) for document, namen in per_document.items()]
+    return [f"Waar de afspraken van {REGIO_NAMEN[casus.regio]} hierover niets zeggen, volgt de rekenhulp de "
+            f"landelijke regels. " + ". ".join(delen) + "."]
 
 
 def _invoer(casus: _Casus) -> dict:

@@ -273,15 +273,12 @@ def on_config(config):
     gemaakt = make_snapshot(content_hash, wheels)
     snapshot, figures = gemaakt if gemaakt else (None, {})
     _state.update(version=version, hash=content_hash, wheels=wheels, lock=lock, snapshot=snapshot)
-    wasm = PYODIDE_PACKAGE / "pyodide.asm.wasm"
     config.extra["rekenkern"] = {
         "pyodide_url": f"assets/pyodide/{version}/",
         "lock_url": f"assets/rekenkern/{content_hash}/pyodide-lock.json",
         "pakketten": [wheel.name for wheel in wheels],
-        "wielen": [wheel.file_name for wheel in wheels],
         "pyodide_versie": version,
-        # What the page checks before it trusts a response: the runtime's size, the snapshot's hash.
-        "wasm_bytes": wasm.stat().st_size if wasm.exists() else None,
+        # What the page checks before it trusts a response: the snapshot's hash and size.
         "snapshot": None,
     }
     if snapshot is not None:

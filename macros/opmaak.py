@@ -10,7 +10,7 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, REGIO_NAMEN, ROUTES
+from calculators.begrippen import DIENST_ROUTES, DOCUMENT_KORT, EENHEID_ENKELVOUD, ROUTES
 from types import SimpleNamespace
 
 from calculators.teksten import met_team
@@ -128,4 +128,4 @@ class Links:
 
 
 def _document_kort(document: str) -> str:
-    return {"landelijk": "Kwaliteitskader", "aef": "AEF-rapport"}.get(document) or REGIO_NAMEN[document]
+    return DOCUMENT_KORT[document]

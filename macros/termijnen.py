@@ -297,17 +297,22 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
     the calculators take from the national framework because the text is silent on them."""
     r = gegevens.regios[regio]
     # One line per moment (a variant for an option is said with it), the monitoring as one.
-    namen: dict[str, list[str]] = {}
+    # Each with its own national source: the triage comes from the Kwaliteitskader, the monitoring from
+    # the AEF report (the Handelingsprotocol as quoted there).
+    namen: dict[str, tuple[list[str], list[str]]] = {}
     for t, _ in sorted(gegevens.terugvallen(regio), key=lambda x: _volgorde(x[0].regel)):
         if MOMENTEN[_moment(t.regel)].rol == "monitoring":
             naam = "Monitoring door Veilig Thuis"
         else:
             naam, _ = naam_en_tekst(t.regel, r.partijen, kort=False)
-        opties = namen.setdefault(naam, [])
+        opties, bronnen = namen.setdefault(naam, ([], []))
         if t.regel["als"]:
             opties.append(voorwaarde(t.regel, r.partijen))
-    regels_namen = [f"{naam} (ook {', '.join(opties)})" if opties else naam for naam, opties in namen.items()]
-    landelijk = links.pagina("landelijk/kwaliteitskader-zicht-op-veiligheid.md")
+        bron = links.bron(t.regel["bron"])
+        if bron not in bronnen:
+            bronnen.append(bron)
+    regels_namen = [(f"{naam} (ook {', '.join(opties)})" if opties else naam) + " — " + ", ".join(bronnen)
+                    for naam, (opties, bronnen) in namen.items()]
     regels = [
         # Kept out of the search index: a search should lead to the text itself.
         '<aside class="aw-aangevuld" data-search-exclude="ja" markdown>',
@@ -316,8 +321,7 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
         "",
         f"    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
         f"zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
-        f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij het "
-        f"[landelijk kader]({landelijk}):",
+        f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij de landelijke regels:",
         "",
         *(f"    - {naam}" for naam in regels_namen),
         "",

@@ -8,7 +8,7 @@ niet door de code berekend.
 import pytest
 
 from calculators import AfsprakenFout, is_werkdag, niet_werkdagen, plus_werkdagen, werkdagen_tussen
-from calculators.kalender import KALENDERS, plus_termijn
+from calculators.kalender import KALENDERS, atw_verlengd, plus_termijn
 
 from .conftest import d
 
@@ -176,3 +176,15 @@ def test_kalenders_hebben_naam_en_omschrijving():
     for k in KALENDERS.values():
         assert k.naam and k.omschrijving
         assert k.to_dict() == {"code": k.code, "naam": k.naam, "omschrijving": k.omschrijving}
+
+
+def test_algemene_termijnenwet_verlengt_een_wettelijke_termijn():
+    # Art. 1 lid 1: ends on a Saturday, so on the next working day (Monday).
+    assert atw_verlengd(d("2022-03-28"), d("2022-04-02")) == d("2022-04-04")
+    # Art. 1 with a feestdag after the weekend: za 26-4-2025 (Koningsdag) → ma 28-4-2025.
+    assert atw_verlengd(d("2025-04-21"), d("2025-04-26")) == d("2025-04-28")
+    # Art. 2: at least two working days after the first day (Easter 2025: only di 22 in the term).
+    assert atw_verlengd(d("2025-04-17"), d("2025-04-22")) == d("2025-04-23")
+    # Art. 2 applies to terms of at least three days only; a working day stays as it is.
+    assert atw_verlengd(d("2025-04-17"), d("2025-04-19")) == d("2025-04-22")
+    assert atw_verlengd(d("2025-04-24"), d("2025-04-29")) == d("2025-04-29")

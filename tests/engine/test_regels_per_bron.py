@@ -123,6 +123,12 @@ def test_landelijk_start_onderzoek_binnen_vijf_dagen():
     assert (m.datum, m.regel) == (d("2025-04-29"), "start-onderzoek")
     assert "4.1.7 lid 1" in m.bron.herkomst and "kalenderdagen" in m.interpretatie
     assert tijdlijn("landelijk", "voorwaarden-en-vervolg", "2025-04-24").moment("onderzoek-start-uiterlijk") is None
+    # A term in an AMvB, so the Algemene termijnenwet extends it. Art. 1 lid 1: melding ma 28-3-2022 + 5 = za
+    # 2-4-2022, extended to ma 4-4-2022. Art. 2: melding do 17-4-2025 + 5 = di 22-4-2025; in between only di 22
+    # is a werkdag (vr 18 Goede Vrijdag, za, zo, ma 21 Tweede Paasdag), so the term runs to wo 23-4-2025.
+    assert moment(tijdlijn("landelijk", "onderzoek", "2022-03-28"), "onderzoek-start-uiterlijk").datum == d("2022-04-04")
+    pasen = moment(tijdlijn("landelijk", "onderzoek", "2025-04-17"), "onderzoek-start-uiterlijk")
+    assert pasen.datum == d("2025-04-23") and "Algemene termijnenwet" in pasen.interpretatie
 
 
 @dekt("besluit-vervolgstappen")
@@ -352,7 +358,7 @@ def test_mb_valt_terug_op_landelijk_voor_begin_verantwoordelijkheid_veilig_thuis
     t = tijdlijn("midden-brabant", "direct", "2025-04-30")
     m = moment(t, "veilig-thuis-verantwoordelijk")
     assert m.landelijk_terugval and m.bron.document == "landelijk" and m.bron.paragraaf == "2.1"
-    assert any("landelijk kader" in o for o in t.opmerkingen)
+    assert any("landelijke regels" in o and "Kwaliteitskader" in o for o in t.opmerkingen)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -146,6 +146,15 @@ def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
     assert not ({str(e["UID"]) for e in ander} & uids)
 
 
+def test_agenda_elke_uid_eenmaal_ook_bij_twee_regelwijzigingen():
+    # West-Brabant, melding 4-6-2018, route onderzoek: the agreements change on 1-1-2019 and on 1-4-2022
+    # (001), so the moment 'regels-gewijzigd' occurs twice; a calendar keeps one event per UID.
+    _, events = _events({"regio": "west-brabant", "route": "onderzoek", "melding": "2018-06-04", "zaak": "abcdef123456"})
+    uids = [str(e["UID"]) for e in events]
+    wijzigingen = [u for u in uids if "regels-gewijzigd" in u]
+    assert len(wijzigingen) == 2 and len(set(uids)) == len(uids)
+
+
 def test_haken_in_een_tekst_zijn_geen_nesting():
     # Brackets inside a string (also after an escaped quote) are text, not depth: the regio is checked normally.
     tekst = json.dumps({"regio": 'a"[[[[[[[[', "route": "direct", "melding": "2025-01-06"})
@@ -186,3 +195,17 @@ def test_berekend_op_staat_er_ook_in_leesvorm():
     dag = antwoord["berekend_op_tekst"].split()[0]
     assert dag in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
     assert "-" not in antwoord["berekend_op_tekst"]
+
+
+def test_met_een_peildatum_zegt_elk_moment_en_elke_periode_waar_het_ligt():
+    # The page compares no dates: the engine says which moments are past, today or coming, and which
+    # period holds the peildatum. MB direct, melding do 24-4-2025, peildatum di 6-5-2025 (overdracht
+    # assumed on the triage deadline do 1-5-2025, team responsible from 1-5 + 7 dagen + 1 = vr 9-5-2025).
+    r = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24",
+                             "peildatum": "2025-05-06"})["resultaat"]
+    peil = dt.date(2025, 5, 6)
+    for m in r["momenten"]:
+        d = dt.date.fromisoformat(m["datum"])
+        assert m["tov_peildatum"] == ("voorbij" if d < peil else "vandaag" if d == peil else "komt")
+    houders = [v for v in r["verantwoordelijkheid"] if v["op_peildatum"]]
+    assert len(houders) == 1 and houders[0]["partij"] == r["op_peildatum"]["partij"] == "veilig-thuis"

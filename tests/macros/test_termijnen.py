@@ -128,3 +128,10 @@ def test_west_brabant_zegt_bovenaan_dat_de_tekst_van_de_afspraken_ontbreekt(buil
     assert "collegevoorstel" in tekst.lower() and "niet in de bron" in tekst
     for naam in ("Veiligheidsbeoordeling (triage)", "Monitoring door Veilig Thuis", "(ook bij spoed)"):
         assert naam in tekst
+    # Each topic names its own national source: the monitoring is not in the Kwaliteitskader but in the
+    # AEF report (the Handelingsprotocol as quoted there).
+    monitoring = next(li for li in notitie.select("li") if "Monitoring door Veilig Thuis" in li.get_text())
+    assert {a["href"].split("#")[0].rstrip("/").split("/")[-1] for a in monitoring.select("a[href]")} == {
+        "aef-samen-werken-aan-een-veilig-thuis"}
+    triage = next(li for li in notitie.select("li") if "Veiligheidsbeoordeling (triage)" in li.get_text())
+    assert all("kwaliteitskader" in a["href"] for a in triage.select("a[href]"))

@@ -1,4 +1,4 @@
-"""The way forward from MkDocs 1.x (docs/beheer/toekomst-mkdocs.md): ProperDocs, the maintained
+"""The way forward from MkDocs 1.x (docs/beheer/toekomst-bouwomgeving.md): ProperDocs, the maintained
 continuation of MkDocs 1.x, builds this site strictly with the same theme, plugins and hooks, and
 the result is the MkDocs build, byte for byte, apart from the generator line."""
 

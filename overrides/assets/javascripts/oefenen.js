@@ -5,17 +5,9 @@
  * that is already on the page, and counts. It stores nothing but the chosen region (the same key
  * as the calculators), so a colleague at the same computer starts with their own region's cases.
  */
+import { bewaardeRegio, bewaarRegio } from "./rekenhulp-gedeeld.js";
 
-const REGIO_KEY = "afsprakenwijzer.regio";
 const DATUM = /^\d{4}-\d{2}-\d{2}$/;
-
-function bewaar(regio) {
-  try { localStorage.setItem(REGIO_KEY, regio); } catch (error) { /* private mode: not remembering is fine */ }
-}
-
-function bewaard() {
-  try { return localStorage.getItem(REGIO_KEY); } catch (error) { return null; }
-}
 
 function vragen(sectie) {
   return Array.from(sectie.querySelectorAll("[data-aw-oefen-vraag]"));
@@ -111,11 +103,11 @@ function init() {
   const kies = app.querySelector("[data-aw-oefen-kies]");
   const codes = Array.from(kies.options, function (optie) { return optie.value; });
   const gevraagd = new URLSearchParams(window.location.search).get("regio");
-  kies.value = [gevraagd, bewaard()].find(function (code) { return codes.includes(code); }) || codes[0];
+  kies.value = [gevraagd, bewaardeRegio()].find(function (code) { return codes.includes(code); }) || codes[0];
   app.querySelector("[data-aw-oefen-balk]").hidden = false;
   toonRegio(app, kies.value);
   kies.addEventListener("change", function () {
-    bewaar(kies.value);
+    bewaarRegio(kies.value);
     toonRegio(app, kies.value);
   });
   app.querySelector("[data-aw-oefen-afdrukken]").addEventListener("click", function () { window.print(); });

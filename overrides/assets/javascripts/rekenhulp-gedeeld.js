@@ -61,3 +61,15 @@ export function afstand(volgende) {
   if (w !== null && w !== undefined && d > 1) tekst += ", " + w + " werkdag" + (w === 1 ? "" : "en");
   return tekst;
 }
+
+/* The chosen region is the only thing the site remembers (one key for the calculators and Oefenen).
+ * Storage may be blocked (cookies off, an intranet policy): then nothing is remembered, and nothing breaks. */
+const REGIO_KEY = "afsprakenwijzer.regio";
+
+export function bewaarRegio(regio) {
+  try { window.localStorage.setItem(REGIO_KEY, regio); } catch (error) { /* not remembering is fine */ }
+}
+
+export function bewaardeRegio() {
+  try { return window.localStorage.getItem(REGIO_KEY); } catch (error) { return null; }
+}

@@ -13,22 +13,16 @@ function siteUrl(config, relatief) {
   return relatief ? config.basis + relatief.replace(/^\//, "") : null;
 }
 
-function paragraaf(bron) {
-  return bron.paragraaf ? (/^\d/.test(bron.paragraaf) ? "§ " + bron.paragraaf : bron.paragraaf) : "";
-}
-
-/* "§ 4.1" of the region's own text, "Kwaliteitskader § 2.1" for another document. */
+/* "§ 4.1" of the region's own text, "Kwaliteitskader § 2.1" for another document (labels from the engine). */
 function bronLabel(bron, eigen) {
-  const kort = { landelijk: "Kwaliteitskader", aef: "AEF-rapport", "midden-brabant": "Midden-Brabant",
-    "west-brabant": "West-Brabant", "zuid-limburg": "Zuid-Limburg" };
-  return bron.document === eigen ? paragraaf(bron) : (kort[bron.document] || bron.document_naam) + " " + paragraaf(bron);
+  return bron.document === eigen ? bron.paragraaf_label : bron.document_kort + " " + bron.paragraaf_label;
 }
 
 /* A visible link to the paragraph, and the quote (and the chosen reading) in a disclosure. */
 function bron(config, bronData, eigen, lezing) {
   const link = el("a", { href: siteUrl(config, bronData.url), text: bronLabel(bronData, eigen) });
   const inhoud = [
-    el("p", { class: "aw-bron-doc", text: bronData.document_naam + ", " + paragraaf(bronData) }),
+    el("p", { class: "aw-bron-doc", text: bronData.document_naam + ", " + bronData.paragraaf_label }),
     el("blockquote", { class: "aw-citaat", text: "“" + bronData.citaat + "”" }),
     bronData.herkomst ? el("p", { class: "aw-hint", text: "Herkomst: " + bronData.herkomst }) : null,
     lezing ? el("p", { class: "aw-lezing-tekst" }, [el("strong", { text: "Gekozen lezing: " }), lezing]) : null,
@@ -115,7 +109,6 @@ function berekendOp(resultaat) {
 /* ---------- the schedule ---------- */
 
 function rooster(config, resultaat) {
-  const peil = resultaat.op_peildatum.datum;
   const groepen = [];
   resultaat.momenten.forEach(function (m) {
     const laatste = groepen[groepen.length - 1];
@@ -123,10 +116,10 @@ function rooster(config, resultaat) {
     else groepen.push({ datum: m.datum, momenten: [m] });
   });
   return el("ol", { class: "aw-rooster" }, groepen.map(function (g) {
-    const wanneer = g.datum < peil ? "verleden" : g.datum === peil ? "vandaag" : "straks";
+    const wanneer = { voorbij: "verleden", vandaag: "vandaag", komt: "straks" }[g.momenten[0].tov_peildatum];
     return el("li", { class: "aw-rooster__dag aw-rooster__dag--" + wanneer }, [
       el("p", { class: "aw-rooster__datum" }, [tijd(g.datum, langeDatum),
-        g.datum === peil ? el("span", { class: "aw-rooster__nu", text: resultaat.peildatum_is_vandaag ? "vandaag" : "peildatum" }) : null]),
+        wanneer === "vandaag" ? el("span", { class: "aw-rooster__nu", text: resultaat.peildatum_is_vandaag ? "vandaag" : "peildatum" }) : null]),
       el("ul", { class: "aw-rooster__items" }, g.momenten.map(function (m) { return item(config, resultaat, m); })),
     ]);
   }));
@@ -149,9 +142,8 @@ function item(config, resultaat, m) {
 }
 
 function perioden(config, resultaat) {
-  const peil = resultaat.op_peildatum.datum;
   return el("ol", { class: "aw-perioden" }, resultaat.verantwoordelijkheid.map(function (v) {
-    const nu = !v.binnen_een_dag && v.van <= peil && (!v.tot || peil < v.tot);
+    const nu = v.op_peildatum;
     const wanneer = v.binnen_een_dag ? ["op ", tijd(v.van), ", tot een overgang later die dag"]
       : v.tot_en_met ? [tijd(v.van), " tot en met ", tijd(v.tot_en_met)] : ["vanaf ", tijd(v.van), ", zonder einddatum"];
     return el("li", { class: "aw-periode aw-periode--" + partijKlasse(v.partij) + (nu ? " aw-periode--nu" : "") }, [

@@ -1,6 +1,6 @@
 /* Web Worker that runs the rules engine (calculators/) in the site's own Pyodide.
  *
- * Messages in:  {type: "start", config}   config: pyodide, lock, wielen, wasm_bytes, snapshot {url, sha256, raw_bytes}
+ * Messages in:  {type: "start", config}   config: pyodide, lock, pakketten, snapshot {url, sha256, raw_bytes}
  *               {type: "bereken", id, soort, invoer}
  * Messages out: {type: "voortgang", stap, tekst}
  *               {type: "klaar", ms, via}                 via: "snapshot" (memory snapshot restored) or "opstart"
@@ -136,29 +136,14 @@ async function laadPyodide(config, extra) {
   }, extra));
 }
 
-// The engine's files (its rule data) are not part of a snapshot; put them back for anything read lazily.
-function haalWielen(config) {
-  return Promise.all(config.wielen.map(async function (naam) {
-    const response = await fetch(new URL(naam, config.lock));
-    if (!response.ok) throw new Error(naam + ": HTTP " + response.status);
-    return new Uint8Array(await response.arrayBuffer());
-  }));
-}
-
-function zetWielenTerug(pyodide, wielen) {
-  const map = pyodide.runPython("import site; site.getsitepackages()[0]");
-  wielen.forEach(function (bytes) { pyodide.unpackArchive(bytes, "wheel", { extractDir: map }); });
-  pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
-}
-
-// Fetching and unpacking the snapshot and the wheels runs while Pyodide loads its own scripts:
-// loadPyodide takes the snapshot as a promise and waits for it only when it needs the memory.
+// Fetching and unpacking the snapshot runs while Pyodide loads its own scripts: loadPyodide takes the
+// snapshot as a promise and waits for it only when it needs the memory. The engine's files (its wheels)
+// are not part of a snapshot and are not put back: calculators.verzoek.opwarmen() read every rule file
+// and imported every module before the snapshot was made, and the engine imports nothing later
+// (tests/engine/test_lagen.py), so the page's calculations never touch them.
 async function vanSnapshot(config) {
-  const snapshot = haalSnapshot(config.snapshot);
-  const wielen = haalWielen(config);
-  wielen.catch(function () {});  // awaited below; a failure there falls back like a bad snapshot
-  const pyodide = await laadPyodide(config, { _loadSnapshot: snapshot });
-  zetWielenTerug(pyodide, await wielen);
+  const pyodide = await laadPyodide(config, { _loadSnapshot: haalSnapshot(config.snapshot) });
+  pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
   return pyodide;
 }
 

@@ -6,12 +6,12 @@
  * asked for while it loads, and shows the engine's answer (rekenhulp-uitkomst.js). It never works
  * out a date itself, and stores nothing but the chosen region.
  */
-import { el } from "./rekenhulp-gedeeld.js";
+import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
+import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
 
 // The hosting page names this figure; a test may shorten it (window.__awStartTimeoutMs).
 const START_TIMEOUT_MS = window.__awStartTimeoutMs || 45000;
-const REGIO_KEY = "afsprakenwijzer.regio";
 // Fields that say which case this is: a new value starts a new case (a new token for its calendar events).
 const CASUS_VELDEN = ["regio", "route", "melding"];
 
@@ -264,7 +264,7 @@ function toonResultaat(config, paneel, soort, invoer, antwoord) {
 }
 
 // Redraw the figure when the width changes a lot (a phone turned, a window resized), from the same answer.
-function herteken(config, app) {
+function herteken(app) {
   const laatste = state.laatsteResultaat;
   if (!laatste || laatste.soort !== "tijdlijn") return;
   const paneel = app.querySelector('[data-aw-rekenhulp="tijdlijn"]');
@@ -272,8 +272,7 @@ function herteken(config, app) {
   if (Math.abs(breedte - laatste.breedte) < 40) return;
   const oud = paneel.querySelector(".aw-figuur");
   if (!oud) return;
-  const nieuw = tijdlijnUitkomst(config, laatste.resultaat, breedte).find(function (n) { return n.classList && n.classList.contains("aw-figuur"); });
-  oud.replaceWith(nieuw);
+  oud.replaceWith(tijdlijnFiguur(laatste.resultaat, breedte));
   laatste.breedte = breedte;
 }
 
@@ -346,7 +345,7 @@ function init() {
     if (!form.elements.zaak && soort === "tijdlijn") form.append(el("input", { type: "hidden", name: "zaak" }));
     // Defaults: the URL (a shared calculation) wins, then the remembered region, then today.
     if (!params.has("regio") && form.elements.regio) {
-      const onthouden = window.localStorage && localStorage.getItem(REGIO_KEY);
+      const onthouden = bewaardeRegio();
       if (onthouden && Array.from(form.elements.regio.options).some(function (o) { return o.value === onthouden; })) form.elements.regio.value = onthouden;
     }
     form.querySelectorAll("[data-aw-vandaag]").forEach(function (veld) {
@@ -356,7 +355,7 @@ function init() {
     werkZichtbaarheidBij(form);
     form.addEventListener("change", function (event) {
       werkZichtbaarheidBij(form);
-      if (event.target.name === "regio" && window.localStorage) localStorage.setItem(REGIO_KEY, event.target.value);
+      if (event.target.name === "regio") bewaarRegio(event.target.value);
     });
 
     form.addEventListener("submit", async function (event) {
@@ -407,7 +406,7 @@ function init() {
   let wachten = null;
   window.addEventListener("resize", function () {
     clearTimeout(wachten);
-    wachten = setTimeout(function () { herteken(config, app); }, 150);
+    wachten = setTimeout(function () { herteken(app); }, 150);
   });
 }
 
