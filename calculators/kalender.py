@@ -238,8 +238,8 @@ def atw_verlengd(begin: dt.date, einde: dt.date, kalender: str = "atw") -> dt.da
     day (art. 1 lid 1). (Art. 4 leaves out terms over 90 days or 12 weeks; the rules that use this are
     shorter.)"""
     if (einde - begin).days >= 3:
-        while werkdagen_tussen(begin, einde, kalender) < 2:
-            einde += dt.timedelta(days=1)
+        # (begin, einde] must hold two working days: the end is at least the second working day after begin.
+        einde = max(einde, plus_werkdagen(begin, 2, kalender))
     while not is_werkdag(einde, kalender):
         einde += dt.timedelta(days=1)
     return einde

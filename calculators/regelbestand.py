@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .begrippen import (
     DATUM_SOORTEN,
@@ -74,7 +75,7 @@ class Regel:
     def past_bij(self, opties: dict) -> bool:
         return all(opties.get(k) == v for k, v in self.als)
 
-    @property
+    @cached_property
     def raakt(self) -> tuple[str, ...]:
         return self.momenten if self.soort == "vervalt" else (self.moment,)
 
@@ -107,6 +108,15 @@ class RegioRegels:
     versies: tuple[AfsprakenVersie, ...]
     regels: tuple[Regel, ...]
     feiten: tuple[Feit, ...]
+
+    @cached_property
+    def per_moment(self) -> dict[str, tuple[Regel, ...]]:
+        """The rules by each moment they concern, in file order: a calculation looks them up dozens of times."""
+        index: dict[str, list[Regel]] = {}
+        for r in self.regels:
+            for moment in r.raakt:
+                index.setdefault(moment, []).append(r)
+        return {moment: tuple(regels) for moment, regels in index.items()}
 
     def versie_op(self, datum: dt.date) -> AfsprakenVersie | None:
         for v in self.versies:

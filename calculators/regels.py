@@ -124,8 +124,8 @@ def zoek_regels(
     """The rules of one region that concern ``moment`` in this route, on this date, with these options."""
     return [
         r
-        for r in regels.regels
-        if moment in r.raakt and route in r.routes and r.geldt_op(peildatum) and r.past_bij(opties)
+        for r in regels.per_moment.get(moment, ())
+        if route in r.routes and r.geldt_op(peildatum) and r.past_bij(opties)
     ]
 
 

@@ -309,8 +309,8 @@ class _Berekening:
         """Is there a rule for this moment that applies on another date? Then say so."""
         c = self.casus
         for bron in (self.regels, self.landelijk):
-            for r in bron.regels:
-                if moment in r.raakt and c.route in r.routes and r.past_bij(c.opties) and r.soort == "termijn":
+            for r in bron.per_moment.get(moment, ()):
+                if c.route in r.routes and r.past_bij(c.opties) and r.soort == "termijn":
                     if not r.geldt_op(self.regeldatum):
                         self.opmerkingen.append(_Opmerking(
                             f"Geen datum voor ‘{moment_naam(moment, self.partijen)}’: die regel "

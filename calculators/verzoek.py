@@ -151,16 +151,26 @@ _INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijn
                  "en meld het aan de beheerder van de site als het blijft gebeuren.")
 
 
+# One calculation of each kind, over every region. Run before the browser's memory snapshot is made, so
+# that every rule file is read, every module imported and every cache filled: files are not part of a
+# snapshot, and whatever is computed lazily after it is recomputed on every visit.
+VOORBEELDEN = (
+    ("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}),
+    ("tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2025-06-02", "peildatum": "2025-06-10"}),
+    ("tijdlijn", {"regio": "west-brabant", "route": "voorwaarden-en-vervolg", "melding": "2025-09-15"}),
+    ("tijdlijn", {"regio": "landelijk", "route": "onderzoek", "melding": "2025-12-22", "peildatum": "2026-01-05"}),
+    ("agenda", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}),
+    ("werkdagen", {"van": "2025-04-24", "aantal": "5"}),
+    ("terugkoppeling", {"melding": "2025-04-24", "peildatum": "2025-04-28"}),
+)
+
+
 def opwarmen() -> None:
     """Load every rule file and run each kind of calculation once, so that nothing is read or imported
-    lazily afterwards. The browser's memory snapshot is taken after this: files are not part of a
-    snapshot, modules and data in memory are."""
+    lazily afterwards."""
     regels.alle_regios()
     atw_lid3_jaren()
-    voorbeeld = {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}
-    for soort, invoer in (("tijdlijn", voorbeeld), ("agenda", voorbeeld),
-                          ("werkdagen", {"van": "2025-04-24", "aantal": "5"}),
-                          ("terugkoppeling", {"melding": "2025-04-24", "peildatum": "2025-04-28"})):
+    for soort, invoer in VOORBEELDEN:
         antwoord = bereken(soort, invoer)
         if not antwoord["ok"]:
             raise RuntimeError(f"opwarmen: {soort}: {antwoord['fouten']}")

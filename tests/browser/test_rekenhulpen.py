@@ -224,6 +224,7 @@ def test_link_copies_the_inputs_and_reopens_the_same_calculation(page, site_url,
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     page.locator(ANTWOORD).wait_for()
     first = last_answer(page)["resultaat"]
+    page.wait_for_url(lambda url: "melding=2025-12-22" in url)  # the address follows once the answer is drawn
     query = parse_qs(urlparse(page.url).query)
     zaak = query.pop("zaak")
     assert len(zaak[0]) == 16  # a random case token, not personal data

