@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -53,3 +54,26 @@ def launch_chromium(stack: ExitStack):
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     stack.callback(browser.close)
     return browser
+
+
+def run_chromium_without_devtools(url: str, profile: Path, until, timeout: float) -> bool:
+    """Open ``url`` in Debian chromium with no DevTools client attached, until ``until()`` holds or
+    ``timeout`` seconds pass; True if it held. (While a debugger is attached, as with Playwright, V8
+    keeps WebAssembly on its unoptimised tier: Python in Pyodide then runs several times slower.)"""
+    import time
+
+    executable = chromium_path()
+    if executable is None:
+        sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
+    browser = subprocess.Popen([executable, *CHROMIUM_ARGS, f"--user-data-dir={profile}", url],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if until():
+                return True
+            time.sleep(0.1)
+        return until()
+    finally:
+        browser.terminate()
+        browser.wait(timeout=30)

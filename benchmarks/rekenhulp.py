@@ -10,7 +10,11 @@ time, every measurement interleaved so that a busy machine slows all of them ali
     calculator that boots Pyodide can reach;
   * the calculator as shipped (restores the memory snapshot made at build time);
   * the calculator without snapshot (its request refused, so the worker boots Pyodide normally);
-- switching to another calculator tab and calculating there, and recomputing on the same page;
+- switching to another calculator tab and calculating there; back to the tijdlijn tab and calculating;
+  then three recomputes with new dates on that tab;
+- recompute as the ≤ 50 ms target means it (a user changes a date and presses the button again), also
+  in a chromium with no DevTools client attached: Playwright attaches a debugger, and while one is
+  attached V8 keeps WebAssembly on its unoptimised tier, which makes Python several times slower;
 - from the calculator to an agreement page and back (warm): a new page, so a new start;
 - bytes transferred and requests for a cold calculator visit (snapshot included) and for
   documentation pages (which must load no .wasm at all).
@@ -24,6 +28,7 @@ Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH]
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import sys
@@ -35,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.omgeving import launch_chromium, serve_site_everywhere  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+from benchmarks.omgeving import launch_chromium, run_chromium_without_devtools, serve_site_everywhere  # noqa: E402
+from tests.conftest import SiteHandler, build_site, serve  # noqa: E402
 
 QUERY = "rekenhulpen/?rekenhulp=tijdlijn&regio=midden-brabant&route=onderzoek&melding=2025-04-24#tijdlijn"
 ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
@@ -55,6 +60,26 @@ BARE_WORKER = """self.onmessage = async (e) => {
 };"""
 
 STARTS = ("Pyodide kaal", "met snapshot", "zonder snapshot")
+
+# Recomputes as a user makes them (a new date, the button again), measured in the page itself and sent
+# back to the server, in a chromium that no DevTools client is attached to. Between recomputes a short
+# pause stands for the user; it is part of the scenario, not a wait for a condition.
+RECOMPUTES = 15
+RECOMPUTE_SCRIPT = """(async function () {
+  const zodra = (f) => new Promise((klaar) => { const t = setInterval(() => { if (f()) { clearInterval(t); klaar(); } }, 5); });
+  await zodra(() => window.__awRekenhulp && window.__awRekenhulp.laatsteAntwoord);
+  const s = window.__awRekenhulp, form = document.querySelector("#tijdlijn [data-aw-formulier]"), uit = [];
+  for (let i = 1; i <= AANTAL; i++) {
+    const melding = "2025-11-" + String(i).padStart(2, "0");
+    form.elements.melding.value = melding;
+    form.requestSubmit();
+    await zodra(() => s.laatsteAntwoord.resultaat && s.laatsteAntwoord.resultaat.invoer.melding === melding);
+    uit.push([s.laatsteDoorlooptijd, s.laatsteRekentijd]);
+    await new Promise((verder) => setTimeout(verder, 150));
+  }
+  fetch("/herberekening-uitslag?" + encodeURIComponent(JSON.stringify(uit)));
+})();
+"""
 
 
 def prepare_site(site: Path | None, work: Path) -> Path:
@@ -75,6 +100,38 @@ def prepare_site(site: Path | None, work: Path) -> Path:
     (bare / "bare.js").write_text(BARE_SCRIPT.replace("VERSION", version).replace("LOCK", lock))
     (bare / "bare-worker.js").write_text(BARE_WORKER)
     return site
+
+
+def recompute_without_devtools(site: Path, work: Path, runs: int) -> list[list[tuple[float, float]]]:
+    """Per run: [(page ms, worker ms), ...] for RECOMPUTES recomputes after a shared link's answer."""
+    page = site / "herberekening-meting"
+    page.mkdir()
+    (page / "meting.js").write_text(RECOMPUTE_SCRIPT.replace("AANTAL", str(RECOMPUTES)))
+    html = (site / "rekenhulpen" / "index.html").read_text()
+    (page / "index.html").write_text(html.replace("</body>", '<script src="meting.js"></script></body>'))
+    uitslagen: list = []
+
+    class Handler(SiteHandler):
+        def do_GET(self):
+            if self.path.startswith("/herberekening-uitslag?"):
+                from urllib.parse import unquote
+                uitslagen.append(json.loads(unquote(self.path.split("?", 1)[1])))
+                self.send_response(204)
+                self.end_headers()
+                return
+            super().do_GET()
+
+    httpd = serve(site, Handler)
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        for run in range(runs):
+            gezien = len(uitslagen)
+            if not run_chromium_without_devtools(base + "herberekening-meting/" + QUERY.split("/", 1)[1], work / f"profiel-{run}",
+                                                 lambda: len(uitslagen) > gezien, timeout=180):
+                sys.exit("herberekening zonder DevTools: geen uitslag binnen 180 s")
+    finally:
+        httpd.shutdown()
+    return uitslagen
 
 
 def new_context(browser, start: str):
@@ -114,9 +171,11 @@ def other_tab(page) -> float:
     return time.perf_counter() - started
 
 
-def recompute(page, melding: str) -> tuple[float, float, float]:
-    """A second tijdlijn on the same page: (click to answer, of which the page, of which the worker)."""
-    page.get_by_role("tab", name="Tijdlijn").click()
+def recompute(page, melding: str, tab: bool) -> tuple[float, float, float]:
+    """A tijdlijn on the same page, after switching back to its tab or on it already: (click to answer as
+    Playwright saw it, of which the page by its own clock, of which the engine in the worker)."""
+    if tab:
+        page.get_by_role("tab", name="Tijdlijn").click()
     page.locator("#tijdlijn").get_by_label("Meldingsdatum").fill(melding)
     started = time.perf_counter()
     page.get_by_role("button", name="Tijdlijn berekenen").click()
@@ -184,13 +243,20 @@ def main() -> None:
                         seen.setdefault((server, start, temp), []).append(by_playwright)
                     if start == "met snapshot":
                         more.setdefault((server, "andere rekenhulp (tab + berekenen)"), []).append(other_tab(page))
-                        total, in_page, in_worker = recompute(page, "2025-12-19")
-                        more.setdefault((server, "herberekening (klik → antwoord)"), []).append(total)
-                        more.setdefault((server, "  waarvan pagina (submit → scherm)"), []).append(in_page)
-                        more.setdefault((server, "  waarvan rekenkern in worker"), []).append(in_worker)
+                        # Back to the tijdlijn (its panel is drawn again), then new dates on the same tab.
+                        for melding, tab, label in (("2025-12-19", True, "terug naar tijdlijn"),
+                                                    ("2025-12-18", False, "herberekening"),
+                                                    ("2025-12-17", False, "herberekening"),
+                                                    ("2025-12-16", False, "herberekening")):
+                            total, in_page, in_worker = recompute(page, melding, tab)
+                            more.setdefault((server, f"{label} (klik → antwoord)"), []).append(total)
+                            more.setdefault((server, f"  waarvan pagina (submit → scherm)  [{label}]"), []).append(in_page)
+                            more.setdefault((server, f"  waarvan rekenkern in worker  [{label}]"), []).append(in_worker)
                         page.goto(base + AGREEMENT_PAGE)
                         more.setdefault((server, "afsprakenpagina → rekenhulp (warm)"), []).append(first_answer(page, url, start)[0])
                     context.close()
+
+        zonder_devtools = recompute_without_devtools(site, work, args.runs)
 
         sizes = {}
         for base, server in servers:
@@ -205,6 +271,13 @@ def main() -> None:
                 context.close()
 
     print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
+    print(f"\nherberekening in chromium zonder DevTools-koppeling ({STATISCH}; {args.runs} × {RECOMPUTES} keer,"
+          " nieuwe meldingsdatum, klok van de pagina)")
+    for naam, deel in (("eerste 5", slice(0, 5)), (f"6–{RECOMPUTES}", slice(5, None))):
+        pagina = [rij[0] / 1000 for run in zonder_devtools for rij in run[deel]]
+        worker = [rij[1] / 1000 for run in zonder_devtools for rij in run[deel]]
+        print(f"    {naam:<9} pagina (submit → scherm) {ms(pagina)}   waarvan rekenkern {ms(worker)}")
+    print("    doel herberekening ≤ 50 ms; de eerste keren optimaliseert de browser Python nog")
     for _, server in servers:
         print(f"\n{server}")
         print("  navigatie → eerste antwoord op het scherm (klok van de pagina; tussen haakjes: zoals Playwright het zag)")
@@ -221,8 +294,9 @@ def main() -> None:
         print("  op de pagina (met snapshot)")
         for (srv, label), values in more.items():
             if srv == server:
-                print(f"    {label:<38} {ms(values)}")
-        print("    doel herberekening ≤ 50 ms")
+                print(f"    {label:<52} {ms(values)}")
+        print("    (met Playwright gemeten: een gekoppelde debugger houdt WebAssembly ongeoptimaliseerd;"
+              " zie de herberekening zonder DevTools hierboven)")
         print("  overgedragen, koud (zonder zoekindex; doel documentatiepagina's 0 bytes .wasm)")
         for (srv, name), (size, count, wasm, snapshot) in sizes.items():
             if srv == server:
