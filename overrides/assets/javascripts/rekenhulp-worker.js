@@ -4,6 +4,7 @@
  *               {type: "bereken", id, soort, invoer}
  * Messages out: {type: "voortgang", stap, tekst}
  *               {type: "klaar", ms, via}                 via: "snapshot" (memory snapshot restored) or "opstart"
+ *               {type: "bewaard", gelukt}                the unpacked snapshot was (or could not be) kept for the next visit
  *               {type: "mislukt", tekst, hulp, detail}   tekst: the cause in Dutch; hulp: what to do; detail: technical
  *               {type: "antwoord", id, antwoord, ms}     antwoord: the engine's JSON text
  *
@@ -11,8 +12,11 @@
  * the warmed-up engine (a tenth of a normal boot); if it is missing, damaged or for another build,
  * the worker boots Python as usual and the user notices nothing but time.
  */
+import { bewaarSnapshot, haalSnapshot, vergeetSnapshot } from "./rekenhulp-snapshot.js";
+
 let engine = null;
 let starting = null;
+let nogBewaren = null;  // keeping the unpacked snapshot waits until the first answer is out
 
 function post(message) {
   self.postMessage(message);
@@ -103,26 +107,6 @@ function bewaakWebAssembly() {
   return mislukt;
 }
 
-async function sha256(bytes) {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return Array.from(new Uint8Array(digest), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
-}
-
-// The snapshot is stored gzip-compressed (6 of 31 MB). A server that compresses on the fly hands us the
-// same bytes after the browser undoes that; a server that decompressed it hands us the raw snapshot.
-async function haalSnapshot(snapshot) {
-  const response = await fetch(snapshot.url);
-  if (!response.ok) throw new Error("snapshot: HTTP " + response.status);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    if ((await sha256(bytes)) !== snapshot.sha256) throw new Error("snapshot: sha256 klopt niet (beschadigd of van een andere bouw)");
-    const stroom = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stroom).arrayBuffer());
-  }
-  if (bytes.byteLength !== snapshot.raw_bytes) throw new Error("snapshot: onverwachte grootte " + bytes.byteLength);
-  return bytes;
-}
-
 async function laadPyodide(config, extra) {
   const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
   return loadPyodide(Object.assign({
@@ -142,9 +126,16 @@ async function laadPyodide(config, extra) {
 // and imported every module before the snapshot was made, and the engine imports nothing later
 // (tests/engine/test_lagen.py), so the page's calculations never touch them.
 async function vanSnapshot(config) {
-  const pyodide = await laadPyodide(config, { _loadSnapshot: haalSnapshot(config.snapshot) });
-  pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
-  return pyodide;
+  const opgehaald = haalSnapshot(config.snapshot);
+  try {
+    const pyodide = await laadPyodide(config, { _loadSnapshot: opgehaald.then(function (s) { return s.bytes; }) });
+    pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
+    return { pyodide: pyodide, opgehaald: opgehaald };
+  } catch (error) {
+    // A kept copy that does not restore is dropped, so that the next visit unpacks the server's file again.
+    opgehaald.then(function (s) { if (s.uitCache) vergeetSnapshot(); }, function () {});
+    throw error;
+  }
 }
 
 async function opstarten(config) {
@@ -190,9 +181,10 @@ async function start(config) {
   const compileFout = wasmFout.catch(async function (fout) { await check; throw fout; });
   compileFout.catch(function () {});
   const race = function (belofte) { return Promise.race([belofte, compileFout, check.then(function () { return new Promise(function () {}); })]); };
+  let opgehaald = null;
   if (config.snapshot) {
     try {
-      pyodide = await race(vanSnapshot(config));
+      ({ pyodide, opgehaald } = await race(vanSnapshot(config)));
       via = "snapshot";
     } catch (error) {
       if (error instanceof Storing) throw error;  // the host is broken: a normal boot would fail the same way
@@ -204,6 +196,12 @@ async function start(config) {
   const bereken = pyodide.runPython("import calculators.verzoek\ncalculators.verzoek.bereken_json");
   engine = { bereken: bereken };
   post({ type: "klaar", ms: Math.round(performance.now() - t0), via: via });
+  if (opgehaald) {
+    const { bytes, uitCache } = await opgehaald;
+    if (!uitCache) {
+      nogBewaren = async function () { post({ type: "bewaard", gelukt: await bewaarSnapshot(config.snapshot, bytes) }); };
+    }
+  }
 }
 
 self.onmessage = async function (event) {
@@ -229,5 +227,10 @@ self.onmessage = async function (event) {
     }
     // As text: one string crosses to the page faster than a cloned tree of objects.
     post({ type: "antwoord", id: message.id, antwoord: antwoord, ms: performance.now() - t0 });
+    if (nogBewaren) {
+      const bewaren = nogBewaren;
+      nogBewaren = null;
+      bewaren();
+    }
   }
 };

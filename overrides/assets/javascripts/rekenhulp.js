@@ -16,7 +16,7 @@ const START_TIMEOUT_MS = window.__awStartTimeoutMs || 45000;
 const CASUS_VELDEN = ["regio", "route", "melding"];
 
 const state = window.__awRekenhulp = {
-  worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), fout: null, via: null,
+  worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), fout: null, via: null, snapshotBewaard: null,
 };
 
 /* ---------- worker ---------- */
@@ -59,6 +59,8 @@ function verwerk(message, melden) {
     state.wachtrij.splice(0).forEach(function (item) { state.worker.postMessage(item); });
   } else if (message.type === "mislukt") {
     mislukt(message, melden);
+  } else if (message.type === "bewaard") {
+    state.snapshotBewaard = message.gelukt;  // diagnostics and the tests
   } else if (message.type === "antwoord") {
     const callback = state.callbacks.get(message.id);
     state.callbacks.delete(message.id);
