@@ -5,8 +5,8 @@
  * repeat visit, a quarter of the time to the first answer. So after the first visit the unpacked copy
  * is kept under a key that holds the sha256 of the file it came from: a new build has another key, and
  * storing it removes the copies of older builds. It holds what the server sent and nothing a user typed.
- * Without Cache Storage (a page not served over HTTPS or from localhost, private windows, no room) the
- * snapshot is simply unpacked again.
+ * Without Cache Storage (a page not served over HTTPS or from localhost, some private windows, no room)
+ * the snapshot is simply unpacked again.
  */
 
 const CACHE = "afsprakenwijzer-rekenkern";

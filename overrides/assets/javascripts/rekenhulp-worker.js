@@ -9,8 +9,9 @@
  *               {type: "antwoord", id, antwoord, ms}     antwoord: the engine's JSON text
  *
  * Everything comes from the site's own origin. The fast path restores the build-made memory snapshot of
- * the warmed-up engine (a tenth of a normal boot); if it is missing, damaged or for another build,
- * the worker boots Python as usual and the user notices nothing but time.
+ * the warmed-up engine (a tenth of a normal boot), after the first visit from the unpacked copy the
+ * browser keeps (rekenhulp-snapshot.js); if it is missing, damaged or for another build, the worker
+ * boots Python as usual and the user notices nothing but time.
  */
 import { bewaarSnapshot, haalSnapshot, vergeetSnapshot } from "./rekenhulp-snapshot.js";
 
