@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -60,8 +61,6 @@ def run_chromium_without_devtools(url: str, profile: Path, until, timeout: float
     """Open ``url`` in Debian chromium with no DevTools client attached, until ``until()`` holds or
     ``timeout`` seconds pass; True if it held. (While a debugger is attached, as with Playwright, V8
     keeps WebAssembly on its unoptimised tier: Python in Pyodide then runs several times slower.)"""
-    import time
-
     executable = chromium_path()
     if executable is None:
         sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
@@ -72,7 +71,7 @@ def run_chromium_without_devtools(url: str, profile: Path, until, timeout: float
         while time.monotonic() < deadline:
             if until():
                 return True
-            time.sleep(0.1)
+            time.sleep(0.1)  # polling interval while waiting for until(), not a fixed wait
         return until()
     finally:
         browser.terminate()

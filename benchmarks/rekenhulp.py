@@ -36,6 +36,7 @@ import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -114,7 +115,6 @@ def recompute_without_devtools(site: Path, work: Path, runs: int) -> list[list[t
     class Handler(SiteHandler):
         def do_GET(self):
             if self.path.startswith("/herberekening-uitslag?"):
-                from urllib.parse import unquote
                 uitslagen.append(json.loads(unquote(self.path.split("?", 1)[1])))
                 self.send_response(204)
                 self.end_headers()
