@@ -42,7 +42,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from packaging.requirements import Requirement
 
-from calculators import bestanden
+from calculators.basis import bestanden
 
 log = logging.getLogger("mkdocs.hooks.browser_runtime")
 

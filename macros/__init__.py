@@ -40,10 +40,12 @@ def define_env(env):
     if isinstance(watch, list):
         from pathlib import Path
 
+        from calculators.basis import bestanden
+
         import calculators
         from calculators import regels
 
-        map_ = str(regels.regelmap() or Path(calculators.__file__).parent / "rules")
+        map_ = str(bestanden.regelmap() or Path(calculators.__file__).parent / "rules")
         if map_ not in watch:
             watch.append(map_)
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
+from calculators.basis import bestanden
+
 from calculators import regels
-from calculators.fouten import RegelbestandFout
+from calculators.basis.fouten import RegelbestandFout
 
 from .gegevens import Regio, _feit, controleer_dekking, lees_aef
 
 
 def _bestand(regio: str) -> str:
-    map_ = regels.regelmap()
+    map_ = bestanden.regelmap()
     if map_ is not None:
         return (map_ / f"{regio}.toml").read_text(encoding="utf-8")
     from importlib import resources
@@ -103,7 +105,7 @@ def _controleer_criteria(regio: str, regio_regels) -> None:
 def regelbestanden(gegevens, links) -> str:
     """Every region's rule file, with its text and the versions it holds: the place where policy
     staff find the file (the agreement pages themselves do not show file paths)."""
-    from calculators.begrippen import DOCUMENTEN
+    from calculators.basis.begrippen import DOCUMENTEN
 
     from .gegevens import document_pagina
     from .opmaak import geldigheid

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from calculators import regels as _regels
-from calculators.begrippen import (
+from calculators.basis import bestanden
+
+from calculators.recht import regios as _regels
+from calculators.basis.begrippen import (
     DIENST_ROUTES,
     DOCUMENTEN,
     MOMENTEN,
@@ -29,8 +31,8 @@ from calculators.begrippen import (
     REGIOS,
     ROUTES,
 )
-from calculators.fouten import RegelbestandFout
-from calculators.overzicht import regel_als_data
+from calculators.basis.fouten import RegelbestandFout
+from calculators.uitvoer.overzicht import regel_als_data
 
 AEF_BESTAND = "aef/criteria.toml"
 OORDELEN = ("ja", "deels", "nee", "onbekend")
@@ -109,7 +111,7 @@ class Gegevens:
     def __init__(self) -> None:
         # A fresh read per build (`mkdocs serve` rebuilds after a rule file changed): choosing the
         # same rules folder again empties the engine's cache and keeps the choice.
-        _regels.gebruik_regelmap(getattr(_regels, "_gekozen_map", None))
+        bestanden.gebruik_regelmap(getattr(_regels, "_gekozen_map", None))
         self._engine = _regels.alle_regios()
         self.regios: dict[str, Regio] = {}
         partijen_landelijk = self._engine[LANDELIJK].partijen
@@ -210,7 +212,7 @@ def _feit(f) -> dict:
 
 def aef_pad() -> Path | None:
     """The file in the chosen rules folder if it has one, otherwise None (= the package's)."""
-    gekozen = _regels.regelmap()
+    gekozen = bestanden.regelmap()
     if gekozen is not None and (gekozen / AEF_BESTAND).is_file():
         return gekozen / AEF_BESTAND
     return None

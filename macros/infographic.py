@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from calculators.begrippen import DIENST_ROUTES, MOMENTEN
-from calculators.teksten import met_team
+from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.woorden.teksten import met_team
 
 from .gegevens import Gegevens, Toepassing
 from .opmaak import Links, datum_lang, eenheid, md_cel

@@ -1,7 +1,7 @@
 """The page "Oefenen": the engine's practice cases as HTML, rendered at build time.
 
 The questions, the right answers, the explanations and the sources all come from
-``calculators.oefenen`` (which asks ``tijdlijn`` itself), so the page works where the Python
+``calculators.uitvoer.oefenen`` (which asks ``tijdlijn`` itself), so the page works where the Python
 runtime cannot load, and no date is worked out in the browser: oefenen.js only compares what the
 reader chose with the answer written here, and counts.
 
@@ -16,8 +16,10 @@ from collections.abc import Callable
 from html import escape
 from itertools import groupby
 
-from calculators.begrippen import DOCUMENT_NAMEN, DOCUMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS, datum_tekst
-from calculators.oefenen import Oefening, oefeningen
+from calculators.basis.begrippen import DOCUMENT_NAMEN, DOCUMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS
+
+from calculators.basis.opmaak import datum_tekst
+from calculators.uitvoer.oefenen import Oefening, oefeningen
 
 from .rekenhulpen import ROUTE_KORT
 

@@ -10,12 +10,12 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.begrippen import DIENST_ROUTES, DOCUMENT_KORT, EENHEID_ENKELVOUD, ROUTES
+from calculators.basis.begrippen import DIENST_ROUTES, DOCUMENT_KORT, EENHEID_ENKELVOUD, ROUTES
 from types import SimpleNamespace
 
-from calculators.teksten import met_team
-from calculators.teksten import paragraaf_label as _paragraaf_label
-from calculators.teksten import termijn_tekst
+from calculators.woorden.teksten import met_team
+from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
+from calculators.woorden.teksten import termijn_tekst
 
 from .gegevens import document_pagina
 

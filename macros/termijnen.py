@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.begrippen import MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, NIEMAND_NAAM, ROUTES
-from calculators.teksten import hoofdletter, met_team, moment_naam
+from calculators.basis.begrippen import MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, NIEMAND_NAAM, ROUTES
+from calculators.woorden.teksten import met_team, moment_naam
+from calculators.basis.opmaak import hoofdletter
 
 from .gegevens import LANDELIJK, Gegevens, Toepassing
 from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde

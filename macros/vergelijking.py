@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from calculators.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUTES
-from calculators.teksten import hoofdletter
+from calculators.basis.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.opmaak import hoofdletter
 
 from . import termijnen
 from .gegevens import LANDELIJK, OORDELEN, Gegevens, Toepassing

@@ -23,8 +23,8 @@ from pathlib import Path
 import yaml
 
 import calculators
-from calculators.begrippen import DOCUMENTEN
-from calculators.regels import alle_regios
+from calculators.basis.begrippen import DOCUMENTEN
+from calculators.recht.regios import alle_regios
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

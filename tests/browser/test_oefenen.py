@@ -1,6 +1,6 @@
 """The page Oefenen in a real browser: answering, feedback, score, keyboard, accessibility.
 
-The right answers are taken from the engine (calculators.oefenen, checked against tijdlijn in
+The right answers are taken from the engine (calculators.uitvoer.oefenen, checked against tijdlijn in
 tests/macros/test_oefenen_pagina.py), never from the page itself.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.oefenen import oefeningen
+from calculators.uitvoer.oefenen import oefeningen
 
 from .test_toegankelijkheid import NO_TRANSITIONS, SCHEMES, axe_violations, use_scheme
 

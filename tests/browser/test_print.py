@@ -175,7 +175,7 @@ def test_the_print_edition_loads_nothing_from_elsewhere_and_leaves_out_the_calcu
 # ---------- a calculator result on paper ----------
 
 def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url, tmp_path):
-    from calculators.verzoek import bereken_json
+    from calculators.uitvoer.verzoek import bereken_json
 
     invoer = {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}
     page.goto(f"{site_url}rekenhulpen/")

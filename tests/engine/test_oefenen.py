@@ -8,11 +8,18 @@ from collections import Counter
 
 import pytest
 
-from calculators import REGIOS, ROUTES, regels, tijdlijn
-from calculators.oefenen import ROND, oefeningen
+from calculators.basis import bestanden
+
+from calculators import ROUTES, tijdlijn
+from calculators.recht import regios as regels
+from calculators.uitvoer.oefenen import ROND, oefeningen
 
 from .conftest import RULES, d, run_cli
 from .test_regelbestanden import wijzig_regel
+
+from calculators.recht.regios import regio_codes
+
+REGIOS = regio_codes()
 
 
 def _antwoord_van_de_rekenkern(o: dict):
@@ -79,7 +86,7 @@ def test_een_gewijzigde_regel_verandert_de_antwoorden_die_ervan_afhangen(tmp_pat
     mb = (kopie / "midden-brabant.toml").read_text(encoding="utf-8")
     (kopie / "midden-brabant.toml").write_text(wijzig_regel(mb, "overdracht-oppakken", "aantal = 7", "aantal = 10"),
                                                encoding="utf-8")
-    regels.gebruik_regelmap(kopie)
+    bestanden.gebruik_regelmap(kopie)
     na = {o.id: o for o in oefeningen("midden-brabant")}
     for o in na.values():
         assert _antwoord_van_de_rekenkern(o.to_dict()) == _verwacht(o.to_dict()), o.id

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from calculators.fouten import RegelbestandFout
+from calculators.basis.fouten import RegelbestandFout
 from macros.gegevens import OORDELEN, Gegevens, aef_tekst, controleer_dekking, lees_aef
 from tests.conftest import ROOT, SEEDS
 

@@ -15,10 +15,14 @@ import re
 
 import pytest
 
-from calculators.begrippen import EENHEID_ENKELVOUD, REGIOS
+from calculators.basis.begrippen import EENHEID_ENKELVOUD
 from macros.gegevens import LANDELIJK, Gegevens
 
 from .helpers import AFSPRAKEN, CIJFERS, INFOGRAPHIC, gegenereerde_blokken, pagina, termijnenblok, zichtbare_tekst
+
+from calculators.recht.regios import regio_codes
+
+REGIOS = regio_codes()
 
 
 def _waarden(x):

@@ -7,12 +7,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from calculators.begrippen import DIENST_ROUTES, MOMENTEN, REGIOS
+from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
 from macros.gegevens import Gegevens
 from macros.infographic import model
 from tests.conftest import ROOT
 
 from .helpers import INFOGRAPHIC, controleer_links, pagina, svg_bron, zichtbare_tekst
+
+from calculators.recht.regios import regio_codes
+
+REGIOS = regio_codes()
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,6 +1,6 @@
 """The page Oefenen: every practice case of the engine, with the answer tijdlijn gives.
 
-The answers are checked against tijdlijn itself, not against calculators.oefenen (which made them),
+The answers are checked against tijdlijn itself, not against calculators.uitvoer.oefenen (which made them),
 in the normal build and in the build with changed rules (tests/macros/conftest.py).
 """
 
@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from calculators import regels, tijdlijn
-from calculators.begrippen import REGIOS, datum_tekst
-from calculators.oefenen import oefeningen
+from calculators.basis import bestanden
+
+from calculators import tijdlijn
+from calculators.recht import regios as regels
+
+from calculators.basis.opmaak import datum_tekst
+from calculators.uitvoer.oefenen import oefeningen
 
 from .conftest import OPPAKKEN_NIEUW
 from .helpers import pagina, zichtbare_tekst
+
+from calculators.recht.regios import regio_codes
+
+REGIOS = regio_codes()
 
 OEFENEN = "oefenen.md"
 
@@ -62,7 +70,7 @@ def test_elke_regio_heeft_een_eigen_deel_met_een_antwoordenblad(built_site):
 
 def test_de_oefenpagina_volgt_een_gewijzigde_regel(built_site, gewijzigde_site, gewijzigde_regels, standaard_regelmap):
     voor, na = vragen(built_site), vragen(gewijzigde_site)
-    regels.gebruik_regelmap(gewijzigde_regels)
+    bestanden.gebruik_regelmap(gewijzigde_regels)
     nieuw = {o.id: o for o in oefeningen()}
     for code, o in nieuw.items():
         assert na[code]["data-aw-juist"] == tijdlijn_zegt(o), code

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculators.regels import alle_regios
+from calculators.recht.regios import alle_regios
 from tests.site.helpers import DOCS, ROOT, html_path, markdown_pages, normalise, soup
 
 

@@ -25,10 +25,10 @@ from typing import NamedTuple
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from .begrippen import WEEKDAGEN, datum_kort
-from .bestanden import cache_sleutel, lees_bestand, lees_toml
-from .fouten import AfsprakenFout, RegelbestandFout
-from .invoer import lees_datum, toon
+from ..basis.bestanden import cache_sleutel, lees_bestand, lees_toml
+from ..basis.fouten import AfsprakenFout, RegelbestandFout
+from ..basis.invoer import lees_datum, toon
+from ..basis.opmaak import WEEKDAGEN, datum_kort, weekdag
 
 # Dates a user can enter (meldingen and the other dates of a case).
 EERSTE_JAAR = 2015
@@ -89,10 +89,6 @@ class NietWerkdag(NamedTuple):
             "naam": self.naam,
             "grondslag": self.grondslag,
         }
-
-
-def weekdag(datum: dt.date) -> str:
-    return WEEKDAGEN[datum.weekday()]
 
 
 def kalender_info(code: str) -> Kalender:

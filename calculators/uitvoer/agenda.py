@@ -14,10 +14,12 @@ import datetime as dt
 import re
 import secrets
 
-from .begrippen import REGIO_NAMEN, ROUTE_NAMEN
-from .fouten import AfsprakenFout
-from .invoer import toon
-from .teksten import paragraaf_label
+from ..basis.begrippen import ROUTE_NAMEN
+from ..basis.fouten import AfsprakenFout
+from ..basis.invoer import toon
+from ..basis.opmaak import kleine_letter
+from ..recht.regios import regio_naam
+from ..woorden.teksten import bron_kort, bron_url
 
 _PRODID = "-//Afsprakenwijzer//Rekenhulp tijdlijn//NL"
 _ZAAK = re.compile(r"^[a-z0-9]{8,40}$", re.ASCII)
@@ -64,7 +66,7 @@ def bestandsnaam(t) -> str:
 
 
 def _titel(t, m) -> str:
-    titel = f"{m.omschrijving} – {REGIO_NAMEN[t.regio]}, {ROUTE_NAMEN[t.route].lower()}"
+    titel = f"{m.omschrijving} – {regio_naam(t.regio)}, {kleine_letter(ROUTE_NAMEN[t.route])}"
     if m.hangt_af_van_aanname:
         titel += " (berekend uit een aangenomen datum)"
     return titel
@@ -90,7 +92,7 @@ def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime 
         f"PRODID:{_PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_tekst(f'Tijdlijn {REGIO_NAMEN[t.regio]} – {ROUTE_NAMEN[t.route]}')}",
+        f"X-WR-CALNAME:{_tekst(f'Tijdlijn {regio_naam(t.regio)} – {ROUTE_NAMEN[t.route]}')}",
     ]
     for m in t.momenten:
         if m.rol not in _IN_DE_AGENDA:
@@ -98,8 +100,7 @@ def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime 
         status = "berekend uit een aangenomen datum" if m.hangt_af_van_aanname else m.status
         beschrijving = [
             f"Status: {status}",
-            f"Bron: {m.bron.to_dict()['document_naam']}, {paragraaf_label(m.bron.paragraaf)}"
-            + (f" ({basis}{m.bron.url})" if basis else ""),
+            f"Bron: {bron_kort(m.bron)}" + (f" ({basis}{bron_url(m.bron)})" if basis else ""),
             f"Citaat: “{m.bron.citaat}”",
         ]
         if m.interpretatie:

@@ -1,48 +1,17 @@
-"""De vaste woordenlijst van de rekenhulp: regio's, routes, partijen en momenten.
+"""The fixed vocabulary of the engine: routes, parties, options, units and moments, with their reader names.
 
-Deze codes zijn het stabiele JSON-contract (koppelingen met registratiesystemen
-hangen ervan af) en de woordenschat waarin de regelbestanden zijn geschreven.
-Termijnen, aantallen en bronnen staan hier bewust níet: die staan alleen in de
-regelbestanden (calculators/rules/*.toml).
+These codes are the stable JSON contract (links with case registration systems depend on them) and
+the words the rule files are written in. Terms, counts and sources are deliberately not here: they
+are only in the rule files (calculators/rules/*.toml). Regions are not here either: they are the
+rule files themselves (``recht.regios``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Regio's: code -> (naam, bestandsnaam van de regeldata, sitepagina van de brontekst).
-REGIOS: tuple[str, ...] = ("landelijk", "midden-brabant", "west-brabant", "zuid-limburg")
-REGIO_NAMEN: dict[str, str] = {
-    "landelijk": "Landelijk kader",
-    "midden-brabant": "Midden-Brabant",
-    "west-brabant": "West-Brabant",
-    "zuid-limburg": "Zuid-Limburg",
-}
-
-# Bronteksten op de site (MkDocs-directory-URL's, relatief aan de siteroot).
-DOCUMENTEN: dict[str, str] = {
-    "landelijk": "landelijk/kwaliteitskader-zicht-op-veiligheid/",
-    "midden-brabant": "midden-brabant/samenwerkingsafspraken/",
-    "west-brabant": "west-brabant/samenwerkingsafspraken/",
-    "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
-    "aef": "achtergrond/aef-samen-werken-aan-een-veilig-thuis/",
-}
-# How a source is named next to a paragraph when it is not the page's own text ("Kwaliteitskader § 2.1").
-DOCUMENT_KORT: dict[str, str] = {
-    "landelijk": "Kwaliteitskader",
-    "midden-brabant": "Midden-Brabant",
-    "west-brabant": "West-Brabant",
-    "zuid-limburg": "Zuid-Limburg",
-    "aef": "AEF-rapport",
-}
-DOCUMENT_NAMEN: dict[str, str] = {
-    "landelijk": "Kwaliteitskader ‘Zicht op veiligheid’ Veilig Thuis (2016)",
-    "midden-brabant": "Samenwerkingsafspraken Veilig Thuis Midden-Brabant en lokale (wijk)teams",
-    "west-brabant": "Collegevoorstel Samenwerkingsafspraken Veilig Thuis West-Brabant (2022)",
-    "zuid-limburg": "Samenwerkingsafspraken Veilig Thuis Zuid-Limburg en gemeenten",
-    "aef": "AEF-rapport ‘Samen werken aan een veilig thuis’ (2020)",
-}
+# The national framework: a rule file like the regions', and the fallback where a regional text is silent.
+LANDELIJK = "landelijk"
 
 ROUTES: tuple[str, ...] = ("direct", "voorwaarden-en-vervolg", "onderzoek")
 ROUTE_NAMEN: dict[str, str] = {
@@ -50,26 +19,33 @@ ROUTE_NAMEN: dict[str, str] = {
     "voorwaarden-en-vervolg": "Dienst Voorwaarden & Vervolg, daarna overdracht",
     "onderzoek": "Dienst Onderzoek, daarna overdracht",
 }
+# Where a whole name does not fit (a select box on a phone, a table cell).
+ROUTE_KORT: dict[str, str] = {
+    "direct": "Direct na de veiligheidsbeoordeling",
+    "voorwaarden-en-vervolg": "Na dienst Voorwaarden & Vervolg",
+    "onderzoek": "Na dienst Onderzoek",
+}
 DIENST_ROUTES: tuple[str, ...] = ("voorwaarden-en-vervolg", "onderzoek")
 
-# Partijen die verantwoordelijk kunnen zijn voor het zicht op veiligheid. De namen
-# per regio staan in de regelbestanden ([partijen]); dit zijn de vaste codes.
+# Parties that can hold zicht op veiligheid. Each region names them in its rule file ([partijen]).
 PARTIJEN: tuple[str, ...] = ("veilig-thuis", "lokaal-team")
 
-# Where a text names nobody (before triage: § 2.1 only says when Veilig Thuis *becomes*
-# responsible), a rule says so with this value instead of a party; in the JSON the party is null.
+# Where a text names nobody (before triage: § 2.1 only says when Veilig Thuis *becomes* responsible), a
+# rule says so with this value instead of a party. In the JSON the party is null, with "aanwijzing".
 NIEMAND = "niemand"
-NIEMAND_NAAM = "Nog niet bij Veilig Thuis — de afspraken wijzen hier niemand aan"
+# Where the party depends on a fact of the case the calculator does not know (West-Brabant 2017: was there
+# a waiting list?). Never a silent guess: the result shows the readings.
+ONBEPAALD = "onbepaald"
 
-# Reader names of the engine's options, for messages (never the code names).
+# Reader names of the engine's options and optional dates, for messages (never the code names).
 OPTIE_NAMEN: dict[str, str] = {
     "spoed": "spoed",
     "vbs": "Verbindend Samenwerken (VBS)",
     "heraanmelding": "een nieuwe aanmelding bij stagnatie tijdens de monitoring",
     "jeugdbeschermingstafel": "inbreng bij de Jeugdbeschermingstafel",
-    "terugkoppeling": "de datum van terugkoppeling",
-    "start_hulp": "de startdatum van de hulp",
-    "dienst_einde": "de einddatum van de dienst",
+    "terugkoppeling": "de terugkoppeling",
+    "start_hulp": "de start van de hulp",
+    "dienst_einde": "het einde van de dienst",
 }
 
 EENHEDEN: tuple[str, ...] = ("dagen", "maanden", "weken", "werkdagen")
@@ -93,6 +69,10 @@ OPTIES: dict[str, tuple[object, ...]] = {
     "jeugdbeschermingstafel": (True, False),
     "vbs": ("crisis", "regulier"),
 }
+
+
+# The value of each option when the user says nothing: no spoed, no VBS, ...
+STANDAARD_OPTIES: dict[str, object] = {optie: (False if False in waarden else None) for optie, waarden in OPTIES.items()}
 
 
 @dataclass(frozen=True)
@@ -235,39 +215,3 @@ def invoerketen(route: str) -> tuple[str, ...]:
     if route in DIENST_ROUTES:
         return ("melding", "veiligheidsbeoordeling", "dienst-einde", "overdracht", "start-hulp")
     return ("melding", "veiligheidsbeoordeling", "overdracht", "terugkoppeling", "start-hulp")
-
-
-WEEKDAGEN: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-MAANDEN: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                            "september", "oktober", "november", "december")
-
-
-def datum_tekst(datum) -> str:
-    """A date as a Dutch reader writes it: 'donderdag 1 mei 2025'."""
-    return f"{WEEKDAGEN[datum.weekday()]} {datum_kort(datum)}"
-
-
-def datum_kort(datum) -> str:
-    """'1 mei 2025' (for messages, where the weekday adds nothing)."""
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
-
-
-_ONDER = re.compile(r"^(\d+(?:\.\d+)*) (?:\(([a-z0-9])\)|([a-z]))$")
-
-
-def paragraaf_label(paragraaf: str, kort: bool = False) -> str:
-    """A paragraph as a reader writes it: '§ 4.1', '§ 2, onder j', 'Bijlage 1', 'Voorstel 1'.
-
-    ``kort`` drops the title in brackets ('§ 4.1 (Terugkoppelingsformulier)' -> '§ 4.1') and a
-    question heading before the letter, for narrow table cells."""
-    p = paragraaf.strip()
-    if kort:
-        p = p.split("? ", 1)[-1]
-    onder = _ONDER.match(p)
-    if onder:
-        return f"§ {onder.group(1)}, onder {onder.group(2) or onder.group(3)}"
-    if kort and p[:1].isdigit():
-        p = p.split(" (", 1)[0]
-    return f"§ {p}" if p[:1].isdigit() else p
