@@ -121,10 +121,13 @@ def engine_wheel() -> Wheel:
     name, version = project["name"], project["version"]
     dist_info = f"{name}-{version}.dist-info"
     entries: dict[str, bytes] = {}
+    gekozen = bestanden.regelmap()
+    regels = ROOT / ENGINE_PACKAGE / "rules"
     for path in sorted((ROOT / ENGINE_PACKAGE).rglob("*")):
+        if gekozen is not None and path.is_relative_to(regels):
+            continue  # the chosen folder's files only: the regions are the files that are there
         if path.is_file() and path.suffix in {".py", ".toml"} and "__pycache__" not in path.parts:
             entries[path.relative_to(ROOT).as_posix()] = path.read_bytes()
-    gekozen = bestanden.regelmap()
     if gekozen is not None:
         for path in sorted(gekozen.rglob("*.toml")):
             entries[f"{ENGINE_PACKAGE}/rules/{path.relative_to(gekozen).as_posix()}"] = path.read_bytes()

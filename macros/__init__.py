@@ -23,7 +23,7 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 from __future__ import annotations
 
 from . import beheer, infographic as _infographic, oefenen, rekenhulpen, termijnen, vergelijking
-from .gegevens import Gegevens, geldt
+from .gegevens import Gegevens
 from .opmaak import Links
 
 INFOGRAPHIC_PAGINA = "vergelijking/infographic.md"
@@ -40,10 +40,8 @@ def define_env(env):
     if isinstance(watch, list):
         from pathlib import Path
 
-        from calculators.basis import bestanden
-
         import calculators
-        from calculators import regels
+        from calculators.basis import bestanden
 
         map_ = str(bestanden.regelmap() or Path(calculators.__file__).parent / "rules")
         if map_ not in watch:
@@ -97,8 +95,7 @@ def define_env(env):
     @env.macro
     def termijn(regio: str, code: str) -> str:
         """One term in the engine's words, as it applies on the region's reference date."""
-        r = gegevens.regios[regio]
-        return next(x for x in r.regels if x["code"] == code and geldt(x, r.peildatum))["termijn_tekst"]
+        return gegevens.regel(regio, code)["termijn_tekst"]
 
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:

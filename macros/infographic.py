@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from html import escape
 
 from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.basis.opmaak import kleine_letter
 from calculators.woorden.teksten import met_team
 
-from .gegevens import Gegevens, Toepassing
+from .gegevens import Gegevens, Toepassing, document_pagina
 from .opmaak import Links, datum_lang, eenheid, md_cel
 from .tekstmaat import afbreken, breedte
 
@@ -88,7 +89,10 @@ def kort(gegevens: Gegevens, regio: str, t: Toepassing, route: str) -> Termijn:
     """A short wording of a term for a card, following a chain of zero terms to its source."""
     regel = t.regel
     vanaf = regel["vanaf"]
-    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or MOMENTEN[vanaf].naam.lower(), gegevens.regios[regio].partijen)
+    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or kleine_letter(MOMENTEN[vanaf].naam),
+                           gegevens.regios[regio].partijen)
+    if regel["soort"] == "aanname":  # the text speaks but sets no term (e.g. 000 § 4.3)
+        return Termijn("geen termijn", f"na {vanaf_tekst}", bron=regel["bron"], terugval=t.terugval)
     if regel["aantal"] == 0 and MOMENTEN[vanaf].soort == "berekend":
         basis = gegevens.definitie(regio, vanaf, route)
         if basis is not None:
@@ -206,7 +210,7 @@ def model(gegevens: Gegevens, regio: str) -> Model:
         kaarten.append(Kaart("gesprek", "gezin", 3, "Overdrachtsgesprek", "na een dienst", bron=warm["bron"]))
 
     keten = gegevens.aef["ketenzorg"]
-    keten_bron = {"pagina": gegevens.aef["rapport"]["pagina"], "anker": keten["anker"], "naam": keten["naam"],
+    keten_bron = {"pagina": document_pagina("aef"), "anker": keten["anker"], "naam": keten["naam"],
                   "herkomst": keten["herkomst"]}
     return Model(
         regio=regio, naam=r.naam, partijen=r.partijen, geldig=datum_lang(r.peildatum),

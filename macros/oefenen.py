@@ -16,26 +16,25 @@ from collections.abc import Callable
 from html import escape
 from itertools import groupby
 
-from calculators.basis.begrippen import DOCUMENT_NAMEN, DOCUMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS
-
-from calculators.basis.opmaak import datum_tekst
+from calculators.basis.begrippen import LANDELIJK, ROUTE_KORT
+from calculators.basis.opmaak import datum_tekst, kleine_letter
+from calculators.recht.regios import document, regio_codes, regio_naam
 from calculators.uitvoer.oefenen import Oefening, oefeningen
-
-from .rekenhulpen import ROUTE_KORT
+from calculators.woorden.teksten import NIEMAND_NAAM
 
 NIEMAND_WAARDE = "niemand"  # the form value for "the text names nobody" (partij null in the engine)
-NIEMAND_KEUZE = "Niemand: " + NIEMAND_NAAM[0].lower() + NIEMAND_NAAM[1:]
+NIEMAND_KEUZE = "Niemand: " + kleine_letter(NIEMAND_NAAM)
 
 
 def volgorde() -> list[str]:
     """Regional agreements first, the national framework last (as in the calculators)."""
-    return sorted(REGIOS, key=lambda code: (code == "landelijk", REGIO_NAMEN[code]))
+    return sorted(regio_codes(), key=lambda code: (code == LANDELIJK, regio_naam(code)))
 
 
 def pagina(naar: Callable[[str], str]) -> str:
     """All regions' cases; ``naar`` turns a site path into a link from this page."""
     regios = volgorde()
-    keuze = "".join(f'<option value="{r}">{escape(REGIO_NAMEN[r])}</option>' for r in regios)
+    keuze = "".join(f'<option value="{r}">{escape(regio_naam(r))}</option>' for r in regios)
     regels = [
         '<div class="aw-oefenen" data-aw-oefenen>',
         # Shown by oefenen.js: without it every region is on the page, one below the other. Not
@@ -57,11 +56,12 @@ def pagina(naar: Callable[[str], str]) -> str:
 def _regio(regio: str, lijst: list[Oefening], naar) -> str:
     casussen = [list(groep) for _, groep in groupby(lijst, key=lambda o: (o.route, tuple(sorted(o.invoer.items()))))]
     kop_id = f"oefenen-{regio}"
-    document = f'<a href="{naar(DOCUMENTEN[regio])}">{escape(DOCUMENT_NAMEN[regio])}</a>'
+    tekst = document(regio)
+    document_link = f'<a href="{naar(tekst.pagina)}">{escape(tekst.naam)}</a>'
     delen = [
         f'<section class="aw-oefen-regio" data-aw-oefen-regio="{regio}" aria-labelledby="{kop_id}">',
-        f'<h2 id="{kop_id}">{escape(REGIO_NAMEN[regio])}</h2>',
-        f"<p>{len(lijst)} vragen over {len(casussen)} casussen, volgens de {document}.</p>",
+        f'<h2 id="{kop_id}">{escape(regio_naam(regio))}</h2>',
+        f"<p>{len(lijst)} vragen over {len(casussen)} casussen, volgens de {document_link}.</p>",
         '<ol class="aw-oefen-casussen">',
     ]
     nummer = 0
@@ -142,4 +142,4 @@ def _antwoordenblad(regio: str, lijst: list[Oefening]) -> str:
     items = "".join(f"<li><strong>{escape(antwoord_tekst(o))}</strong> — {escape(o.uitleg)} "
                     f"<em>({escape(o.bron['label'])})</em></li>" for o in lijst)
     return (f'<div class="aw-oefen-antwoordenblad">'
-            f"<h2>Antwoorden — {escape(REGIO_NAMEN[regio])}</h2><ol>{items}</ol></div>")
+            f"<h2>Antwoorden — {escape(regio_naam(regio))}</h2><ol>{items}</ol></div>")

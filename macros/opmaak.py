@@ -10,12 +10,10 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.basis.begrippen import DIENST_ROUTES, DOCUMENT_KORT, EENHEID_ENKELVOUD, ROUTES
-from types import SimpleNamespace
-
-from calculators.woorden.teksten import met_team
+from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTES
 from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
-from calculators.woorden.teksten import termijn_tekst
+from calculators.recht.regios import document
+from calculators.woorden.teksten import met_team
 
 from .gegevens import document_pagina
 
@@ -67,12 +65,10 @@ def hoeveelheid(regel: dict) -> str:
 
 
 def termijn_md(regel: dict, partijen: dict | None = None) -> str:
-    """The engine's own wording of a term, with the amount in bold; with ``partijen``, in the words
-    of the region the reader is looking at (a national rule shown on a regional page)."""
+    """The engine's own wording of a term, with the amount in bold. The rule data is already in the words of
+    the region the reader is looking at (``Gegevens.geldend`` words a national rule with the region's names),
+    so ``partijen`` changes nothing; it stays for callers that name it."""
     tekst = regel["termijn_tekst"]
-    if partijen is not None:
-        velden = SimpleNamespace(**{k: regel[k] for k in ("vanaf", "aantal", "eenheid", "datum")})
-        tekst = termijn_tekst(velden, partijen)
     deel = hoeveelheid(regel)
     return tekst.replace(deel, f"**{deel}**", 1) if deel else tekst
 
@@ -127,5 +123,5 @@ class Links:
         return f'[{label}]({self.pagina(doel, bron["url"].split("#", 1)[1])} "{titel}")'
 
 
-def _document_kort(document: str) -> str:
-    return DOCUMENT_KORT[document]
+def _document_kort(code: str) -> str:
+    return document(code).kort

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.basis.begrippen import MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, NIEMAND_NAAM, ROUTES
-from calculators.woorden.teksten import met_team, moment_naam
-from calculators.basis.opmaak import hoofdletter
+from calculators.basis.begrippen import LANDELIJK, MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.opmaak import hoofdletter, kleine_letter
+from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam
 
-from .gegevens import LANDELIJK, Gegevens, Toepassing
+from .gegevens import Gegevens, Toepassing
 from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
@@ -91,7 +91,7 @@ def naam_en_tekst(regel: dict, partijen: dict, kort: bool) -> tuple[str, str]:
             naam, uiterlijk = hoofdletter(naam.removeprefix("Uiterste datum ")), True
     if regel["soort"] == "overgang":
         if regel["niemand_aangewezen"]:
-            return naam, NIEMAND_NAAM[:1].lower() + NIEMAND_NAAM[1:]
+            return naam, kleine_letter(NIEMAND_NAAM)
         return naam, f"daarna is {partijen.get(regel['verantwoordelijke'])} verantwoordelijk"
     tekst = termijn_md(regel, partijen)
     rol = MOMENTEN[moment].rol

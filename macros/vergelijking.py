@@ -15,7 +15,9 @@ from calculators.basis.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUT
 from calculators.basis.opmaak import hoofdletter
 
 from . import termijnen
-from .gegevens import LANDELIJK, OORDELEN, Gegevens, Toepassing
+from calculators.basis.begrippen import LANDELIJK
+
+from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
 from .opmaak import Links, datum_lang, geldigheid, md_cel, routes_tekst
 
 # Rows: (label, moments, routes). Labels name topics; every value in a cell comes from the rules.
@@ -206,7 +208,7 @@ def _oordeel(waarde: str) -> str:
 
 def criteria(gegevens: Gegevens, links: Links) -> str:
     aef = gegevens.aef
-    rapport = aef["rapport"]["pagina"]
+    rapport = document_pagina("aef")
     regios = gegevens.regios_met_afspraken
     kop = "| Criterium | " + " | ".join(gegevens.regios[r].naam for r in regios) + " |"
     scheiding = "|---|" + "---|" * len(regios)

@@ -158,6 +158,12 @@ class Lezer:
             raise self.fout(waar, "moet een tabel zijn (velden met naam = waarde)")
         return data
 
+    def blok(self, data: dict, naam: str) -> dict:
+        """The [naam] table of the file, which must be there."""
+        if naam not in data:
+            raise self.fout("", f"het blok [{naam}] ontbreekt")
+        return self.tabel(data[naam], naam)
+
     def blokken(self, data: dict, naam: str, verplicht: bool = False) -> list[dict]:
         """The [[naam]] blocks of a table, each checked to be a table."""
         ruw = data.get(naam, [])

@@ -8,6 +8,7 @@ checks that every region judges every criterion.
 
 from __future__ import annotations
 
+from ..basis.begrippen import LANDELIJK
 from ..basis.bestanden import Lezer, cache_sleutel, lees_bestand, lees_toml
 from .regelbestand import Document, lees_document
 
@@ -38,7 +39,7 @@ def _lees(tekst: str) -> dict:
     data = lees_toml(tekst, AEF_BESTAND)
     lezer.onbekende_velden(data, "", ("criterium", "document", "ketenzorg", "onderzocht", "rapport"))
     document = lees_document(lezer, data, AEF_DOCUMENT)
-    rapport = lezer.tabel(data.get("rapport"), "rapport")
+    rapport = lezer.blok(data, "rapport")
     lezer.onbekende_velden(rapport, "rapport", ("jaar", "organisatie", "titel"))
     for veld in ("titel", "organisatie"):
         lezer.tekst(rapport, veld, "rapport")
@@ -65,7 +66,7 @@ def _lees(tekst: str) -> dict:
             lezer.tekst(o, veld, waar)
         onderzocht[regio] = o
 
-    keten = lezer.tabel(data.get("ketenzorg"), "ketenzorg")
+    keten = lezer.blok(data, "ketenzorg")
     for veld in ("naam", "herkomst", "anker"):
         lezer.tekst(keten, veld, "ketenzorg")
     for i, fase in enumerate(lezer.blokken(keten, "fase", verplicht=True), 1):
@@ -81,7 +82,7 @@ def controleer_dekking(aef: dict, regios: dict) -> None:
     letters = [c["letter"] for c in aef["criteria"]]
     lezer_voor = {code: Lezer(r.bestand) for code, r in regios.items()}
     for code, r in regios.items():
-        if code == "landelijk":
+        if code == LANDELIJK:
             continue
         lezer = lezer_voor[code]
         for f in r.feiten:
@@ -104,6 +105,6 @@ def controleer_dekking(aef: dict, regios: dict) -> None:
                              f"{nieuwste.code!r}: geef voor elk criterium uit {AEF_BESTAND} een oordeel "
                              f"({', '.join(OORDELEN)}) met de paragraaf van de tekst als bron")
     for regio in aef["onderzocht"]:
-        if regio not in regios or regio == "landelijk":
+        if regio not in regios or regio == LANDELIJK:
             raise Lezer(AEF_BESTAND).fout(f"onderzocht {regio!r}", "deze regio heeft geen regelbestand; toegestaan: "
-                                          + ", ".join(c for c in regios if c != "landelijk"))
+                                          + ", ".join(c for c in regios if c != LANDELIJK))

@@ -281,3 +281,18 @@ def waar_gedateerd(moment: str) -> tuple[tuple[str, str], ...]:
     """The (region, route) pairs in which some rule of the region itself dates ``moment``."""
     return tuple((code, route) for code in regio_codes() for route in ROUTES
                  if any(r.soort == "termijn" and route in r.routes for r in _regio(code).per_moment.get(moment, ())))
+
+
+def feiten_op(regio: str, datum: dt.date) -> tuple[Feit, ...]:
+    """The region's own facts (criteria, ways of working) that apply on ``datum``, for every route."""
+    return tuple(f for f in _regio(regio).feiten if f.geldt_op(datum))
+
+
+def regel_op(regio: str, code: str, datum: dt.date) -> Regel | None:
+    """The region's own rule ``code`` as it applies on ``datum`` (a code can have values one after another)."""
+    return next((r for r in _regio(regio).regels if r.code == code and r.geldt_op(datum)), None)
+
+
+def versie_op(regio: str, datum: dt.date) -> AfsprakenVersie | None:
+    """The version of the region's agreements in force on ``datum``."""
+    return _regio(regio).versie_op(datum)

@@ -235,7 +235,7 @@ def lees_document(lezer: Lezer, data: dict, code: str) -> Document:
     """The [document] block: the page on the site and the names of the region's text."""
     if "document" not in data:
         raise lezer.fout("", "het blok [document] ontbreekt (pagina, naam en kort van de tekst op de site)")
-    d = lezer.tabel(data["document"], "document")
+    d = lezer.blok(data, "document")
     lezer.onbekende_velden(d, "document", ("kort", "naam", "pagina"))
     pagina = lezer.tekst(d, "pagina", "document")
     if not pagina.endswith("/") or pagina.startswith("/") or ".." in pagina:

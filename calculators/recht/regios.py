@@ -64,6 +64,12 @@ def document(code: str) -> Document:
     return documenten()[code]
 
 
+def documentmappen() -> tuple[str, ...]:
+    """The site folders of the published texts ('midden-brabant/', 'achtergrond/', ...): every page under them
+    is a source text and must say where it comes from."""
+    return tuple(dict.fromkeys(d.pagina.split("/", 1)[0] + "/" for d in documenten().values()))
+
+
 def document_codes() -> tuple[str, ...]:
     return (*regio_codes(), AEF_DOCUMENT)
 

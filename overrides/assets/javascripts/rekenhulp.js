@@ -117,14 +117,17 @@ function vulFormulier(form, params) {
   });
 }
 
-// Fields that only apply to some regions or routes (data-aw-toon-bij="regio=midden-brabant;route=direct").
+// Fields that only apply to some regions or routes, as the engine's rules say: groups of conditions, any group
+// may hold ("regio=midden-brabant;route=direct||regio=west-brabant"); within a group every condition holds.
 function werkZichtbaarheidBij(form) {
   form.querySelectorAll("[data-aw-toon-bij]").forEach(function (block) {
-    const zichtbaar = block.getAttribute("data-aw-toon-bij").split(";").every(function (voorwaarde) {
-      const [naam, waarden] = voorwaarde.split("=");
-      const veld = form.elements[naam];
-      const waarde = veld instanceof RadioNodeList ? veld.value : veld ? veld.value : "";
-      return waarden.split("|").includes(waarde);
+    const zichtbaar = block.getAttribute("data-aw-toon-bij").split("||").some(function (groep) {
+      return groep.split(";").every(function (voorwaarde) {
+        const [naam, waarden] = voorwaarde.split("=");
+        const veld = form.elements[naam];
+        const waarde = veld instanceof RadioNodeList ? veld.value : veld ? veld.value : "";
+        return waarden.split("|").includes(waarde);
+      });
     });
     block.hidden = !zichtbaar;
   });
