@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from calculators.basis.opmaak import datum_kort
 from calculators.recht.op_datum import versie_op
 from calculators.recht.regelbestand import AfsprakenVersie
 from calculators.recht.regios import documentmappen, regio_codes
@@ -39,8 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 WIJZIGINGEN_URL = "over/wijzigingen/"
 
 REQUIRED_BRON_FIELDS = ("titel", "organisatie", "datum", "versie", "bronbestand")
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 
 
 def is_document_page(src_uri: str) -> bool:
@@ -54,8 +53,7 @@ def missing_bron_fields(meta: dict) -> list[str]:
     return [f"bron.{field}" for field in REQUIRED_BRON_FIELDS if not str(bron.get(field, "")).strip()]
 
 
-def lange_datum(value: dt.date) -> str:
-    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+lange_datum = datum_kort  # the engine's one way of writing a date: '1 mei 2025'
 
 
 def last_change(path: str | Path) -> dt.date | None:

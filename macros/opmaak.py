@@ -11,14 +11,13 @@ import posixpath
 import re
 
 from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTES
+from calculators.basis.opmaak import datum_kort
 from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
 from calculators.recht.regios import document
 from calculators.woorden.teksten import met_team
 
 from .gegevens import document_pagina
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 
 # Short names for the routes and the options of the engine (labels only, no values).
 ROUTE_KORT = {
@@ -39,10 +38,10 @@ OPTIE_TEKST = {
 
 
 def datum_lang(iso: str | dt.date | None) -> str:
-    if iso is None:
+    """'1 mei 2025', as the engine writes a date (an ISO text or a date)."""
+    if not iso:
         return ""
-    d = dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return datum_kort(iso if isinstance(iso, dt.date) else dt.date.fromisoformat(iso))
 
 
 def geldigheid(item: dict) -> str:

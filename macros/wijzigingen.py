@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from calculators.basis.opmaak import datum_kort
 from calculators.recht.regios import alle_regios, document, documentmappen, regio_codes, regio_naam
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,14 +31,11 @@ DOCS = ROOT / "docs"
 def gevolgd() -> tuple[str, ...]:
     """The folders of the published texts (as the engine knows them) and the rules."""
     return (*(f"docs/{m.rstrip('/')}" for m in documentmappen()), "calculators/rules")
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 SOORT = {"A": "nieuw", "M": "gewijzigd", "D": "verwijderd", "T": "gewijzigd"}
 RECORD, VELD = "\x1e", "\x1f"
 
 
-def lange_datum(datum: dt.date) -> str:
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+lange_datum = datum_kort
 
 
 def _cel(tekst: str) -> str:

@@ -61,7 +61,7 @@ def test_every_text_shows_its_version_validity_and_last_change(built_site, page)
         assert rows["Geldig vanaf"].startswith("niet vermeld in de bron")
         versie = bronvermelding.rule_version(meta.get("regio"))
         if versie:  # the date the calculators apply this text from, from the rule data
-            assert bronvermelding.lange_datum(versie["geldig_vanaf"]) in rows["Geldig vanaf"]
+            assert bronvermelding.lange_datum(versie.geldig_vanaf) in rows["Geldig vanaf"]
 
     committed = git("log", "-1", "--format=%cs", "--", f"docs/{page}") if GIT else ""
     if committed:
