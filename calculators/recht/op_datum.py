@@ -283,6 +283,12 @@ def waar_gedateerd(moment: str) -> tuple[tuple[str, str], ...]:
                  if any(r.soort == "termijn" and route in r.routes for r in _regio(code).per_moment.get(moment, ())))
 
 
+def lezing(regio: str, code: str) -> str | None:
+    """A reading of the texts that belongs to no single rule ([lezingen] in the rule file): the region's own, or
+    else the national framework's."""
+    return _regio(regio).lezingen.get(code) or _regio(LANDELIJK).lezingen.get(code)
+
+
 def feiten_op(regio: str, datum: dt.date) -> tuple[Feit, ...]:
     """The region's own facts (criteria, ways of working) that apply on ``datum``, for every route."""
     return tuple(f for f in _regio(regio).feiten if f.geldt_op(datum))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..basis.begrippen import (
@@ -36,6 +36,9 @@ SOORTEN = ("aanname", "overgang", "termijn", "vervalt")
 #   geen             no regional agreements are known for this period: only the national framework applies
 REGIONALE_TEKST = ("beschikbaar", "geen", "niet-beschikbaar")
 _BEREKEND = tuple(c for c, m in MOMENTEN.items() if m.soort == "berekend")
+# Readings of the texts that belong to no single rule ([lezingen]); a region's own wins over the national one.
+#   lopende-casus: what other agreements mean for a case that is already running when they start
+LEZINGEN = ("lopende-casus",)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ class RegioRegels:
     versies: tuple[AfsprakenVersie, ...]
     regels: tuple[Regel, ...]
     feiten: tuple[Feit, ...]
+    lezingen: dict = field(default_factory=dict)
 
     @cached_property
     def per_moment(self) -> dict[str, tuple[Regel, ...]]:
@@ -201,7 +205,7 @@ def lees_regiotekst(tekst: str, bestand: str, regio: str, documenten: tuple[str,
     lezer = Lezer(bestand)
     data = lees_toml(tekst, bestand)
 
-    lezer.onbekende_velden(data, "", ("document", "feit", "naam", "partijen", "regel", "regio", "versie"))
+    lezer.onbekende_velden(data, "", ("document", "feit", "lezingen", "naam", "partijen", "regel", "regio", "versie"))
     code = lezer.code(data, "", veld="regio")
     if code != regio:
         raise lezer.fout("", f"veld 'regio' is {code!r}, maar de bestandsnaam zegt {regio!r}: maak ze gelijk")
@@ -213,6 +217,12 @@ def lees_regiotekst(tekst: str, bestand: str, regio: str, documenten: tuple[str,
         p = lezer.tabel(data["partijen"], "partijen")
         lezer.onbekende_velden(p, "partijen", PARTIJEN)
         partijen = {k: lezer.tekst(p, k, "partijen") for k in p}
+
+    lezingen = {}
+    if "lezingen" in data:
+        tabel = lezer.blok(data, "lezingen")
+        lezer.onbekende_velden(tabel, "lezingen", LEZINGEN)
+        lezingen = {k: lezer.tekst(tabel, k, "lezingen") for k in tabel}
 
     versies = _lees_versies(lezer, data, documenten)
     per_code = {v.code: v for v in versies}
@@ -228,7 +238,7 @@ def lees_regiotekst(tekst: str, bestand: str, regio: str, documenten: tuple[str,
         if per_code[r.versie].regionale_tekst == "geen":
             raise lezer.fout(f"regel {r.code!r}", f"versie {r.versie!r} zegt dat er geen regionale afspraken zijn "
                              "(regionale_tekst = \"geen\"), dus er kan geen regel bij horen")
-    return RegioRegels(regio, naam, bestand, document, partijen, versies, regels, feiten)
+    return RegioRegels(regio, naam, bestand, document, partijen, versies, regels, feiten, lezingen)
 
 
 def lees_document(lezer: Lezer, data: dict, code: str) -> Document:

@@ -44,7 +44,7 @@ from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import lees_datum, lees_ja_nee, lees_keuze, veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter
 from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, atw_verlengd, kalender_info, plus_termijn
-from ..recht.op_datum import RechtOpDatum, beschikbaar, recht_op, regels_gewijzigd, wijzigingsdatums
+from ..recht.op_datum import RechtOpDatum, beschikbaar, lezing, recht_op, regels_gewijzigd, wijzigingsdatums
 from ..recht.regelbestand import AfsprakenVersie, Regel
 from ..recht.regios import partij_namen, regio, regio_codes, regio_naam
 from ..woorden.notities import Notitie
@@ -608,8 +608,6 @@ def _knip(intervallen, van: dt.date, tot: dt.date | None) -> list[Verantwoordeli
 
 def _wijziging_moment(vorige: _Uitkomst, nieuw: _Uitkomst, datum: dt.date, casus: _Casus) -> Moment:
     """The moment 'regels-gewijzigd': which rules apply from this date, with their source."""
-    lezing = ("De tekst zegt niet wat er gebeurt met een casus die al loopt. Gelezen als: vanaf deze datum "
-              "gelden de nieuwe afspraken ook voor deze casus; wat daarvóór lag, blijft volgens de oude.")
     if nieuw.versie is not None and (vorige.versie is None or nieuw.versie.code != vorige.versie.code):
         oud = f"‘{vorige.versie.naam}’ gelden niet meer; " if vorige.versie is not None else ""
         omschrijving = f"Andere afspraken van kracht: {oud}vanaf deze dag gelden ‘{nieuw.versie.naam}’"
@@ -624,7 +622,7 @@ def _wijziging_moment(vorige: _Uitkomst, nieuw: _Uitkomst, datum: dt.date, casus
     voor, na = vorige.partij_op(datum), nieuw.partij_op(datum)
     wissel = na.partij if na is not None and (nieuw.versiegrens or voor is None or voor.partij != na.partij) else None
     return Moment(code="regels-gewijzigd", datum=datum, omschrijving=omschrijving, bron=bron, status="berekend",
-                  interpretatie=lezing, verantwoordelijke=wissel)
+                  interpretatie=lezing(casus.regio, "lopende-casus"), verantwoordelijke=wissel)
 
 
 def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
