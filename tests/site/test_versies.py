@@ -122,7 +122,7 @@ def test_the_changes_page_lists_every_version_of_the_agreements(built_site):
 def test_the_changes_page_lists_every_commit_to_a_text_or_rule_file(built_site):
     from macros import wijzigingen
 
-    log = git("log", "--no-renames", "--name-only", "--format=%x1e%h %cs", "--", *wijzigingen.GEVOLGD)
+    log = git("log", "--no-renames", "--name-only", "--format=%x1e%h %cs", "--", *wijzigingen.gevolgd())
     expected = []
     for block in (b for b in log.split("\x1e") if b.strip()):  # (str.strip() counts \x1e as space)
         head, *files = block.strip().split("\n")
