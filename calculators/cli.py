@@ -74,7 +74,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="toon deze hulptekst en stop")
 
-    def error(self, message: str):  # noqa: D102 - argparse-API
+    def error(self, message: str):
         _fout(vertaal(message) + f" (zie '{self.prog} --help')")
         sys.exit(FOUTCODE)
 

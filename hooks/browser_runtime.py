@@ -137,8 +137,8 @@ def engine_wheel() -> Wheel:
         f"Summary: {project.get('description', '')}\n{requires}"
     ).encode()
     entries[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     entries[f"{dist_info}/top_level.txt"] = f"{ENGINE_PACKAGE}\n".encode()
     return Wheel(name, version, f"{name}-{version}-py3-none-any.whl", (ENGINE_PACKAGE,),
                  tuple(Requirement(dep).name for dep in project.get("dependencies", [])),

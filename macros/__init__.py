@@ -22,7 +22,8 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 
 from __future__ import annotations
 
-from . import beheer, infographic as _infographic, oefenen, rekenhulpen, termijnen, vergelijking
+from . import beheer, oefenen, rekenhulpen, termijnen, vergelijking
+from . import infographic as _infographic
 from .gegevens import Gegevens
 from .opmaak import Links
 

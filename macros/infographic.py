@@ -401,9 +401,7 @@ def svg(m: Model) -> str:
         y0, y1 = BAAN_Y[k.baan]
         items, h = opmaak[k.sleutel]
         stand = UITLIJNING.get(k.sleutel, "midden")
-        if k.baan == "gezin":
-            y = y0 + 10
-        elif stand == "boven":
+        if k.baan == "gezin" or stand == "boven":
             y = y0 + 10
         elif stand == "onder":
             y = y1 - 10 - GANG - h
@@ -541,7 +539,7 @@ def figuur(gegevens: Gegevens, regio: str, links: Links) -> str:
         f"de rekenhulp; de tabel eronder geeft dezelfde inhoud als tekst.</figcaption>",
         "</figure>",
         "",
-        f'<div class="aw-infographic__tekst" markdown>',
+        '<div class="aw-infographic__tekst" markdown>',
         "",
         f"**Tekstversie – {m.naam}**",
         "",

@@ -75,7 +75,7 @@ def _regio(regio: str, lijst: list[Oefening], naar) -> str:
             delen.append(_vraag(oefening, nummer, len(lijst), naar))
         delen.append("</li>")
     delen += ["</ol>",
-              f'<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
+              '<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
               _antwoordenblad(regio, lijst),
               "</section>"]
     return "\n".join(delen)

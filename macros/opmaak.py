@@ -18,7 +18,6 @@ from calculators.woorden.teksten import met_team
 
 from .gegevens import document_pagina
 
-
 # Short names for the routes and the options of the engine (labels only, no values).
 ROUTE_KORT = {
     "direct": "directe overdracht",

@@ -320,9 +320,9 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
         "",
         '!!! warning "Dit is het collegevoorstel, niet de tekst van de afspraken"',
         "",
-        f"    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
-        f"zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
-        f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij de landelijke regels:",
+        "    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
+        "zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
+        "over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij de landelijke regels:",
         "",
         *(f"    - {naam}" for naam in regels_namen),
         "",

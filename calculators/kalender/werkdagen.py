@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from ..basis.bestanden import Lezer, cache_sleutel, lees_bestand, lees_toml
-from ..basis.fouten import AfsprakenFout, RegelbestandFout
+from ..basis.fouten import AfsprakenFout
 from ..basis.invoer import lees_datum, toon
 from ..basis.opmaak import WEEKDAGEN, datum_kort, weekdag
 
@@ -108,7 +108,7 @@ def _controleer_jaar(jaar: int, veld: str) -> None:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _atw_feestdagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
     pasen = easter(jaar)
     koningsdag = dt.date(jaar, 4, 27)

@@ -340,12 +340,12 @@ def _lees_regel(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: 
             raise lezer.fout(waar, f"veld {veld!r} hoort niet bij een regel van soort {soort!r}")
     versie, vanaf, tot = _lees_geldigheid(lezer, data, waar, versie_per_code)
     routes = lezer.lijst(data, "routes", waar, ROUTES) or ROUTES
-    velden: dict = dict(
-        code=code, soort=soort, regio=regio, versie=versie, geldig_vanaf=vanaf, geldig_tot=tot,
-        bron=lees_bron(lezer, data, waar, documenten), routes=routes, als=_lees_als(lezer, data, waar),
-        omschrijving=lezer.tekst(data, "omschrijving", waar, verplicht=False),
-        interpretatie=lezer.tekst(data, "interpretatie", waar, verplicht=False),
-    )
+    velden: dict = {
+        "code": code, "soort": soort, "regio": regio, "versie": versie, "geldig_vanaf": vanaf, "geldig_tot": tot,
+        "bron": lees_bron(lezer, data, waar, documenten), "routes": routes, "als": _lees_als(lezer, data, waar),
+        "omschrijving": lezer.tekst(data, "omschrijving", waar, verplicht=False),
+        "interpretatie": lezer.tekst(data, "interpretatie", waar, verplicht=False),
+    }
 
     def in_elke_route(veld: str, moment: str) -> None:
         for route in routes:

@@ -16,7 +16,7 @@ from ..basis.bestanden import cache_sleutel, gebruik_regelmap, gekozen_regelmap,
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import toon
 from ..kalender.werkdagen import ATW_LID3_BESTAND, atw_lid3_jaren
-from .aef import AEF_DOCUMENT, AEF_BESTAND, lees_aef_document
+from .aef import AEF_BESTAND, AEF_DOCUMENT, lees_aef_document
 from .regelbestand import Document, RegioRegels, lees_regiotekst
 
 # Moments the national framework must be able to date for every route: the regions fall back

@@ -51,9 +51,7 @@ def op_peildatum(
     huidig = periode_op(intervallen, peildatum)
     if peildatum < melding:
         toelichting = "De peildatum ligt vóór de melding: er is dan nog niets gemeld."
-    elif huidig is not None and not huidig.aangewezen:
-        toelichting = huidig.toelichting
-    elif huidig is not None and huidig.tot is None and huidig.toelichting:
+    elif huidig is not None and not huidig.aangewezen or huidig is not None and huidig.tot is None and huidig.toelichting:
         toelichting = huidig.toelichting
     else:
         toelichting = None

@@ -26,7 +26,7 @@ _ZAAK = re.compile(r"^[a-z0-9]{8,40}$", re.ASCII)
 _IN_DE_AGENDA = ("termijn", "wissel", "monitoring", "versie")
 # SEQUENCE must grow with every revision of an event; the minutes since this moment do that
 # without the engine having to remember earlier exports.
-_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
 def lees_zaak(waarde: object) -> str:
@@ -82,7 +82,7 @@ def _uid(zaak: str, m) -> str:
 def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
     """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
     the links to the source paragraphs absolute."""
-    nu = (nu or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    nu = (nu or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stempel = nu.strftime("%Y%m%dT%H%M%SZ")
     volgnummer = max(0, int((nu - _SEQUENCE_BEGIN).total_seconds() // 60))
     basis = (site_url.rstrip("/") + "/") if site_url else ""

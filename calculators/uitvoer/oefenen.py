@@ -231,7 +231,7 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     def wie(v) -> str:
         return partijen[v.partij] if v.aangewezen else "niemand (de afspraken wijzen niemand aan)"
 
-    periode = (f"op die ene dag" if huidig.tot_en_met == huidig.van else
+    periode = ("op die ene dag" if huidig.tot_en_met == huidig.van else
                f"van {datum_tekst(huidig.van)} tot en met {datum_tekst(huidig.tot_en_met)}" if huidig.tot_en_met
                else f"vanaf {datum_tekst(huidig.van)}")
     uitleg = [f"Op {datum_tekst(peil)}: {wie(huidig)}, {periode}."]

@@ -212,7 +212,7 @@ def bereken(soort: str, invoer: dict) -> dict:
         return {"ok": True, "resultaat": resultaat}
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}
-    except Exception as e:  # noqa: BLE001 - the bridge must always answer; the detail helps the maintainer
+    except Exception as e:
         return {"ok": False, "fouten": [{"veld": None, "melding": _INTERNE_FOUT,
                                          "technisch": kort(f"{type(e).__name__}: {e}")}]}
 

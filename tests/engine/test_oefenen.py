@@ -8,16 +8,14 @@ from collections import Counter
 
 import pytest
 
-from calculators.basis import bestanden
-
 from calculators import ROUTES, tijdlijn
+from calculators.basis import bestanden
 from calculators.recht import regios as regels
+from calculators.recht.regios import regio_codes
 from calculators.uitvoer.oefenen import ROND, oefeningen
 
 from .conftest import RULES, d, run_cli
 from .test_regelbestanden import wijzig_regel
-
-from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()
 

@@ -8,13 +8,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.recht.regios import regio_codes
 from macros.gegevens import Gegevens
 from macros.infographic import model
 from tests.conftest import ROOT
 
 from .helpers import INFOGRAPHIC, controleer_links, pagina, svg_bron, zichtbare_tekst
-
-from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()
 
@@ -93,7 +92,7 @@ def test_landelijke_terugval_is_gemarkeerd(html):
     wb = figuur(html, "west-brabant").select_one("svg")
     assert wb.select("rect.aw-ig__pil--landelijk"), "West-Brabant: de landelijke regels horen gemarkeerd te zijn"
     zl = figuur(html, "zuid-limburg").select_one("svg")
-    gemarkeerd = [r for r in zl.select("rect.aw-ig__pil--landelijk")]
+    gemarkeerd = list(zl.select("rect.aw-ig__pil--landelijk"))
     # The legend, the dienst (10 weken) and the start of an onderzoek (5 dagen), both national; the rest is
     # Zuid-Limburg's own.
     assert len(gemarkeerd) == 3

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from calculators.basis import bestanden
-
 from calculators import tijdlijn
-from calculators.recht import regios as regels
-
+from calculators.basis import bestanden
 from calculators.basis.opmaak import datum_tekst
+from calculators.recht.regios import regio_codes
 from calculators.uitvoer.oefenen import oefeningen
 
 from .conftest import OPPAKKEN_NIEUW
 from .helpers import pagina, zichtbare_tekst
-
-from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()
 
