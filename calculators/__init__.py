@@ -48,7 +48,7 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
     ("woorden.teksten", "woorden.notities"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.weergave", "uitvoer.oefenen",
+    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.oefenen", "uitvoer.weergave",
      "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),

@@ -9,6 +9,10 @@ rule files themselves (``recht.regios``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+# A JSON object as the contract has it (docs/tools/cli.md): what every to_dict() returns.
+Json = dict[str, Any]
 
 # The national framework: a rule file like the regions', and the fallback where a regional text is silent.
 LANDELIJK = "landelijk"
@@ -98,7 +102,7 @@ class MomentSoort:
     aannemen: bool = False  # ontbreekt de invoer, dan de uiterste datum aannemen
 
 
-def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
+def _m(code: str, naam: str, soort: str, *args: Any, **kwargs: Any) -> MomentSoort:
     if soort == "invoer":
         rol = "gebeurtenis"
     elif soort == "grens":

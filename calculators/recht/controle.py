@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from .aef import AEF_DOCUMENT, lees_aef
@@ -49,7 +50,7 @@ def normaliseer(tekst: str) -> str:
     return " ".join(tekst.split()).lower()
 
 
-def alle_bronnen():
+def alle_bronnen() -> Iterator[tuple[str, Bron]]:
     """(where, Bron) for every version, rule and fact of every region, and every quote and anchor of the AEF
     criteria file."""
     for regio in alle_regios().values():

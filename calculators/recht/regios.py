@@ -9,7 +9,9 @@ region ``landelijk``: every other region falls back on it where its text is sile
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from ..basis.begrippen import DIENST_ROUTES, LANDELIJK, ROUTES
 from ..basis.bestanden import cache_sleutel, gebruik_regelmap, gekozen_regelmap, lees_bestand, lees_regelmap_bestanden
@@ -30,14 +32,16 @@ VERPLICHT_LANDELIJK: dict[str, tuple[str, ...]] = {
     "dienst-einde-uiterlijk": DIENST_ROUTES,
 }
 
-_cache: dict[tuple, object] = {}
+_cache: dict[tuple[int, str, str], object] = {}
+T = TypeVar("T")
 
 
-def _gecached(naam: str, maak):
+def _gecached(naam: str, maak: Callable[[], T]) -> T:
+    """What ``maak`` makes from the rules folder in use, made once per folder."""
     sleutel = cache_sleutel(naam)
     if sleutel not in _cache:
         _cache[sleutel] = maak()
-    return _cache[sleutel]
+    return cast(T, _cache[sleutel])
 
 
 def regio_codes() -> tuple[str, ...]:
@@ -74,7 +78,7 @@ def document_codes() -> tuple[str, ...]:
     return (*regio_codes(), AEF_DOCUMENT)
 
 
-def laad_regio(pad_of_tekst: str | os.PathLike, regio: str | None = None) -> RegioRegels:
+def laad_regio(pad_of_tekst: str | os.PathLike[str], regio: str | None = None) -> RegioRegels:
     """Read and check one region file, bypassing the cache: a changed copy can be checked this way.
 
     ``pad_of_tekst`` is a path to a .toml file or the TOML text itself (then ``regio`` names it)."""
@@ -125,7 +129,7 @@ def alle_regios() -> dict[str, RegioRegels]:
     return {code: regio(code) for code in regio_codes()}
 
 
-def controleer_regelmap(pad: str | os.PathLike | None = None) -> list[str]:
+def controleer_regelmap(pad: str | os.PathLike[str] | None = None) -> list[str]:
     """Check every data file of the rules folder ``pad`` (or the one in use); returns the file names. Stops at
     the first error with a RegelbestandFout."""
     vorige = gekozen_regelmap()

@@ -6,10 +6,10 @@ warnings are worded in ``woorden.notities``.
 
 from __future__ import annotations
 
-from ..basis.begrippen import EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD
+from ..basis.begrippen import EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD, Json
 from ..basis.invoer import veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter, kleine_letter, paragraaf_label
-from ..recht.regelbestand import AfsprakenVersie, Bron, Regel
+from ..recht.regelbestand import AfsprakenVersie, Bron, MetGeldigheid, Regel
 from ..recht.regios import document
 
 # The one wording of "the text names nobody" and of "it depends on a fact of the case".
@@ -50,12 +50,14 @@ def eenheid(aantal: int, naam: str) -> str:
 
 def termijn_tekst(regel: Regel, partijen: dict[str, str] | None = None) -> str:
     """E.g. '5 werkdagen na de melding' or 'de dag na afloop van 2 werkdagen na de overdracht'."""
+    assert regel.vanaf is not None, "termijn_tekst: alleen voor een termijn of een aanname"
     vanaf = MOMENTEN[regel.vanaf]
     na = met_team(vanaf.vanaf_tekst or kleine_letter(vanaf.naam), partijen)
     if regel.soort == "aanname":
         return f"aangenomen: op de dag van {na}, de tekst noemt geen termijn"
     if regel.aantal == 0:
         return f"de dag na {na}" if regel.datum == "dag-na-termijn" else f"op de dag van {na}"
+    assert regel.aantal is not None and regel.eenheid is not None  # a term (checked when the file was read)
     tekst = f"{regel.aantal} {eenheid(regel.aantal, regel.eenheid)} na {na}"
     return f"de dag na afloop van {tekst}" if regel.datum == "dag-na-termijn" else tekst
 
@@ -84,7 +86,7 @@ def bron_url(bron: Bron) -> str:
     return f"{document(bron.document).pagina}#{bron.anker}"
 
 
-def bron_data(bron: Bron) -> dict:
+def bron_data(bron: Bron) -> Json:
     """A source as the JSON contract has it."""
     doc = document(bron.document)
     uit = {
@@ -101,7 +103,7 @@ def bron_data(bron: Bron) -> dict:
     return uit
 
 
-def versie_data(v: AfsprakenVersie) -> dict:
+def versie_data(v: AfsprakenVersie) -> Json:
     return {
         "code": v.code,
         "naam": v.naam,
@@ -114,7 +116,7 @@ def versie_data(v: AfsprakenVersie) -> dict:
     }
 
 
-def periode_tekst(item) -> str:
+def periode_tekst(item: MetGeldigheid) -> str:
     """'vanaf 1 juli 2024' or 'van 1 januari 2017 tot 1 april 2022' (tot: first day it no longer applies)."""
     if item.geldig_tot is None:
         return f"vanaf {datum_kort(item.geldig_vanaf)}"
@@ -123,4 +125,6 @@ def periode_tekst(item) -> str:
 
 def invoer_veld_naam(code: str) -> str:
     """The form field of an input moment, for messages: 'de overdrachtsdatum'."""
-    return veld_naam(INVOER_MOMENTEN[code].invoerveld)
+    veld = INVOER_MOMENTEN[code].invoerveld
+    assert veld is not None  # every input moment has its field
+    return veld_naam(veld)

@@ -223,7 +223,7 @@ function toonStatus(app, config) {
 
 const WEERGAVE = { tijdlijn: tijdlijnUitkomst, werkdagen: werkdagenUitkomst, terugkoppeling: terugkoppelingUitkomst };
 
-function acties(config, soort, invoer, resultaat) {
+function acties(config, soort, invoer) {
   const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
   const melding = el("p", { class: "aw-actie-melding", role: "status" });
   if (soort === "tijdlijn") {
@@ -260,7 +260,7 @@ function acties(config, soort, invoer, resultaat) {
 function toonResultaat(config, paneel, soort, invoer, antwoord) {
   const uitvoer = paneel.querySelector("[data-aw-resultaat]");
   const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
-  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer, antwoord.resultaat));
+  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer));
   uitvoer.hidden = false;
   state.laatsteResultaat = { soort: soort, invoer: invoer, resultaat: antwoord.resultaat, breedte: breedte };
   const kop = uitvoer.querySelector("[data-aw-antwoord]");
