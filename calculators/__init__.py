@@ -20,7 +20,8 @@ says where each sentence of a result is made and how to trace a date back to its
              the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/)
 4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
 5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, verzoek (JSON)
+6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
+             oefenen, weergave (text), verzoek (JSON)
 7. cli
 """
 
@@ -48,7 +49,7 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
     ("woorden.teksten", "woorden.notities"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.oefenen", "uitvoer.weergave",
+    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
      "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),

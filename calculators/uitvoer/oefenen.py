@@ -26,9 +26,10 @@ from ..kalender.werkdagen import feestdagen, niet_werkdag_reden, plus_termijn, p
 from ..recht.op_datum import beschikbaar, recht_op
 from ..recht.regelbestand import Bron, Regel
 from ..recht.regios import partij_namen, regio_codes, regio_naam
-from ..rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid, partij_code
+from ..rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid, dag_data, partij_code
 from ..rekenen.tijdlijn import tijdlijn
-from ..woorden.teksten import NIEMAND_NAAM, bron_kort, bron_url, document_naam, met_team, moment_naam
+from ..woorden.teksten import NIEMAND_NAAM, bron_label, bron_url, document_naam, met_team, moment_naam
+from .valkuilen import Teldag, Valkuil, datumvalkuilen, partijvalkuilen, telling
 
 # The feestdagen the cases are built around (names as the calendar has them), and the years.
 ROND = ("Goede Vrijdag", "Koningsdag", "Bevrijdingsdag (5 mei)", "Hemelvaartsdag", "Tweede Pinksterdag",
@@ -77,13 +78,17 @@ class Oefening:
     lezing: str | None
     rond: str  # the feestdag the case is built around
     keuzes: tuple[tuple[str | None, str], ...] = ()  # for a party question: (code or None, name)
+    valkuilen: tuple[Valkuil, ...] = ()  # wrong answers typical mistakes give, and what went wrong
+    telling: tuple[Teldag, ...] = ()  # the counted days of the last term, for a small calendar
+    antwoord_tekst: str = ""  # the right answer in words
 
     def to_dict(self) -> Json:
         uit: Json = {
             "id": self.id, "regio": self.regio, "route": self.route, "invoer": Json(self.invoer), "vraag": self.vraag,
             "casus": self.casus, "vraagzin": self.vraagzin,
             "antwoord": Json(self.antwoord), "uitleg": self.uitleg, "bron": Json(self.bron), "lezing": self.lezing,
-            "rond": self.rond,
+            "rond": self.rond, "antwoord_tekst": self.antwoord_tekst,
+            "valkuilen": [v.to_dict() for v in self.valkuilen], "telling": [d.to_dict() for d in self.telling],
         }
         if self.keuzes:
             uit["keuzes"] = [{"partij": code, "naam": naam} for code, naam in self.keuzes]
@@ -206,7 +211,10 @@ def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.R
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
+        "antwoord_tekst": dag_data(m.datum, t.kalender.code)["datum_tekst"],
         "uitleg": " ".join(uitleg_moment(t, code)),
+        "valkuilen": datumvalkuilen(t, code),
+        "telling": telling(t, code),
         "bron": _bron(m.bron),
         "lezing": regel.interpretatie if regel else None,
     }
@@ -250,6 +258,8 @@ def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": partij_code(huidig.partij)},
+        "antwoord_tekst": wie(huidig),
+        "valkuilen": partijvalkuilen(t, peil),
         "uitleg": " ".join(uitleg),
         "bron": _bron(wissel.bron),
         "lezing": regel.interpretatie if regel else None,
@@ -276,7 +286,7 @@ def _waarom_begint(t: Tijdlijn, v: Verantwoordelijkheid) -> list[str]:
     if MOMENTEN[start.code].soort == "berekend":
         return uitleg_moment(t, start.code)
     return [f"Dat is de dag van {kleine_letter(moment_naam(start.code, partij_namen(t.regio)))} "
-            f"({bron_kort(start.bron)})."]
+            f"({bron_label(start.bron)})."]
 
 
 # --- explanations --------------------------------------------------------------------------------------
@@ -305,7 +315,7 @@ def _uit_termijn(t: Tijdlijn, m: Moment) -> bool:
 
 def _bron(bron: Bron) -> Json:
     return {"document_naam": document_naam(bron.document), "paragraaf": paragraaf_label(bron.paragraaf),
-            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_kort(bron)}
+            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_label(bron)}
 
 
 def _telling(basis: dt.date, aantal: int, kalender: str) -> str:
@@ -339,7 +349,7 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
     naam = hoofdletter(regel.omschrijving or moment_naam(code, partijen))
     if basis_datum is None:
         return uit + [f"{naam}: {datum_tekst(m.datum)}."]
-    waar = f" ({bron_kort(regel.bron)})"
+    waar = f" ({bron_label(regel.bron)})"
     van = met_team(MOMENTEN[regel.vanaf].vanaf_tekst, partijen) or kleine_letter(moment_naam(regel.vanaf, partijen))
     if regel.aantal == 0:
         stap = (f"{naam}: de dag na {van} ({datum_tekst(basis_datum)}), dus {datum_tekst(m.datum)}{waar}."
