@@ -18,6 +18,18 @@ NIEMAND_KORT = "niemand aangewezen"
 ONBEPAALD_NAAM = "Hangt af van de casus — zie de toelichting"
 ONBEPAALD_KORT = "hangt af van de casus"
 
+# An option as the condition of a rule ('{team}': the region's own name for the lokaal team).
+OPTIE_VOORWAARDE: dict[tuple[str, object], str] = {
+    ("spoed", True): "bij spoed",
+    ("spoed", False): "zonder spoed",
+    ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
+    ("heraanmelding", False): "zonder nieuwe aanmelding",
+    ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
+    ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
+    ("vbs", "crisis"): "VBS bij crisis of urgentie",
+    ("vbs", "regulier"): "VBS, regulier verzoek",
+}
+
 
 def met_team(tekst: str, partijen: dict[str, str] | None = None) -> str:
     """Fill in '{team}' / '{Team}' with the region's own name for the lokaal team."""
