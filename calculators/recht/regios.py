@@ -21,15 +21,15 @@ from ..kalender.werkdagen import ATW_LID3_BESTAND, atw_lid3_jaren
 from .aef import AEF_BESTAND, AEF_DOCUMENT, lees_aef_document
 from .regelbestand import Document, RegioRegels, lees_regiotekst
 
-# Moments the national framework must be able to date for every route: the regions fall back
-# on it, so without these rules no timeline can be made. (The overdracht after a direct
-# handover is not among them: the framework sets no term for it, so it stays open unless given.)
+# Moments the national framework must be able to date in these routes: the regions fall back on it. (Not among
+# them: the overdracht after a direct handover, and the end of a dienst Voorwaarden & Vervolg: the framework sets
+# no term for them, so they stay open unless given, and the result says so.)
 VERPLICHT_LANDELIJK: dict[str, tuple[str, ...]] = {
     "veiligheidsbeoordeling-uiterlijk": ROUTES,
     "veilig-thuis-verantwoordelijk": ROUTES,
     "overdracht-uiterlijk": DIENST_ROUTES,
     "lokaal-team-verantwoordelijk": ROUTES,
-    "dienst-einde-uiterlijk": DIENST_ROUTES,
+    "dienst-einde-uiterlijk": ("onderzoek",),
 }
 
 _cache: dict[tuple[int, str, str], object] = {}

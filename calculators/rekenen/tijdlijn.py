@@ -329,9 +329,12 @@ class _Berekening:
             return opgegeven
         if not INVOER_MOMENTEN[code].aannemen:
             return None
+        eerder_onbekend = bool(self.onbekend)  # an earlier step of the case is open: this one follows from it
         waarde, notitie = self._aanname(code)
         if waarde is None:
             self.onbekend.append(code)
+            if eerder_onbekend:
+                return None  # 'until the earlier step' already says why; this one adds nothing
         else:
             self.aanname[code] = True
         self._noteer(notitie, waarde)
@@ -560,7 +563,7 @@ class _Berekening:
 
     def _waarom_open(self) -> list[str]:
         uit = [r.opmerking_zonder_datum for r in self.zonder_datum if r.opmerking_zonder_datum and not r.onbepaald_vanaf]
-        for code in self.onbekend:
+        for code in self.onbekend[:1]:  # the first open step; the later ones wait for it
             uit.append(f"Tot {invoer_naam(code, self.partijen)}: {invoer_veld_naam(code)} is niet opgegeven en de "
                        "afspraken stellen er geen termijn voor.")
         return uit

@@ -105,12 +105,12 @@ def test_elke_link_in_de_tekstversies_werkt(built_site, html):
 
 def test_beide_dienstroutes_hebben_dezelfde_regels(gegevens):
     """The infographic draws one dienst route; that is only right while both share their rules."""
-    from macros.infographic import EIGEN_AAN_EEN_DIENST
+    from macros.infographic import PER_DIENSTROUTE
 
     a, b = DIENST_ROUTES
     for regio in REGIOS:
         for moment in MOMENTEN:
-            if moment in EIGEN_AAN_EEN_DIENST:  # drawn with its route's name on the Dienst card
+            if moment in PER_DIENSTROUTE:  # drawn per route, with its name, on the Dienst card
                 continue
             sa = {t.sleutel for t in gegevens.geldend(regio, moment, a)}
             sb = {t.sleutel for t in gegevens.geldend(regio, moment, b)}
