@@ -131,5 +131,5 @@ def page(browser):
 
 
 # The built site behind Debian nginx and Debian Apache with the shipped deploy/ configurations.
-from tests.server.apache import apache_server, apache_url, apache_without_headers  # noqa: E402,F401
+from tests.server.apache import apache_server, apache_subpath, apache_url, apache_without_headers  # noqa: E402,F401
 from tests.server.fixtures import nginx_server, nginx_subpath_url, nginx_url  # noqa: E402,F401
