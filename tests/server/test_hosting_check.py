@@ -73,7 +73,7 @@ def test_tool_is_one_python39_file_with_only_the_standard_library():
 def test_the_exit_codes_are_documented_where_it_is_used():
     help_text = subprocess.run([sys.executable, str(TOOL), "--help"], capture_output=True, text=True).stdout
     guide = (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
-    for code, meaning in (("0", "in orde"), ("1", "blokkerend"), ("2", "niet bereikbaar"), ("3", "vertraagt"), ("4", "vastgelopen")):
+    for code, meaning in (("0", "in orde"), ("1", "blokkerend"), ("2", "niet bereikbaar"), ("3", "vertraagt"), ("4", "controle vastgelopen")):
         assert f"{code} {meaning}" in help_text, code
         assert f"| `{code}` |" in guide, code
 
