@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from tests.browser.test_rekenhulpen import laat_door
 from tests.conftest import BROWSER_WAIT_MS, INTRANET_HOST
 
 pytestmark = pytest.mark.browser
@@ -180,14 +181,29 @@ def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(p
     assert "Uw berekening volgt zodra de rekenhulp klaar is." in melding.inner_text()
     assert "pyodide.asm.wasm: geen antwoord van de server" in melding.locator("details code").text_content()
     assert page.get_by_role("button", name="Tijdlijn berekenen").is_enabled()  # the runtime may still come
-    from tests.browser.test_rekenhulpen import laat_door
-
     laat_door(page, held)
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     page.get_by_text(READY).wait_for()
     assert page.evaluate("window.__statusReeks") == ["laden", "vastgelopen", "klaar"]
     assert page.locator("[data-aw-app]").get_attribute("aria-busy") is None
     assert page.get_by_role("button", name="Tijdlijn berekenen").get_attribute("aria-busy") is None
+
+
+def test_worker_scripts_that_never_arrive_are_reported_and_a_late_start_still_answers(page, site_url):
+    # One of the worker's own modules hangs: the worker cannot report anything, so the page itself says so.
+    held = []
+    page.add_init_script(RECORD_STATUS)
+    page.route("**/rekenhulp-laden.js", lambda route: held.append(route))
+    begin = time.monotonic()
+    page.goto(f"{site_url}rekenhulpen/{CASUS}")
+    melding = page.locator(VASTGELOPEN)
+    melding.wait_for(timeout=BOOT_TIMEOUT)
+    figure("script van de worker blijft hangen → melding", begin)
+    assert "komt niet op gang" in melding.inner_text()
+    assert "rekenhulp-worker.js" in melding.locator("details code").text_content()
+    laat_door(page, held, "**/rekenhulp-laden.js")
+    page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
+    assert page.evaluate("window.__statusReeks") == ["laden", "vastgelopen", "klaar"]
 
 
 def _faalt_snel(page, site_url, route_pattern, handler, label: str):

@@ -54,11 +54,11 @@ def wait_for_answer(page, predicate: str):
                            timeout=BOOT_TIMEOUT)
 
 
-def laat_door(page, held):
+def laat_door(page, held, pattern: str = "**/pyodide.asm.wasm"):
     """Let held-back requests through (unroute may already have let them go)."""
     from playwright.sync_api import Error
 
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute(pattern)
     for route in held:
         try:
             route.continue_()
