@@ -12,7 +12,6 @@ import zipfile
 import pytest
 
 from tests.conftest import ROOT
-from tests.site.helpers import soup
 
 VERSIE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 NAAM = f"afsprakenwijzer-{VERSIE}"
@@ -70,13 +69,3 @@ def test_het_pakket_bevat_de_site_van_de_laatste_commit_en_de_configuraties(pakk
     assert leesmij.startswith(f"Afsprakenwijzer {VERSIE}\n") and commit in leesmij
     assert "INSTALLEREN IN DRIE STAPPEN" in leesmij and "controleer-hosting" in leesmij and "{" not in leesmij
 
-
-def test_de_hostingpagina_begint_met_het_pakket_in_drie_stappen(built_site):
-    artikel = soup(built_site / "beheer" / "hosting" / "index.html").select_one("article")
-    eerste = artikel.select_one("h2")
-    assert eerste.get_text(strip=True).rstrip("¶") == "Het pakket installeren in drie stappen"
-    stappen = eerste.find_next_sibling("ol").find_all("li", recursive=False)
-    assert [stap.strong.get_text() for stap in stappen] == [
-        "Controleer het pakket en zet de site op de server.", "Zet de configuratie van uw webserver erbij",
-        "Controleer de installatie"]
-    assert "sha256sum -c SHA256SUMS" in stappen[0].get_text() and "controleer-hosting" in stappen[2].get_text()

@@ -5,14 +5,14 @@
  * administrator can act on; the hosting page and deploy/controleer-hosting use the same words.
  */
 
-const CONTROLE = "De beheerder vindt de oorzaak met het controleprogramma op de pagina Hosting (controleer-hosting).";
+const CONTROLE = "Voor de beheerder: zie de pagina Hosting (controleer-hosting).";
 
 /* A failure with a cause the reader or the administrator can act on. */
 export class Storing extends Error {
   constructor(tekst, hulp, detail) {
     super(tekst);
     this.tekst = tekst;
-    this.hulp = hulp || "Vraag de beheerder van deze site de hostinginstructies na te lopen. " + CONTROLE;
+    this.hulp = hulp || "Laad de pagina opnieuw. Blijft het zo, vraag dan de beheerder van deze site de hosting na te lopen. " + CONTROLE;
     this.detail = detail || "";
   }
 }
@@ -59,14 +59,14 @@ export function paginaInPlaatsVanBestand(url, response, body, wat) {
   const soort = soortPagina(response, body);
   if (soort === "aanmelden") {
     return new Storing("Er staat een aanmeldpagina tussen: de server vraagt om in te loggen voordat de rekenhulp " + wat + " krijgt.",
-      "Laad de pagina opnieuw en meld u zo nodig aan. Blijft dit zo, dan moet de beheerder de map assets/ van deze site bereikbaar maken zonder aparte aanmelding, ook voor verzoeken die de browser op de achtergrond doet. " + CONTROLE, detail);
+      "Laad de pagina opnieuw en meld u zo nodig aan. Blijft het zo, dan moet de beheerder de map assets/ bereikbaar maken zonder aparte aanmelding. " + CONTROLE, detail);
   }
   if (soort === "proxy") {
     return new Storing("Een proxy of beveiligingsfilter tussen u en de server houdt " + wat + " tegen.",
-      "Probeer het over een paar minuten opnieuw. Blijft dit zo, dan moet de beheerder de proxy of het filter de bestanden van deze site laten doorlaten (.wasm, .mjs, .whl, .json en .snapshot onder assets/). " + CONTROLE, detail);
+      "Probeer het over een paar minuten opnieuw. Blijft het zo, dan moet de beheerder de proxy of het filter de map assets/ van deze site laten doorlaten. " + CONTROLE, detail);
   }
   return new Storing("De server stuurt een gewone webpagina waar de rekenhulp " + wat + " verwacht.",
-    "Meestal staat het bestand niet op de server en stuurt de server dan een andere pagina (bijvoorbeeld de startpagina voor elk onbekend adres). De beheerder moet de hele map site/ opnieuw plaatsen, inclusief assets/, en onbekende adressen een 404 laten geven. " + CONTROLE, detail);
+    "Meestal ontbreekt het bestand op de server, die dan een andere pagina stuurt. De beheerder moet de hele map site/ opnieuw plaatsen, inclusief assets/. " + CONTROLE, detail);
 }
 
 /* An HTTP error for a runtime file that is not a page (a 404 or 500 from the server itself). */
@@ -76,25 +76,25 @@ export function ontbrekendBestand(url, response, wat) {
       "De beheerder moet de hele map site/ opnieuw plaatsen, inclusief assets/. " + CONTROLE, technisch(url, response));
   }
   return new Storing("De server geeft een foutmelding in plaats van " + wat + ".",
-    "Probeer het later opnieuw. Blijft dit zo, dan staat de oorzaak in het foutenlog van de webserver. " + CONTROLE, technisch(url, response));
+    "Probeer het later opnieuw. Blijft het zo, dan staat de oorzaak in het foutenlog van de webserver. " + CONTROLE, technisch(url, response));
 }
 
 export function verkeerdType(url, response, wat, moet) {
   const extensie = bestandsnaam(url).split(".").pop();
   return new Storing("De server stuurt " + wat + " met een verkeerd bestandstype; de browser weigert het daarom.",
-    "De beheerder moet ." + extensie + "-bestanden als " + moet + " laten sturen (zie Hosting, MIME-typen). " + CONTROLE,
+    "De beheerder moet ." + extensie + "-bestanden als " + moet + " laten sturen. " + CONTROLE,
     technisch(url, response, "verwacht " + moet));
 }
 
 export function nietOpTeHalen(url, error, wat) {
   return new Storing("De rekenhulp kan " + wat + " niet ophalen: de verbinding met de server werd verbroken of geweigerd.",
-    "Controleer de netwerkverbinding en laad de pagina opnieuw. Blijft dit zo, dan houdt mogelijk een proxy of filter de bestanden tegen. " + CONTROLE,
+    "Controleer de netwerkverbinding en laad de pagina opnieuw. Blijft het zo, dan houdt mogelijk een proxy of filter de bestanden tegen. " + CONTROLE,
     technisch(url, null, String(error)));
 }
 
 export function geenWebAssembly(error) {
   return new Storing("De beveiligingsinstellingen van de site (of van deze browser) staan de rekenomgeving niet toe.",
-    "De Content-Security-Policy van de server moet 'wasm-unsafe-eval' toestaan (zie Hosting, Beveiligingsheaders); stuurt een proxy een tweede policy, dan moet die het ook toestaan. " + CONTROLE,
+    "De beheerder moet de Content-Security-Policy 'wasm-unsafe-eval' laten toestaan, ook in een tweede policy van een proxy. " + CONTROLE,
     String(error));
 }
 
@@ -103,10 +103,10 @@ export function compileerfout(url, error) {
   const tekst = String(error && error.message ? error.message : error);
   if (/mime/i.test(tekst)) {
     return new Storing("De server stuurt de rekenomgeving met een verkeerd bestandstype; de browser weigert het daarom.",
-      "De beheerder moet .wasm-bestanden als application/wasm laten sturen (zie Hosting, MIME-typen). " + CONTROLE, technisch(url, null, tekst));
+      "De beheerder moet .wasm-bestanden als application/wasm laten sturen. " + CONTROLE, technisch(url, null, tekst));
   }
   return new Storing("De rekenomgeving is onvolledig of beschadigd aangekomen.",
-    "Laad de pagina opnieuw. Blijft dit zo, dan moet de beheerder de map assets/pyodide/ opnieuw plaatsen en nagaan of een proxy of virusscanner grote bestanden afkapt. " + CONTROLE,
+    "Laad de pagina opnieuw. Blijft het zo, dan moet de beheerder de map assets/pyodide/ opnieuw plaatsen en nagaan of een proxy of virusscanner grote bestanden afkapt. " + CONTROLE,
     technisch(url, null, tekst));
 }
 
@@ -124,7 +124,7 @@ export function rekenregelsOntbreken(problemen) {
 /* Nothing arrives any more: a request without an answer, or an answer that stopped halfway. */
 export function vastgelopen(beschrijving, seconden) {
   return new Storing("De rekenomgeving komt niet binnen: de server stuurt al " + seconden + " seconden niets.",
-    "Wacht nog even: komt het bestand alsnog, dan start de rekenhulp vanzelf. Zo niet, laad de pagina opnieuw. Blijft dit zo, dan houdt de server, een proxy of een virusscanner grote bestanden vast; de beheerder moet assets/pyodide/ en assets/rekenkern/ laten doorlaten. " + CONTROLE,
+    "Wacht nog even: komt het bestand alsnog, dan start de rekenhulp vanzelf. Anders: laad de pagina opnieuw. Blijft het zo, dan houdt de server of een proxy de bestanden vast. " + CONTROLE,
     beschrijving);
 }
 
@@ -134,7 +134,7 @@ export function alsStoring(error) {
   const tekst = String(error && error.message ? error.message : error);
   if (/module script|MIME|dynamically imported module/i.test(tekst)) {
     return new Storing("De server stuurt de scripts van de rekenomgeving met een verkeerd bestandstype.",
-      "De beheerder moet .mjs-bestanden als text/javascript laten sturen (zie Hosting, MIME-typen). " + CONTROLE, tekst);
+      "De beheerder moet .mjs-bestanden als text/javascript laten sturen. " + CONTROLE, tekst);
   }
   return new Storing("De rekenomgeving kon niet worden gestart.", undefined, tekst);
 }

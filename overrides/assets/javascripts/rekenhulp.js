@@ -36,13 +36,13 @@ function startWorker(config, melden) {
   state.worker.onmessage = function (event) { verwerk(event.data, melden); };
   state.worker.onerror = function (event) {
     mislukt({ tekst: "De rekenhulp kon niet worden gestart: haar script laadt niet.",
-      hulp: "Laad de pagina opnieuw. Blijft dit zo, vraag de beheerder de hosting te controleren met het controleprogramma op de pagina Hosting.",
+      hulp: "Laad de pagina opnieuw. Blijft het zo, vraag dan de beheerder de hosting na te lopen. Voor de beheerder: zie de pagina Hosting (controleer-hosting).",
       detail: (event.message || "worker-fout") + " · " + config.worker }, melden);
   };
   state.worker.postMessage({ type: "start", config: config });
   state.timer = setTimeout(function () {
     vastgelopen({ tekst: "De rekenhulp komt niet op gang: haar scripts komen niet binnen.",
-      hulp: "Wacht nog even of laad de pagina opnieuw. Blijft dit zo, vraag de beheerder na te gaan of de server of een proxy de map assets/javascripts/ tegenhoudt (controleprogramma op de pagina Hosting).",
+      hulp: "Wacht nog even of laad de pagina opnieuw. Blijft het zo, dan houdt de server of een proxy de scripts vast. Voor de beheerder: zie de pagina Hosting (controleer-hosting).",
       detail: "geen bericht van " + config.worker + " na " + WORKER_STIL_MS / 1000 + " s" }, melden);
   }, WORKER_STIL_MS);
 }
