@@ -158,6 +158,19 @@ RECORD_STATUS = """new MutationObserver(() => {
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class"], childList: true });"""
 
 
+def _open_tot_melding(page, site_url, pattern: str, handler, label: str, soort: str = MELDING):
+    """Open the calculator with ``pattern`` answered by ``handler``, recording the status bar; the message
+    (``soort``: failed, or stalled), once it shows, with the seconds it took printed."""
+    page.add_init_script(RECORD_STATUS)
+    page.route(pattern, handler)
+    begin = time.monotonic()
+    page.goto(f"{site_url}rekenhulpen/{CASUS}")
+    melding = page.locator(soort)
+    melding.wait_for(timeout=BOOT_TIMEOUT)
+    figure(label, begin)
+    return melding
+
+
 def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(page, site_url):
     # The runtime (.wasm) is asked for and never answered: within seconds the reader is told why, in
     # Dutch. When it does arrive, the queued calculation is answered; a stale "loading" state never
@@ -170,13 +183,7 @@ def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(p
         else:
             held.append(route)
 
-    page.add_init_script(RECORD_STATUS)
-    page.route("**/pyodide.asm.wasm", houd_vast)
-    begin = time.monotonic()
-    page.goto(f"{site_url}rekenhulpen/{CASUS}")
-    melding = page.locator(VASTGELOPEN)
-    melding.wait_for(timeout=BOOT_TIMEOUT)
-    figure(".wasm blijft hangen → melding", begin)
+    melding = _open_tot_melding(page, site_url, "**/pyodide.asm.wasm", houd_vast, ".wasm blijft hangen → melding", VASTGELOPEN)
     assert "komt niet binnen" in melding.inner_text()
     assert "Uw berekening volgt zodra de rekenhulp klaar is." in melding.inner_text()
     assert "pyodide.asm.wasm: geen antwoord van de server" in melding.locator("details code").text_content()
@@ -192,13 +199,8 @@ def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(p
 def test_worker_scripts_that_never_arrive_are_reported_and_a_late_start_still_answers(page, site_url):
     # One of the worker's own modules hangs: the worker cannot report anything, so the page itself says so.
     held = []
-    page.add_init_script(RECORD_STATUS)
-    page.route("**/rekenhulp-laden.js", lambda route: held.append(route))
-    begin = time.monotonic()
-    page.goto(f"{site_url}rekenhulpen/{CASUS}")
-    melding = page.locator(VASTGELOPEN)
-    melding.wait_for(timeout=BOOT_TIMEOUT)
-    figure("script van de worker blijft hangen → melding", begin)
+    melding = _open_tot_melding(page, site_url, "**/rekenhulp-laden.js", lambda route: held.append(route),
+                                "script van de worker blijft hangen → melding", VASTGELOPEN)
     assert "komt niet op gang" in melding.inner_text()
     assert "rekenhulp-worker.js" in melding.locator("details code").text_content()
     laat_door(page, held, "**/rekenhulp-laden.js")
@@ -207,13 +209,8 @@ def test_worker_scripts_that_never_arrive_are_reported_and_a_late_start_still_an
 
 
 def _faalt_snel(page, site_url, route_pattern, handler, label: str):
-    """The failure message, its technical detail, and the seconds from navigation to the message."""
-    page.route(route_pattern, handler)
-    begin = time.monotonic()
-    page.goto(f"{site_url}rekenhulpen/{CASUS}")
-    failure = page.locator(MELDING)
-    failure.wait_for(timeout=BOOT_TIMEOUT)
-    figure(label, begin)
+    """The failure message's text and its technical detail."""
+    failure = _open_tot_melding(page, site_url, route_pattern, handler, label)
     page.unroute_all(behavior="ignoreErrors")  # a runtime request still in the handler when the page closes
     tekst = failure.inner_text()
     assert "null" not in tekst.splitlines()  # no stray line for an absent part
