@@ -7,9 +7,11 @@ All three calculators are tabs of one page (rekenhulpen/), sharing one worker.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -54,16 +56,14 @@ def wait_for_answer(page, predicate: str):
                            timeout=BOOT_TIMEOUT)
 
 
-def laat_door(page, held):
+def laat_door(page, held, pattern: str = "**/pyodide.asm.wasm"):
     """Let held-back requests through (unroute may already have let them go)."""
     from playwright.sync_api import Error
 
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute(pattern)
     for route in held:
-        try:
+        with contextlib.suppress(Error):
             route.continue_()
-        except Error:
-            pass
 
 
 def cli_json(*args: str) -> dict:
@@ -257,7 +257,7 @@ def test_agenda_file_holds_deadlines_and_changes_with_stable_uids(page, site_url
     def download():
         with page.expect_download() as info:
             page.get_by_role("button", name="In mijn agenda (.ics)").click()
-        raw = open(info.value.path(), "rb").read()
+        raw = Path(info.value.path()).read_bytes()
         assert info.value.suggested_filename.endswith(".ics") and b"\r\n" in raw
         return list(Calendar.from_ical(raw).walk("VEVENT"))
 

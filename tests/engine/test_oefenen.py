@@ -143,7 +143,7 @@ def test_valkuilen_zijn_wat_de_fout_geeft_en_nooit_het_juiste_antwoord():
 def test_een_vergeten_feestdag_wordt_bij_naam_genoemd():
     gevonden = [(o, v) for o in oefeningen() for v in o.valkuilen if v.soort == "feestdag"]
     assert gevonden, "de oefenvragen liggen rond feestdagen: minstens één vraag heeft deze valkuil"
-    for o, v in gevonden:
+    for _o, v in gevonden:
         assert any(naam in v.uitleg for naam in ROND + ("Tweede Paasdag", "Tweede Kerstdag", "Nieuwjaarsdag"))
 
 
