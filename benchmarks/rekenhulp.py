@@ -21,13 +21,19 @@ time, every measurement interleaved so that a busy machine slows all of them ali
 - the same starts on a plain-HTTP intranet host name (http://intranet.test/, resolved to this machine):
   not localhost, so the browser gives the page no secure context (no crypto.subtle, no Cache Storage),
   as on an intranet without a certificate. How the calculator started there (snapshot or boot) is
-  counted, not required: an older build falls back to a boot there.
+  counted, not required: an older build falls back to a boot there;
+- a phone on a mobile network (issue 21): phone emulation (390×844, touch) with Chrome's own network
+  throttling (CDP Network.emulateNetworkConditions: 9 Mbit/s down, 1.5 Mbit/s up, 60 ms latency), cold,
+  behind nginx with the shipped configuration; the calculator (a shared link) against the bare boot,
+  interleaved, with the bytes on the wire per file (compressed size as sent, and how it was encoded).
 
 Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold ≤ 1.0× bare cold,
-recompute ≤ 50 ms.
+recompute ≤ 50 ms. Issue 21, on the phone profile: cold ≤ 0.8× the bare boot and ≤ 8 MB on the wire
+(stretch: 0.6× and 6 MB).
 
-Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet]
-(--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds)
+Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon]
+(--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds;
+ --alleen-telefoon: only the phone profile)
 """
 
 from __future__ import annotations
@@ -66,6 +72,12 @@ BARE_WORKER = """self.onmessage = async (e) => {
 };"""
 
 STARTS = ("Pyodide kaal", "met snapshot", "zonder snapshot")
+
+# Issue 21's phone: DevTools' "fast 4G" through Chrome's own throttling, which the page's dedicated worker
+# shares (its downloads count against the same 9 Mbit/s).
+TELEFOON_NETWERK = {"offline": False, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}
+TELEFOON_SCHERM = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+TELEFOON_STARTS = ("Pyodide kaal", "rekenhulp")
 
 # Recomputes as a user makes them (a new date, the button again), measured in the page itself and sent
 # back to the server, in a chromium that no DevTools client is attached to. Between recomputes a short
@@ -159,8 +171,9 @@ def first_answer(page, url: str, start: str) -> tuple[float, float]:
     page.locator(ANTWOORD).wait_for(timeout=120_000)
     elapsed = time.perf_counter() - started
     via = page.evaluate("window.__awRekenhulp.via")
-    STARTED_VIA.setdefault((INTRANET_HOST in url, start), []).append(via)
-    if (via == "snapshot") != (start == "met snapshot") and INTRANET_HOST not in url:
+    if start in STARTS:
+        STARTED_VIA.setdefault((INTRANET_HOST in url, start), []).append(via)
+    if start in STARTS and (via == "snapshot") != (start == "met snapshot") and INTRANET_HOST not in url:
         sys.exit(f"verwacht {start}, maar de worker startte via {via!r}: de meting klopt niet")
     return page.evaluate("window.__awRekenhulp.laatsteGetoondOp") / 1000, elapsed
 
@@ -221,6 +234,81 @@ def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
     return total, len(seen), wasm, snapshot
 
 
+def telefoon_bezoek(browser, url: str, start: str) -> tuple[float, str | None, list[tuple[str, int, str]]]:
+    """One cold visit on the phone profile: (seconds from navigation to the answer on screen by the page's
+    own clock, how the calculator started, [(file, bytes on the wire, encoding), ...])."""
+    context = browser.new_context(bypass_csp=True, **TELEFOON_SCHERM)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", TELEFOON_NETWERK)
+        bestanden: list[tuple[str, int, str]] = []
+
+        def record(request):
+            response = request.response()
+            sizes = request.sizes()
+            encoding = (response.headers.get("content-encoding") if response else None) or "-"
+            bestanden.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"], encoding))
+
+        context.on("requestfinished", record)
+        seconden, _ = first_answer(page, url, start)
+        via = None if start == "Pyodide kaal" else page.evaluate("window.__awRekenhulp.via")
+        # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
+        return seconden, via, list(bestanden)
+    finally:
+        context.close()
+
+
+def telefoon(browser, base: str, runs: int) -> dict:
+    """Issue 21's profile, interleaved: {start: {"s": [...], "via": [...], "bestanden": [[...], ...]}}."""
+    uitslag: dict = {start: {"s": [], "via": [], "bestanden": []} for start in TELEFOON_STARTS}
+    for _ in range(runs):
+        for start in TELEFOON_STARTS:
+            url = base + ("pyodide-vloer/" if start == "Pyodide kaal" else QUERY)
+            seconden, via, bestanden = telefoon_bezoek(browser, url, start)
+            uitslag[start]["s"].append(seconden)
+            uitslag[start]["via"].append(via)
+            uitslag[start]["bestanden"].append(bestanden)
+    return uitslag
+
+
+def kort_adres(url: str, base: str) -> str:
+    pad = url.removeprefix(base).split("?")[0]
+    return unquote(pad) or "(pagina)"
+
+
+def print_telefoon(uitslag: dict, base: str, server: str) -> None:
+    print(f"\ntelefoon: 390×844, 9 Mbit/s down, 1,5 Mbit/s up, 60 ms (CDP), koud, {server}")
+    print("  navigatie → eerste antwoord op het scherm (klok van de pagina)")
+    mediaan = {}
+    for start in TELEFOON_STARTS:
+        data = uitslag[start]
+        mediaan[start] = statistics.median(data["s"])
+        totaal = [sum(b for _, b, _ in run) for run in data["bestanden"]]
+        vias = [v for v in data["via"] if v]
+        extra = ("  via " + ", ".join(f"{v} {vias.count(v)}×" for v in sorted(set(vias)))) if vias else ""
+        print(f"    {start:<14} {ms(data['s'])}   op de lijn {statistics.median(totaal) / 1e6:5.2f} MB{extra}")
+    verhouding = mediaan["rekenhulp"] / mediaan["Pyodide kaal"]
+    print(f"    rekenhulp / kaal: {verhouding:.2f}×   (doel ≤ 0,8× en ≤ 8 MB; streven 0,6× en 6 MB)")
+    for start in TELEFOON_STARTS:
+        print(f"  bestanden op de lijn, {start} (mediaan over de runs; codering zoals verstuurd)")
+        per_bestand: dict[str, list[int]] = {}
+        codering: dict[str, str] = {}
+        for run in uitslag[start]["bestanden"]:
+            for url, grootte, enc in run:
+                naam = kort_adres(url, base)
+                per_bestand.setdefault(naam, []).append(grootte)
+                codering[naam] = enc
+        rijen = sorted(per_bestand.items(), key=lambda item: -statistics.median(item[1]))
+        klein = [r for r in rijen if statistics.median(r[1]) < 20_000]
+        for naam, groottes in rijen:
+            if statistics.median(groottes) >= 20_000:
+                print(f"    {statistics.median(groottes) / 1e3:9,.0f} KB  {codering[naam]:<5} {naam}")
+        if klein:
+            print(f"    {sum(statistics.median(g) for _, g in klein) / 1e3:9,.0f} KB        {len(klein)} kleinere bestanden")
+
+
 def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:7.0f} ms  ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
 
@@ -231,6 +319,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="een al gebouwde site/ (standaard: nu bouwen)")
     parser.add_argument("--alleen-intranet", action="store_true",
                         help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)")
+    parser.add_argument("--alleen-telefoon", action="store_true",
+                        help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)")
     args = parser.parse_args()
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -241,6 +331,11 @@ def main() -> None:
         intranet = (servers[0][0].replace("127.0.0.1", INTRANET_HOST), f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)")
         servers = [intranet] if args.alleen_intranet else [*servers, intranet]
         browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
+        # The phone profile behind the first server: nginx with the shipped configuration when installed.
+        telefoon_uitslag = telefoon(browser, servers[0][0], args.runs) if not args.alleen_intranet else None
+        if args.alleen_telefoon:
+            print_telefoon(telefoon_uitslag, *servers[0])
+            return
 
         first: dict[tuple[str, str, str], list[float]] = {}
         seen: dict[tuple[str, str, str], list[float]] = {}
@@ -291,6 +386,8 @@ def main() -> None:
                 context.close()
 
     print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
+    if telefoon_uitslag:
+        print_telefoon(telefoon_uitslag, *servers[0])
     for (op_intranet, start), vias in STARTED_VIA.items():
         if op_intranet:
             print(f"  op http://{INTRANET_HOST}/ startte '{start}' via "
