@@ -8,7 +8,9 @@
  */
 import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
+import { kiesStartpad } from "./rekenhulp-startpad.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
+import { toonVoortgang, voortgangInBeeld } from "./rekenhulp-voortgang.js";
 
 // The worker reports as soon as its scripts are in; silence this long means they never arrived. Once it
 // reports, the worker watches its own downloads and says within seconds when they stall.
@@ -52,7 +54,7 @@ function startWorker(config, melden) {
 function verwerk(message, melden) {
   clearTimeout(state.timer);
   if (message.type === "voortgang") {
-    if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst });
+    if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst, procent: message.procent });
   } else if (message.type === "vastgelopen") {
     vastgelopen(message, melden);
   } else if (message.type === "klaar") {
@@ -341,19 +343,28 @@ function init() {
   const config = JSON.parse(configNode.textContent);
   // The template writes paths relative to the page; the worker needs absolute URLs.
   ["basis", "worker", "pyodide", "lock"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
-  if (config.snapshot) config.snapshot.url = new URL(config.snapshot.url, window.location.href).href;
+  if (config.snapshot) ["url", "stdlib_url"].forEach(function (key) { config.snapshot[key] = new URL(config.snapshot[key], window.location.href).href; });
+  // One copy of the runtime per browser: the service worker's cache where there is one (offline.js), else IndexedDB.
+  config.opslag = "serviceWorker" in navigator && window.isSecureContext ? "serviceworker" : "indexeddb";
+  config.pad = kiesStartpad(config);
   app.querySelector("[data-aw-geen-js]").hidden = true;
   app.querySelector("[data-aw-tabs]").hidden = false;
   bindTabs(app);
 
   const melden = function (gebeurtenis) {
+    // A new share of the download only moves the progress lines; the status at the top (a live region) follows the steps.
+    const alleenProcent = gebeurtenis.soort === "voortgang" && state.laatste
+      && state.laatste.stap === gebeurtenis.stap && state.laatste.tekst === gebeurtenis.tekst;
     if (gebeurtenis.soort === "voortgang") state.laatste = gebeurtenis;
-    toonStatus(app, config);
+    if (!alleenProcent) toonStatus(app, config);
+    toonVoortgang(app, state);
+    if (gebeurtenis.soort !== "voortgang") window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: gebeurtenis.soort } }));
   };
   // Start the engine at once: the form is usable while it loads, and a calculation asked for in the
   // meantime is answered as soon as it is ready.
   startWorker(config, melden);
   toonStatus(app, config);
+  toonVoortgang(app, state);
 
   const params = new URLSearchParams(window.location.search);
   const gevraagd = params.get("rekenhulp") || window.location.hash.replace("#", "");
@@ -393,6 +404,8 @@ function init() {
       uitvoer.setAttribute("aria-busy", "true");
       const gevraagd = bereken(soort, invoer);
       toonStatus(app, config);  // says the calculation is queued, if the engine is still loading
+      toonVoortgang(app, state);
+      if (state.status !== "klaar") voortgangInBeeld(paneel);
       let antwoord;
       try {
         ({ antwoord, ms: state.laatsteRekentijd } = await gevraagd);
@@ -410,6 +423,7 @@ function init() {
       }
       toonResultaat(config, paneel, soort, invoer, antwoord);
       state.laatsteGetoondOp = performance.now();  // since navigation: the benchmark's "answer on screen"
+      window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: "antwoord" } }));  // offline.js keeps the runtime
       state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
       // The address bar follows once the answer is drawn: updating it can take longer than drawing.
       requestAnimationFrame(function () { setTimeout(function () { history.replaceState(null, "", deelbareUrl(soort, invoer)); }, 0); });
