@@ -39,6 +39,9 @@ RUNTIME = {".wasm", ".snapshot"}
 # whole file compresses well. python_stdlib.zip and the wheels are compressed per file already.
 GEDEELTELIJK = ("assets/rekenkern/*/stdlib-*.zip",)
 KLEINST = 512  # smaller files gain nothing worth a second request's bookkeeping
+# The site's 404 page is rewritten by the web server under a sub-path (nginx sub_filter, Apache Substitute),
+# which it cannot do to a compressed copy.
+NIET = {"404.html"}
 CACHE_DAGEN = 3  # copies no build used for this long go
 
 
@@ -46,7 +49,7 @@ def te_comprimeren(site: Path) -> list[Path]:
     """The files that get a compressed copy (source maps not: no reader downloads them)."""
     paden = {p for p in site.rglob("*") if p.is_file() and (p.suffix in TEKST or p.suffix in RUNTIME)}
     paden.update(p for patroon in GEDEELTELIJK for p in site.glob(patroon))
-    return sorted(p for p in paden if p.stat().st_size >= KLEINST)
+    return sorted(p for p in paden if p.stat().st_size >= KLEINST and p.relative_to(site).as_posix() not in NIET)
 
 
 def _sleutel(pad: Path) -> str:
