@@ -74,12 +74,13 @@ server {{
 """
 
 
-def main_config(work: Path, servers: str) -> str:
-    """A top-level nginx.conf that keeps every writable path inside ``work``."""
+def main_config(work: Path, servers: str, *, brotli: bool | None = None) -> str:
+    """A top-level nginx.conf that keeps every writable path inside ``work`` (with the brotli module when it is
+    installed, unless ``brotli`` says otherwise)."""
     temp = "\n".join(f"    {name}_temp_path {work / name};" for name in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    brotli = f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else ""
-    return f"""{brotli}
+    laden = f"load_module {BROTLI_MODULE};\n" if (BROTLI_MODULE.exists() if brotli is None else brotli) else ""
+    return f"""{laden}
 # One process, in the foreground, as the current user: the fixture starts and stops it.
 daemon off;
 master_process off;
