@@ -31,9 +31,11 @@ Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold
 recompute ≤ 50 ms. Issue 21, on the phone profile: cold ≤ 0.8× the bare boot and ≤ 8 MB on the wire
 (stretch: 0.6× and 6 MB).
 
-Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon]
+Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon] [--snelheden]
 (--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds;
- --alleen-telefoon: only the phone profile)
+ --alleen-telefoon: only the phone profile;
+ --snelheden: only the snapshot start against a boot at several speeds, with brotli and with gzip only: the
+ figures behind the rule in rekenhulp-startpad.js)
 """
 
 from __future__ import annotations
@@ -234,15 +236,19 @@ def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
     return total, len(seen), wasm, snapshot
 
 
-def telefoon_bezoek(browser, url: str, start: str) -> tuple[float, str | None, list[tuple[str, int, str]]]:
+def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | None = None
+                    ) -> tuple[float, str | None, list[tuple[str, int, str]]]:
     """One cold visit on the phone profile: (seconds from navigation to the answer on screen by the page's
-    own clock, how the calculator started, [(file, bytes on the wire, encoding), ...])."""
+    own clock, how the calculator started, [(file, bytes on the wire, encoding), ...]). ``mbps``: another
+    download speed; ``pad``: the start the calculator must take ("snapshot" or "opstart"), instead of its rule."""
     context = browser.new_context(bypass_csp=True, **TELEFOON_SCHERM)
     try:
         page = context.new_page()
+        if pad:
+            page.add_init_script(f"window.__awStartpad = {json.dumps(pad)};")
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", TELEFOON_NETWERK)
+        cdp.send("Network.emulateNetworkConditions", {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8})
         bestanden: list[tuple[str, int, str]] = []
 
         def record(request):
@@ -253,7 +259,11 @@ def telefoon_bezoek(browser, url: str, start: str) -> tuple[float, str | None, l
 
         context.on("requestfinished", record)
         seconden, _ = first_answer(page, url, start)
-        via = None if start == "Pyodide kaal" else page.evaluate("window.__awRekenhulp.via")
+        via = None
+        if start != "Pyodide kaal":
+            keuze = page.evaluate("window.__awRekenhulp.startpad || {}")
+            via = page.evaluate("window.__awRekenhulp.via") + (
+                f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)" if keuze.get("mbps") else f" ({keuze.get('reden')})")
         # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
         return seconden, via, list(bestanden)
     finally:
@@ -271,6 +281,38 @@ def telefoon(browser, base: str, runs: int) -> dict:
             uitslag[start]["via"].append(via)
             uitslag[start]["bestanden"].append(bestanden)
     return uitslag
+
+
+SNELHEDEN = (2, 4, 9, 20)
+PADEN = ("snapshot", "opstart")
+
+
+def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tuple[float, ...]) -> dict:
+    """Where the snapshot path stops answering first: per server (HTTPS-like secure context with brotli, and
+    the plain-HTTP host name with gzip only) and speed, both starts forced, interleaved:
+    {(label, mbps, pad): [seconds, ...]}; and what the calculator's own rule chose there."""
+    uitslag: dict = {}
+    for _ in range(runs):
+        for base, label in bases:
+            for mbps in mbps_lijst:
+                for pad in (*PADEN, None):
+                    seconden, via, _ = telefoon_bezoek(browser, base + QUERY, "rekenhulp", mbps, pad)
+                    uitslag.setdefault((label, mbps, pad or "regel"), []).append(seconden)
+                    if pad is None:
+                        uitslag.setdefault((label, mbps, "keuze"), []).append(via)
+    return uitslag
+
+
+def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tuple[float, ...]) -> None:
+    print("\nsnapshot of opstart, per snelheid (telefoon, 60 ms, koud; mediaan in s; de regel van rekenhulp-startpad.js)")
+    for _, label in bases:
+        print(f"  {label}")
+        for mbps in mbps_lijst:
+            snap, boot = (statistics.median(uitslag[(label, mbps, p)]) for p in PADEN)
+            regel = statistics.median(uitslag[(label, mbps, "regel")])
+            eerst = "snapshot" if snap <= boot else "opstart"
+            print(f"    {mbps:>4} Mbit/s: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
+                  f"via {', '.join(sorted(set(uitslag[(label, mbps, 'keuze')])))}")
 
 
 def kort_adres(url: str, base: str) -> str:
@@ -321,6 +363,9 @@ def main() -> None:
                         help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)")
     parser.add_argument("--alleen-telefoon", action="store_true",
                         help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)")
+    parser.add_argument("--snelheden", action="store_true",
+                        help=f"alleen: snapshot en opstart bij {', '.join(map(str, SNELHEDEN))} Mbit/s, met brotli (localhost) "
+                             f"en met alleen gzip (http://{INTRANET_HOST}/): waar ligt de grens")
     args = parser.parse_args()
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -331,6 +376,10 @@ def main() -> None:
         intranet = (servers[0][0].replace("127.0.0.1", INTRANET_HOST), f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)")
         servers = [intranet] if args.alleen_intranet else [*servers, intranet]
         browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
+        if args.snelheden:
+            bases = [(servers[0][0], servers[0][1] + ", localhost (brotli)"), (intranet[0], intranet[1] + " (alleen gzip)")]
+            print_snelheden(snelheden(browser, bases, args.runs, SNELHEDEN), bases, SNELHEDEN)
+            return
         # The phone profile behind the first server: nginx with the shipped configuration when installed.
         telefoon_uitslag = telefoon(browser, servers[0][0], args.runs) if not args.alleen_intranet else None
         if args.alleen_telefoon:

@@ -39,7 +39,9 @@ function hex(buffer) {
 /* Download one file of the build, check it against its hash and store it (the revision and the size in
  * headers). The body is stored as the browser unpacked it, so the encoding headers go. */
 async function bewaar(cache, [pad, revisie]) {
-  const response = await fetch(adres(pad), { cache: "no-cache", credentials: "same-origin" });
+  // The HTTP cache as the server's headers say: a versioned file the calculator just downloaded comes from there
+  // without a request, a page is revalidated. The hash check below catches a stale copy anyway.
+  const response = await fetch(adres(pad), { credentials: "same-origin" });
   if (!response.ok) throw new Error(pad + ": HTTP " + response.status);
   const body = await response.arrayBuffer();
   if (revisie && !hex(await crypto.subtle.digest("SHA-256", body)).startsWith(revisie)) {

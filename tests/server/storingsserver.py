@@ -60,6 +60,7 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
     fault: str
     stop: threading.Event
     gzipped: dict
+    verzoeken: list | None  # (method, path, status, body bytes sent), when asked for
 
     def log_message(self, *args):  # keep test output readable
         pass
@@ -161,6 +162,8 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Connection", "close")  # the real body is shorter: the connection ends it
             self.close_connection = True
         self.end_headers()
+        if self.verzoeken is not None:
+            self.verzoeken.append((self.command, key or self.path, status, len(body) if send_body and status != 304 else 0))
         if not send_body or status == 304:
             return
         if self.fault == "wasm-hangt" and key.endswith(".wasm"):
@@ -183,12 +186,13 @@ def certificaat(map_: Path) -> ssl.SSLContext:
 
 
 @contextlib.contextmanager
-def storingsserver(site: Path, fault: str, https: ssl.SSLContext | None = None):
+def storingsserver(site: Path, fault: str, https: ssl.SSLContext | None = None, verzoeken: list | None = None):
     """The site under /afspraken/ on 127.0.0.1 with one fault (FAULTS); yields the site's address. With ``https``
-    (certificaat()) over HTTPS."""
+    (certificaat()) over HTTPS; every answer is noted in ``verzoeken`` when given."""
     assert fault in FAULTS, fault
     stop = threading.Event()
-    handler = type("Handler", (Storingshandler,), {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {}})
+    handler = type("Handler", (Storingshandler,), {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {},
+                                                  "verzoeken": verzoeken})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     if https is not None:

@@ -45,8 +45,11 @@ export function toonVoortgang(app, state) {
   });
 }
 
-/* A calculation asked for while the runtime loads: its progress line in view (it is next to the button). */
+/* A calculation asked for while the runtime loads: its progress line in view (it is next to the button). A
+ * shared link asks while the page still loads: after the browser has scrolled to the link's #anchor. */
 export function voortgangInBeeld(paneel) {
   const plek = paneel.querySelector("[data-aw-voortgang]");
-  if (plek && !plek.hidden) plek.scrollIntoView({ block: "nearest" });
+  const inBeeld = function () { if (plek && !plek.hidden) plek.scrollIntoView({ block: "center" }); };
+  if (document.readyState === "complete") inBeeld();
+  else window.addEventListener("load", function () { requestAnimationFrame(inBeeld); }, { once: true });
 }

@@ -346,7 +346,6 @@ function init() {
   if (config.snapshot) ["url", "stdlib_url"].forEach(function (key) { config.snapshot[key] = new URL(config.snapshot[key], window.location.href).href; });
   // One copy of the runtime per browser: the service worker's cache where there is one (offline.js), else IndexedDB.
   config.opslag = "serviceWorker" in navigator && window.isSecureContext ? "serviceworker" : "indexeddb";
-  config.pad = kiesStartpad(config);
   app.querySelector("[data-aw-geen-js]").hidden = true;
   app.querySelector("[data-aw-tabs]").hidden = false;
   bindTabs(app);
@@ -360,9 +359,14 @@ function init() {
     toonVoortgang(app, state);
     if (gebeurtenis.soort !== "voortgang") window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: gebeurtenis.soort } }));
   };
-  // Start the engine at once: the form is usable while it loads, and a calculation asked for in the
-  // meantime is answered as soon as it is ready.
-  startWorker(config, melden);
+  // Start the engine at once, the way that answers first on this connection: the form is usable while it
+  // loads, and a calculation asked for in the meantime is answered as soon as it is ready.
+  state.status = "laden";
+  kiesStartpad(config).then(function (keuze) {
+    state.startpad = keuze;  // diagnostics and the benchmark
+    config.pad = keuze.pad;
+    startWorker(config, melden);
+  });
   toonStatus(app, config);
   toonVoortgang(app, state);
 
