@@ -17,7 +17,8 @@ says where each sentence of a result is made and how to trace a date back to its
              paragraphs in Dutch), bestanden (the rules folder, TOML, the one validator ``Lezer``)
 2. kalender: werkdagen (working days; reads rules/atw-lid3.toml)
 3. recht:    regelbestand (one region file), aef (the AEF criteria file), regios (all regions, found in
-             the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/)
+             the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/),
+             wijziging (a changed rule file held in memory, and its checks)
 4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
 5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
 6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, verzoek (JSON)
@@ -45,7 +46,7 @@ from .rekenen.tijdlijn import tijdlijn
 LAGEN: tuple[tuple[str, ...], ...] = (
     ("basis.fouten", "basis.begrippen", "basis.opmaak", "basis.invoer", "basis.bestanden"),
     ("kalender.werkdagen",),
-    ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
+    ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle", "recht.wijziging"),
     ("woorden.teksten", "woorden.notities"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
     ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.weergave", "uitvoer.oefenen",

@@ -10,31 +10,13 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTES
+from calculators.basis.begrippen import EENHEID_ENKELVOUD
 from calculators.basis.opmaak import datum_kort
 from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
 from calculators.recht.regios import document
-from calculators.woorden.teksten import met_team
+from calculators.woorden.teksten import opties_tekst
 
 from .gegevens import document_pagina
-
-
-# Short names for the routes and the options of the engine (labels only, no values).
-ROUTE_KORT = {
-    "direct": "directe overdracht",
-    "voorwaarden-en-vervolg": "Voorwaarden & Vervolg",
-    "onderzoek": "Onderzoek",
-}
-OPTIE_TEKST = {
-    ("spoed", True): "bij spoed",
-    ("spoed", False): "zonder spoed",
-    ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
-    ("heraanmelding", False): "zonder nieuwe aanmelding",
-    ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
-    ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
-    ("vbs", "crisis"): "VBS bij crisis of urgentie",
-    ("vbs", "regulier"): "VBS, regulier verzoek",
-}
 
 
 def datum_lang(iso: str | dt.date | None) -> str:
@@ -74,18 +56,7 @@ def termijn_md(regel: dict, partijen: dict | None = None) -> str:
 
 def voorwaarde(regel: dict, partijen: dict | None = None) -> str:
     """The options a rule depends on, in the region's own words ('door het lokale veld')."""
-    return met_team(", ".join(OPTIE_TEKST[(k, v)] for k, v in sorted(regel.get("als", {}).items())), partijen)
-
-
-def routes_tekst(routes) -> str:
-    routes = tuple(routes)
-    if set(routes) == set(ROUTES):
-        return "alle routes"
-    if set(routes) == set(DIENST_ROUTES):
-        return "na een dienst"
-    if routes == ("direct",):
-        return "directe overdracht"
-    return ", ".join(ROUTE_KORT[r] for r in routes)
+    return opties_tekst(sorted(regel.get("als", {}).items()), partijen)
 
 
 def paragraaf_label(bron: dict, kort: bool = False) -> str:

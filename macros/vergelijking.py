@@ -13,12 +13,13 @@ import re
 
 from calculators.basis.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter
+from calculators.woorden.teksten import routes_tekst
 
 from . import termijnen
 from calculators.basis.begrippen import LANDELIJK
 
 from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
-from .opmaak import Links, datum_lang, geldigheid, md_cel, routes_tekst
+from .opmaak import Links, datum_lang, geldigheid, md_cel
 
 # Rows: (label, moments, routes). Labels name topics; every value in a cell comes from the rules.
 RIJEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (

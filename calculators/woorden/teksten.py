@@ -6,7 +6,9 @@ warnings are worded in ``woorden.notities``.
 
 from __future__ import annotations
 
-from ..basis.begrippen import EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD
+from collections.abc import Iterable
+
+from ..basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD, ROUTES
 from ..basis.invoer import veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter, kleine_letter, paragraaf_label
 from ..recht.regelbestand import AfsprakenVersie, Bron, Regel
@@ -17,6 +19,39 @@ NIEMAND_NAAM = "Nog niet bij Veilig Thuis — de afspraken wijzen hier niemand a
 NIEMAND_KORT = "niemand aangewezen"
 ONBEPAALD_NAAM = "Hangt af van de casus — zie de toelichting"
 ONBEPAALD_KORT = "hangt af van de casus"
+
+
+# The routes and the options of the engine inside a sentence ('{team}': the region's own name for the lokaal team).
+ROUTE_IN_ZIN: dict[str, str] = {
+    "direct": "directe overdracht",
+    "voorwaarden-en-vervolg": "Voorwaarden & Vervolg",
+    "onderzoek": "Onderzoek",
+}
+OPTIE_TEKST: dict[tuple[str, object], str] = {
+    ("spoed", True): "bij spoed",
+    ("spoed", False): "zonder spoed",
+    ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
+    ("heraanmelding", False): "zonder nieuwe aanmelding",
+    ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
+    ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
+    ("vbs", "crisis"): "VBS bij crisis of urgentie",
+    ("vbs", "regulier"): "VBS, regulier verzoek",
+}
+
+
+def routes_tekst(routes: Iterable[str]) -> str:
+    """'alle routes', 'na een dienst', 'directe overdracht', or the routes named."""
+    routes = tuple(routes)
+    if set(routes) == set(ROUTES):
+        return "alle routes"
+    if set(routes) == set(DIENST_ROUTES):
+        return "na een dienst"
+    return ", ".join(ROUTE_IN_ZIN[r] for r in routes)
+
+
+def opties_tekst(opties: Iterable[tuple[str, object]], partijen: dict[str, str] | None = None) -> str:
+    """The options of a case in words ('bij spoed, VBS bij crisis of urgentie'), in the region's own names."""
+    return met_team(", ".join(OPTIE_TEKST[(k, v)] for k, v in opties), partijen)
 
 
 def met_team(tekst: str, partijen: dict[str, str] | None = None) -> str:
