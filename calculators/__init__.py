@@ -19,9 +19,11 @@ says where each sentence of a result is made and how to trace a date back to its
 3. recht:    regelbestand (one region file), aef (the AEF criteria file), regios (all regions, found in
              the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/),
              wijziging (a changed rule file held in memory, and its checks)
-4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
+4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording), wijzigingen (a
+             change of the rules in words)
 5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, verzoek (JSON)
+6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, wijzigingen (what
+             changed, with examples), voorbereiden (a rule change tried before it is made), verzoek (JSON)
 7. cli
 """
 
@@ -47,10 +49,10 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("basis.fouten", "basis.begrippen", "basis.opmaak", "basis.invoer", "basis.bestanden"),
     ("kalender.werkdagen",),
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle", "recht.wijziging"),
-    ("woorden.teksten", "woorden.notities"),
+    ("woorden.teksten", "woorden.notities", "woorden.wijzigingen"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
     ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.weergave", "uitvoer.oefenen",
-     "uitvoer.verzoek"),
+     "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),
 )
