@@ -57,8 +57,9 @@ def kolommen(gegevens: Gegevens) -> list[str]:
     return [LANDELIJK, *gegevens.regios_met_afspraken]
 
 
-def _slug(tekst: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", tekst.lower().replace("ë", "e").replace("é", "e")).strip("-")
+def onderwerp_anker(label: str) -> str:
+    """The anchor of a topic's table: 'Directe overdracht' -> 'onderwerp-directe-overdracht'."""
+    return "onderwerp-" + re.sub(r"[^a-z0-9]+", "-", label.lower().replace("ë", "e").replace("é", "e")).strip("-")
 
 
 def _standaard(gegevens: Gegevens, regio: str, momenten, routes, partijen: dict) -> tuple:
@@ -194,7 +195,7 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
             if stand == "landelijk":  # the row says so once
                 inhoud = inhoud.replace(" " + termijnen.LANDELIJK_LABEL, "")
             rijen += _rij(gegevens, regio, stand, inhoud)
-        uit += _tabel(label, "onderwerp-" + _slug(label), rijen, _citaten(citaten, links))
+        uit += _tabel(label, onderwerp_anker(label), rijen, _citaten(citaten, links))
     uit += ["</div>", ""]
     return "\n".join(uit)
 

@@ -100,7 +100,9 @@ def wijzigingen(regio: str) -> tuple[Wijzigingsmoment, ...]:
             eerste = lijst[0]
             onderdelen.append(Onderdeel(moment, tuple(v.route for v in lijst), opties, eerste.oud, eerste.nieuw,
                                         voorbeeld(regio, eerste.route, datum, opties, moment, eerste.oud)))
-        onderdelen.sort(key=lambda o: (MOMENT_VOLGORDE[o.moment], len(o.opties), ROUTES.index(o.routes[0])))
+        # Who is responsible first (what a reader needs most), then in the order of a case.
+        onderdelen.sort(key=lambda o: (MOMENTEN[o.moment].rol != "wissel", MOMENT_VOLGORDE[o.moment], len(o.opties),
+                                       ROUTES.index(o.routes[0])))
         if onderdelen:
             uit.append(Wijzigingsmoment(regio, datum, oud, nieuw, tuple(onderdelen)))
     return tuple(uit)
