@@ -16,6 +16,7 @@ Macros for the pages (all output is generated from ``calculators`` and its rule 
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
 - ``regelbestanden()``: every region's rule file with its text and versions (for policy staff).
+- ``regelwijziging_formulier()``: the form of "Regelwijziging voorbereiden".
 - ``wijzigingen_in_woorden()``, ``wijzigingen_versies()``, ``wijzigingen_correcties()``: the page "Wijzigingen";
   ``wijzigingen_geschiedenis()``: the maintainers' log of commits.
 
@@ -27,7 +28,7 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 from __future__ import annotations
 
 from . import beheer, infographic as _infographic, matrix, naast_elkaar as _naast_elkaar, oefenen, rekenhulpen, termijnen
-from . import vergelijking, wijzigingen
+from . import vergelijking, voorbereiden, wijzigingen
 from .gegevens import Gegevens
 from .opmaak import Links
 
@@ -111,6 +112,11 @@ def define_env(env):
     def termijn(regio: str, code: str) -> str:
         """One term in the engine's words, as it applies on the region's reference date."""
         return gegevens.regel(regio, code)["termijn_tekst"]
+
+    @env.macro
+    def regelwijziging_formulier() -> str:
+        """The form of 'Regelwijziging voorbereiden' (every rule value of every region to start from)."""
+        return voorbereiden.formulier()
 
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:
