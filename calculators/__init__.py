@@ -23,8 +23,9 @@ says where each sentence of a result is made and how to trace a date back to its
              change of the rules in words)
 5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
 6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, wijzigingen (what
-             changed, with examples), voorbereiden (a rule change tried before it is made), verzoek (JSON)
-7. cli
+             changed, with examples), voorbereiden (a rule change tried before it is made), nieuwe_regio (the files
+             of a new region), verzoek (JSON)
+7. cli      (also: nieuwe-regio)
 """
 
 from .basis.begrippen import DIENST_ROUTES, LANDELIJK, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, ROUTE_NAMEN, ROUTES
@@ -52,7 +53,7 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("woorden.teksten", "woorden.notities", "woorden.wijzigingen"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
     ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.weergave", "uitvoer.oefenen",
-     "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.verzoek"),
+     "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.nieuwe_regio", "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),
 )

@@ -12,7 +12,8 @@ Macros for the pages (all output is generated from ``calculators`` and its rule 
 - ``naast_elkaar()``: two regions or two versions side by side (the page "Naast elkaar").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
-- ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
+- ``infographic(regio)``: the infographic of one region as inline SVG plus its text version; ``infographics()``:
+  every region's, under its heading.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
 - ``regelbestanden()``: every region's rule file with its text and versions (for policy staff).
@@ -26,6 +27,9 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 """
 
 from __future__ import annotations
+
+from calculators.basis.begrippen import LANDELIJK
+from calculators.recht.regios import regio_codes, regio_naam
 
 from . import beheer, infographic as _infographic, matrix, naast_elkaar as _naast_elkaar, oefenen, rekenhulpen, termijnen
 from . import vergelijking, voorbereiden, wijzigingen
@@ -107,6 +111,15 @@ def define_env(env):
     @env.macro
     def infographic(regio: str) -> str:
         return _infographic.figuur(gegevens, regio, links())
+
+    @env.macro
+    def infographics() -> str:
+        """Every region's infographic under its own heading, in the order of the menu (the regions are the rule
+        files: a new region gets its infographic without an edit here)."""
+        delen = []
+        for code in [*(c for c in regio_codes() if c != LANDELIJK), LANDELIJK]:
+            delen += [f"## {regio_naam(code)} {{ #{code} .aw-ig-kop }}", "", infographic(code), ""]
+        return "\n".join(delen)
 
     @env.macro
     def termijn(regio: str, code: str) -> str:
