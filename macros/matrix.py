@@ -266,16 +266,15 @@ def matrix(gegevens: Gegevens, links: Links) -> str:
             inhoud, stand = cel(gegevens, regio, gegevens.regios[regio].peildatum, onderwerp, links)
             rijen += cel_md(inhoud, stand, namen[regio])
         rijen.append("</tr>")
-    return "\n".join([
-        '<div class="aw-matrix" markdown>',
-        '<table class="aw-matrix__tabel" markdown>',
-        f'<caption>Wat geldt per onderwerp en per regio <span class="aw-matrix__stand">— de nieuwste afspraken: '
-        f"{peil}; een paragraaf (§) opent de tekst.<br>{LEGENDA}</span></caption>",
-        f'<thead><tr><th scope="col">Onderwerp</th>{kop}</tr></thead>',
-        "<tbody markdown>",
-        *rijen,
-        "</tbody>",
-        "</table>",
-        "</div>",
-        "",
-    ])
+    bijschrift = (f'Wat geldt per onderwerp en per regio <span class="aw-matrix__stand">— de nieuwste afspraken: '
+                  f"{peil}; een paragraaf (§) opent de tekst.<br>{LEGENDA}</span>")
+    return "\n".join(tabel_md("", bijschrift, kop, rijen))
+
+
+def tabel_md(extra_klasse: str, bijschrift: str, kop: str, rijen: list[str]) -> list[str]:
+    """The table of topics around its rows (with md_in_html, so the cells' paragraph links are Markdown)."""
+    return [f'<div class="aw-matrix{" " + extra_klasse if extra_klasse else ""}" markdown>',
+            f'<table class="aw-matrix__tabel{" " + extra_klasse + "__tabel" if extra_klasse else ""}" markdown>',
+            f"<caption>{bijschrift}</caption>",
+            f'<thead><tr><th scope="col">Onderwerp</th>{kop}</tr></thead>',
+            "<tbody markdown>", *rijen, "</tbody>", "</table>", "</div>", ""]

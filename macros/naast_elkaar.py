@@ -23,11 +23,10 @@ from calculators.recht.regios import regio
 from calculators.woorden.teksten import periode_tekst
 
 from .gegevens import Gegevens
-from .matrix import ONDERWERPEN, cel, cel_md, onderwerp_link, verschilt
+from .matrix import ONDERWERPEN, cel, cel_md, onderwerp_link, tabel_md, verschilt
 from .opmaak import Links
 from .vergelijking import kolommen
 
-STANDAARD = ("west-brabant@richtlijnen-2017", "west-brabant@afspraken-2022")
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,17 @@ def keuzes(gegevens: Gegevens) -> list[Keuze]:
     return uit
 
 
+def standaard(lijst: list[Keuze]) -> tuple[str, str]:
+    """The pair shown first: the two newest versions of the region with the most versions of its own (a change
+    is what policy staff compare most), else the national framework and the first region."""
+    per_regio: dict[str, list[Keuze]] = {}
+    for k in lijst:
+        per_regio.setdefault(k.regio, []).append(k)
+    meeste = max(per_regio.values(), key=len)
+    a, b = meeste[-2:] if len(meeste) > 1 else lijst[:2]
+    return a.sleutel, b.sleutel
+
+
 def _paar(a: str, b: str) -> str:
     return "|".join(sorted((a, b)))
 
@@ -92,12 +102,12 @@ def samenvatting(aantal: int, totaal: int, rijen: list[str]) -> str:
 def pagina(gegevens: Gegevens, links: Links) -> str:
     lijst = keuzes(gegevens)
     verschillen = _verschillen(lijst)
-    a, b = STANDAARD
+    a, b = getoond = standaard(lijst)
     gemarkeerd = set(verschillen[_paar(a, b)])
     namen = [o[0] for o in ONDERWERPEN]
     teksten = {paar: samenvatting(len(rijen), len(ONDERWERPEN), [namen[i] for i in rijen])
                for paar, rijen in verschillen.items()}
-    kop = "".join(f'<th scope="col" data-keuze="{k.sleutel}"{"" if k.sleutel in STANDAARD else " hidden"}>'
+    kop = "".join(f'<th scope="col" data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}>'
                   f"{html.escape(k.label)}</th>" for k in lijst)
     rijen = []
     for i, onderwerp in enumerate(ONDERWERPEN):
@@ -107,8 +117,9 @@ def pagina(gegevens: Gegevens, links: Links) -> str:
                   f'data-aw-verschilt{"" if anders else " hidden"}>Verschilt</span></th>']
         for k in lijst:
             inhoud, stand = cel(gegevens, k.regio, k.datum, onderwerp, links)
-            rijen += cel_md(inhoud, stand, k.label, f' data-keuze="{k.sleutel}"{"" if k.sleutel in STANDAARD else " hidden"}')
+            rijen += cel_md(inhoud, stand, k.label, f' data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}')
         rijen.append("</tr>")
+    data = {"rijen": verschillen, "teksten": teksten}
     return "\n".join([
         '<form class="aw-naast__keuze" data-aw-naast>',
         _select("a", "Eerste", lijst, a),
@@ -118,16 +129,7 @@ def pagina(gegevens: Gegevens, links: Links) -> str:
         f'<p class="aw-naast__samenvatting" role="status" data-aw-naast-samenvatting>{teksten[_paar(a, b)]}</p>',
         "",
         # The build's findings for every pair, for the page script (data, not a script: the CSP allows it).
-        f'<script type="application/json" id="aw-naast-verschillen">{json.dumps({"rijen": verschillen, "teksten": teksten}, ensure_ascii=False)}</script>',
+        f'<script type="application/json" id="aw-naast-verschillen">{json.dumps(data, ensure_ascii=False)}</script>',
         "",
-        '<div class="aw-matrix aw-naast" markdown>',
-        '<table class="aw-matrix__tabel aw-naast__tabel" markdown>',
-        "<caption>De regels van de twee gekozen afspraken per onderwerp</caption>",
-        f'<thead><tr><th scope="col">Onderwerp</th>{kop}</tr></thead>',
-        "<tbody markdown>",
-        *rijen,
-        "</tbody>",
-        "</table>",
-        "</div>",
-        "",
+        *tabel_md("aw-naast", "De regels van de twee gekozen afspraken per onderwerp", kop, rijen),
     ])

@@ -195,7 +195,7 @@ function toonAntwoord(app, form, uitvoer, antwoord) {
     toonBijVeld(app, form, r.controle.problemen, "De controle vond een probleem");
   }
   uitvoer.replaceChildren(
-    el("h2", { id: "gevolgen", text: "Gevolgen voor " + r.regio_naam + ": " + r.regel_naam }),
+    el("h2", { id: "gevolgen", "data-aw-antwoord": true, text: "Gevolgen voor " + r.regio_naam + ": " + r.regel_naam }),
     controleBlok(r), voorbeeldBlok(r), bestandBlok(r));
   uitvoer.hidden = false;
 }
@@ -216,11 +216,13 @@ async function init() {
   app.querySelector("[data-aw-geen-js]").hidden = true;
   form.hidden = false;
 
+  // The calculators' own status line, in their words.
   const melden = function () {
-    if (state.status === "klaar") status.textContent = "De rekenhulp is klaar: elke wijziging wordt meteen gecontroleerd.";
-    else if (state.status === "mislukt") status.textContent = (state.fout && state.fout.tekst || "De rekenhulp werkt niet.") +
+    status.className = "aw-status-balk aw-status-balk--" + state.status;
+    if (state.status === "klaar") status.textContent = "Rekenhulp is klaar voor gebruik.";
+    else if (state.status === "mislukt") status.textContent = (state.fout && state.fout.tekst || "De rekenhulp kon niet worden gestart.") +
       " " + (state.fout && state.fout.hulp || "");
-    else status.textContent = (state.voortgang || "De rekenhulp wordt gestart…") + " Dat duurt de eerste keer enkele seconden.";
+    else status.textContent = (state.voortgang || "Rekenhulp starten…") + " Dat duurt de eerste keer enkele seconden.";
   };
   melden();
   const worker = startWorker(config, melden);
