@@ -19,6 +19,7 @@ import html
 from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, KORTE_NAMEN, LANDELIJK, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter, kleine_letter
 from calculators.recht.op_datum import verschillen, versie_op
+from calculators.woorden.teksten import ONBEPAALD_KORT
 
 from . import vergelijking
 from .gegevens import Gegevens, Toepassing
@@ -170,8 +171,11 @@ def kort(regel: dict, partijen: dict) -> str:
         return f"{partij} vanaf {_vanaf(regel['moment'])}"
     na = _vanaf(regel["vanaf"])
     if not regel["aantal"]:
-        return f"dag na {na}" if regel["datum"] == "dag-na-termijn" else f"bij {na}"
-    return f"**{regel['aantal']} {regel['eenheid'] if regel['aantal'] != 1 else EENHEID_ENKELVOUD[regel['eenheid']]}** na {na}"
+        tekst = f"dag na {na}" if regel["datum"] == "dag-na-termijn" else f"bij {na}"
+    else:
+        eenheid = regel["eenheid"] if regel["aantal"] != 1 else EENHEID_ENKELVOUD[regel["eenheid"]]
+        tekst = f"**{regel['aantal']} {eenheid}** na {na}"
+    return f"{tekst} ({ONBEPAALD_KORT})" if regel.get("onbepaald_vanaf") else tekst
 
 
 def _route_tekst(regels: list[tuple[str, dict]], partijen: dict, met_naam: bool) -> str:
@@ -227,7 +231,7 @@ def cel(gegevens: Gegevens, regio: str, datum: dt.date, onderwerp: tuple[str, tu
         extra.append(_badge(stand, BADGE[stand]))
     bron = next((t.regel["bron"] for _, t in regels), None)
     if bron is not None:
-        extra.append(links.bron(bron, eigen_document=regio, kort=True).replace("§ ", "§\u00a0", 1))
+        extra.append(links.bron(bron, eigen_document=regio, kort=True).replace("§ ", "§\u00a0", 1).replace(" §", "\u00a0§", 1))
     if extra:
         delen.append(f'<p class="aw-matrix__meer" markdown>{" ".join(extra)}</p>')
     return "\n".join(delen), stand
