@@ -312,7 +312,7 @@ def _controleer(args) -> int:
     return 0
 
 
-def _nieuwe_regio(args) -> int:
+def _nieuwe_regio(args: argparse.Namespace) -> int:
     if args.map:
         gebruik_regelmap(args.map)
     regels = regelmap() or Path(__file__).resolve().parent / "rules"

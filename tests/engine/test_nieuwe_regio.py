@@ -12,6 +12,8 @@ from calculators.uitvoer import nieuwe_regio
 
 from .conftest import REPO, RULES, run_cli
 
+pytestmark = pytest.mark.subprocess
+
 ARGS = ("--code", "noord-holland", "--naam", "Noord-Holland", "--geldig-vanaf", "2026-01-01")
 
 

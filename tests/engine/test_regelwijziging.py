@@ -29,6 +29,12 @@ def _oppakken(t):
     return t.moment("overdracht-oppakken-uiterlijk").datum
 
 
+def _teksten() -> dict:
+    """The published texts as the browser sends them (the site ships them; here from docs/)."""
+    return {c: {"tekst": b.tekst, "ankers": sorted(b.ankers), "naam": b.naam}
+            for c, b in bronteksten_uit(REPO / "docs").items()}
+
+
 # ---------- the file as text ----------
 
 def test_een_gewijzigde_waarde_verandert_alleen_die_regel_van_het_bestand():
@@ -121,7 +127,7 @@ def test_veel_geprobeerde_wijzigingen_vullen_het_geheugen_niet():
 # ---------- the answer for the page ----------
 
 def test_een_langere_termijn_geeft_een_andere_voorbeeldtijdlijn():
-    a = regelwijziging({"regio": MB, "regel": OPPAKKEN, "termijn": "10", "ingang": "2026-01-01"})
+    a = regelwijziging({"regio": MB, "regel": OPPAKKEN, "termijn": "10", "ingang": "2026-01-01", "teksten": _teksten()})
     assert a["controle"] == {"in_orde": True, "problemen": []}
     # The first working day from 1 January 2026: vr 2 januari (Nieuwjaarsdag is a feestdag).
     assert a["voorbeeld"]["melding"] == "2026-01-02"
@@ -134,6 +140,7 @@ def test_een_langere_termijn_geeft_een_andere_voorbeeldtijdlijn():
     assert a["wijzigingen"] == [{"veld": "termijn", "naam": "Termijn", "oud": "7", "nieuw": "10"}]
 
 
+@pytest.mark.subprocess
 def test_het_gewijzigde_bestand_doorstaat_controleer(tmp_path):
     a = regelwijziging({"regio": MB, "regel": OPPAKKEN, "termijn": "10", "eenheid": "werkdagen", "ingang": "2026-01-01"})
     kopie = tmp_path / "regels"
@@ -154,10 +161,8 @@ def test_een_fout_in_het_formulier_noemt_het_veld_in_het_nederlands(veld, waarde
 
 
 def test_de_browser_stuurt_bestand_en_teksten_mee_in_een_groter_verzoek():
-    bronnen = bronteksten_uit(REPO / "docs")
-    teksten = {c: {"tekst": b.tekst, "ankers": sorted(b.ankers), "naam": b.naam} for c, b in bronnen.items()}
     invoer = {"regio": "landelijk", "regel": "triage-termijn@2016-07-01", "termijn": "6",
-              "bestand": lees_bestand("landelijk.toml"), "teksten": teksten}
+              "bestand": lees_bestand("landelijk.toml"), "teksten": _teksten()}
     tekst = json.dumps(invoer, ensure_ascii=False)
     assert len(tekst) > 100_000  # more than a form may send
     antwoord = json.loads(bereken_json("regelwijziging", tekst))
