@@ -22,9 +22,9 @@ says where each sentence of a result is made and how to trace a date back to its
 4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording), wijzigingen (a
              change of the rules in words)
 5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, weergave (text), oefenen, wijzigingen (what
-             changed, with examples), voorbereiden (a rule change tried before it is made), nieuwe_regio (the files
-             of a new region), verzoek (JSON)
+6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
+             oefenen, weergave (text), wijzigingen (what changed, with examples), voorbereiden (a rule change tried
+             before it is made), nieuwe_regio (the files of a new region), verzoek (JSON)
 7. cli      (also: nieuwe-regio)
 """
 
@@ -52,7 +52,7 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle", "recht.wijziging"),
     ("woorden.teksten", "woorden.notities", "woorden.wijzigingen"),
     ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.weergave", "uitvoer.oefenen",
+    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
      "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.nieuwe_regio", "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),

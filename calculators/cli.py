@@ -12,9 +12,11 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
-from .basis.begrippen import OPTIE_NAMEN, ROUTES
+from .basis.begrippen import OPTIE_NAMEN, ROUTES, Json
 from .basis.bestanden import OMGEVINGSVARIABELE, gebruik_regelmap, regelmap
 from .basis.fouten import AfsprakenFout
 from .basis.invoer import kort, lees_aantal, lees_datum, lees_keuze
@@ -56,14 +58,15 @@ def vertaal(bericht: str) -> str:
 
 
 class _Opmaak(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
         return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """ArgumentParser met Nederlandse koppen, hulptekst en foutmeldingen."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Opmaak)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -75,7 +78,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="toon deze hulptekst en stop")
 
-    def error(self, message: str):  # noqa: D102 - argparse-API
+    def error(self, message: str) -> NoReturn:
         _fout(vertaal(message) + f" (zie '{self.prog} --help')")
         sys.exit(FOUTCODE)
 
@@ -85,7 +88,7 @@ def _fout(tekst: str, soort: str = "fout") -> None:
     print(f"{soort}: " + " ".join(tekst.split()), file=sys.stderr)
 
 
-def _utf8(stroom) -> bool:
+def _utf8(stroom: TextIO) -> bool:
     return (getattr(stroom, "encoding", "") or "").lower().replace("-", "").replace("_", "") == "utf8"
 
 
@@ -102,7 +105,7 @@ def _schrijf(tekst: str) -> None:
     sys.stdout.flush()
 
 
-def _json(data) -> None:
+def _json(data: Json) -> None:
     _schrijf(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2) + "\n")
 
 
@@ -227,7 +230,7 @@ def maak_parser() -> argparse.ArgumentParser:
     return hoofd
 
 
-def _tijdlijn(args) -> int:
+def _tijdlijn(args: argparse.Namespace) -> int:
     t = tijdlijn(
         args.regio,
         args.route,
@@ -251,7 +254,7 @@ def _tijdlijn(args) -> int:
     return 0
 
 
-def _werkdagen(args) -> int:
+def _werkdagen(args: argparse.Namespace) -> int:
     kal = kalender_info(args.kalender)
     van = lees_datum(args.van, "van")
     if args.tot is not None:
@@ -275,7 +278,7 @@ def _werkdagen(args) -> int:
     return 0
 
 
-def _oefenen(args) -> int:
+def _oefenen(args: argparse.Namespace) -> int:
     if args.regio is not None:
         lees_keuze(args.regio, "regio", regio_codes(), "regio")
     lijst = oefeningen(args.regio)
@@ -286,12 +289,12 @@ def _oefenen(args) -> int:
     return 0
 
 
-def _regels(args) -> int:
+def _regels(args: argparse.Namespace) -> int:
     _json(maak_overzicht(None if args.datum is None else lees_datum(args.datum, "datum")))
     return 0
 
 
-def _controleer(args) -> int:
+def _controleer(args: argparse.Namespace) -> int:
     if args.map:
         gebruik_regelmap(args.map)
     bestanden = controleer_regelmap()
@@ -342,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = maak_parser()
     args = parser.parse_args(argv)
     try:
-        return args.functie(args)
+        uitkomst: int = args.functie(args)
+        return uitkomst
     except AfsprakenFout as e:
         _fout(str(e))
         return FOUTCODE

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def rule_version(regio: str | None) -> AfsprakenVersie | None:
 def bouwdatum() -> dt.date:
     """Today, or the moment a reproducible build names (SOURCE_DATE_EPOCH)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def geldig_vanaf(page) -> str:

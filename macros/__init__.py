@@ -31,8 +31,9 @@ from __future__ import annotations
 from calculators.basis.begrippen import LANDELIJK
 from calculators.recht.regios import regio_codes, regio_naam
 
-from . import beheer, infographic as _infographic, matrix, naast_elkaar as _naast_elkaar, oefenen, rekenhulpen, termijnen
-from . import vergelijking, voorbereiden, wijzigingen
+from . import beheer, matrix, oefenen, rekenhulpen, termijnen, vergelijking, voorbereiden, wijzigingen
+from . import infographic as _infographic
+from . import naast_elkaar as _naast_elkaar
 from .gegevens import Gegevens
 from .opmaak import Links
 

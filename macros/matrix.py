@@ -16,7 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, KORTE_NAMEN, LANDELIJK, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.begrippen import (
+    DIENST_ROUTES,
+    EENHEID_ENKELVOUD,
+    KORTE_NAMEN,
+    LANDELIJK,
+    MONITORING_MOMENTEN,
+    ROUTES,
+)
 from calculators.basis.opmaak import hoofdletter, kleine_letter
 from calculators.recht.op_datum import verschillen, versie_op
 from calculators.woorden.teksten import ONBEPAALD_KORT

@@ -28,7 +28,6 @@ from .opmaak import Links
 from .vergelijking import kolommen
 
 
-
 @dataclass(frozen=True)
 class Keuze:
     """One column: a version of a region's agreements, and the date its rules are shown for."""

@@ -12,12 +12,13 @@ For print: the questions with room to write, and per region an answer sheet on a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from html import escape
 from itertools import groupby
 
 from calculators.basis.begrippen import LANDELIJK, ROUTE_KORT
-from calculators.basis.opmaak import datum_tekst, kleine_letter
+from calculators.basis.opmaak import datum_middel, kleine_letter
 from calculators.recht.regios import document, regio_codes, regio_naam
 from calculators.uitvoer.oefenen import Oefening, oefeningen
 from calculators.woorden.teksten import NIEMAND_NAAM
@@ -44,7 +45,10 @@ def pagina(naar: Callable[[str], str]) -> str:
         f'<select id="aw-oefen-regio" data-aw-oefen-kies>{keuze}</select></p>',
         '<p class="aw-oefen-stand" data-aw-oefen-stand role="status"></p>',
         '<p class="aw-knoppen"><button type="button" class="md-button" data-aw-oefen-afdrukken>'
-        "Afdrukken met antwoordenblad</button></p>",
+        "Afdrukken met antwoordenblad</button> "
+        '<button type="button" class="md-button" data-aw-oefen-opnieuw>Opnieuw beginnen</button></p>',
+        '<p class="aw-hint">Uw voortgang blijft alleen in deze browser bewaard: per vraag of uw eerste antwoord '
+        "goed was, niet wat u invulde. Opnieuw beginnen wist hem voor deze regio.</p>",
         "</div>",
     ]
     for regio in regios:
@@ -75,7 +79,7 @@ def _regio(regio: str, lijst: list[Oefening], naar) -> str:
             delen.append(_vraag(oefening, nummer, len(lijst), naar))
         delen.append("</li>")
     delen += ["</ol>",
-              f'<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
+              '<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
               _antwoordenblad(regio, lijst),
               "</section>"]
     return "\n".join(delen)
@@ -98,8 +102,13 @@ def _vraag(o: Oefening, nummer: int, totaal: int, naar) -> str:
             for waarde, naam in _keuzes(o))
         veld = (f'<fieldset class="aw-veld" aria-describedby="{vid}-fout"><legend>{nr}{escape(o.vraagzin)}</legend>'
                 f"{opties}{fout}</fieldset>")
+    # What a typical mistake gives and what went wrong, and the engine's words for the dates the page may echo.
+    valkuilen = json.dumps([v.to_dict() for v in o.valkuilen], ensure_ascii=False)
+    teksten = json.dumps(_datumteksten(o), ensure_ascii=False)
     return (
-        f'<form class="aw-oefen-vraag" id="{vid}" data-aw-oefen-vraag data-aw-juist="{escape(juist)}" novalidate>'
+        f'<form class="aw-oefen-vraag" id="{vid}" data-aw-oefen-vraag data-aw-juist="{escape(juist)}" '
+        f'data-aw-juist-tekst="{escape(o.antwoord_tekst)}" data-aw-valkuilen="{escape(valkuilen)}" '
+        f'data-aw-datumteksten="{escape(teksten)}" novalidate>'
         f"{veld}"
         '<p class="aw-knoppen"><button type="submit" class="md-button">Controleer</button></p>'
         '<p class="aw-oefen-oordeel" data-aw-oefen-oordeel tabindex="-1" hidden></p>'
@@ -122,14 +131,44 @@ def _keuzes(o: Oefening) -> list[tuple[str, str]]:
 
 def antwoord_tekst(o: Oefening) -> str:
     if o.antwoord["soort"] == "datum":
-        return datum_tekst(dt.date.fromisoformat(o.antwoord["datum"]))
+        return o.antwoord_tekst
     return dict(_keuzes(o))[_waarde(o)]
+
+
+def _datumteksten(o: Oefening) -> dict[str, str]:
+    """ISO date -> the engine's words, for every date the page can name (the counted days, the typical wrong answers,
+    the right one), so the echo of an answer reads as the rest of the page."""
+    uit = {d.datum.isoformat(): d.to_dict()["tekst"] for d in o.telling}
+    if o.antwoord["soort"] == "datum":
+        uit[o.antwoord["datum"]] = o.antwoord_tekst
+        for v in o.valkuilen:
+            uit.setdefault(v.waarde, datum_middel(dt.date.fromisoformat(v.waarde)))
+    return uit
+
+
+def _kalender(o: Oefening) -> str:
+    """The counted days as a small table: a calendar a screen reader reads row by row."""
+    if not o.telling:
+        return ""
+    rijen = []
+    for d in o.telling:
+        juist = d.datum.isoformat() == o.antwoord.get("datum")
+        if d.telt is None:
+            telt = f"telt niet ({d.reden})" if d.reden != "de dag na de termijn" else "de dag na de termijn"
+        else:
+            telt = f"dag {d.telt}" + (f" ({d.reden}, telt mee)" if d.reden else "")
+        klasse = ' class="aw-oefen-dag--juist"' if juist else (' class="aw-oefen-dag--niet"' if d.telt is None else "")
+        rijen.append(f"<tr{klasse}><th scope=\"row\">{escape(d.to_dict()['tekst'])}</th><td>{escape(telt)}"
+                     f"{' — het antwoord' if juist else ''}</td></tr>")
+    return ('<table class="aw-oefen-kalender"><caption>Zo tellen de dagen</caption>'
+            '<thead><tr><th scope="col">Dag</th><th scope="col">Telt</th></tr></thead>'
+            f'<tbody>{"".join(rijen)}</tbody></table>')
 
 
 def _uitleg(o: Oefening, naar) -> str:
     bron = o.bron
     delen = [f'<p><strong>Het juiste antwoord:</strong> {escape(antwoord_tekst(o))}.</p>',
-             f"<p>{escape(o.uitleg)}</p>"]
+             f"<p>{escape(o.uitleg)}</p>", _kalender(o)]
     if o.lezing:
         delen.append(f'<p class="aw-oefen-lezing"><strong>Gekozen lezing:</strong> {escape(o.lezing)}</p>')
     delen.append(f'<blockquote><p>{escape(bron["citaat"])}</p></blockquote>'

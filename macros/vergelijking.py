@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 
-from calculators.basis.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.begrippen import DIENST_ROUTES, LANDELIJK, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter
 from calculators.woorden.teksten import routes_tekst
 
 from . import termijnen
-from calculators.basis.begrippen import LANDELIJK
-
 from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
 from .opmaak import Links, datum_lang, geldigheid, md_cel
 
@@ -102,7 +100,7 @@ def _uitzonderingen(gegevens: Gegevens, regio: str, momenten, routes) -> list[tu
 def _citaten(citaten: list[tuple[str, dict]], links: Links) -> list[str]:
     """The quotes behind a topic's sources, reachable by keyboard and touch (a title shows on hover only)."""
     regels, gezien = [], set()
-    for regio, bron in citaten:
+    for _regio, bron in citaten:
         if (bron["url"], bron["citaat"]) in gezien:
             continue
         gezien.add((bron["url"], bron["citaat"]))

@@ -9,6 +9,10 @@ rule files themselves (``recht.regios``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+# A JSON object as the contract has it (docs/tools/cli.md): what every to_dict() returns.
+Json = dict[str, Any]
 
 # The national framework: a rule file like the regions', and the fallback where a regional text is silent.
 LANDELIJK = "landelijk"
@@ -96,9 +100,11 @@ class MomentSoort:
     vanaf_tekst: str = ""  # "na {vanaf_tekst}" in omschrijvingen
     invoerveld: str | None = None  # naam van het tijdlijn()-argument
     aannemen: bool = False  # ontbreekt de invoer, dan de uiterste datum aannemen
+    kort: str = ""  # a few words where the whole name does not fit (a figure's label)
+    in_stap: str = ""  # its name inside a step of the deadline summary ('Afgerond' under 'Veiligheidsbeoordeling')
 
 
-def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
+def _m(code: str, naam: str, soort: str, *args: Any, **kwargs: Any) -> MomentSoort:
     if soort == "invoer":
         rol = "gebeurtenis"
     elif soort == "grens":
@@ -116,44 +122,44 @@ def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
 # deze volgorde in de tijdlijn, en een overgang van verantwoordelijkheid later in
 # deze lijst gaat op dezelfde dag voor.
 _MOMENTEN: tuple[MomentSoort, ...] = (
-    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens"),
-    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding"),
+    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens", kort='Andere afspraken'),
+    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding", kort='Melding', in_stap='Tot de veiligheidsbeoordeling'),
     _m("veilig-thuis-verantwoordelijk", "Veilig Thuis verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop Veilig Thuis verantwoordelijk werd"),
+       "het moment waarop Veilig Thuis verantwoordelijk werd", kort='Veilig Thuis verantwoordelijk', in_stap='Veilig Thuis verantwoordelijk'),
     _m("veiligheidsbeoordeling", "Veiligheidsbeoordeling (triage) afgerond", "invoer",
-       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True),
+       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True, kort='Veiligheidsbeoordeling'),
     _m("veiligheidsbeoordeling-uiterlijk", "Uiterste datum veiligheidsbeoordeling (triage)", "berekend",
-       "de uiterste datum van de veiligheidsbeoordeling"),
-    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend"),
+       "de uiterste datum van de veiligheidsbeoordeling", kort='Uiterlijk veiligheidsbeoordeling', in_stap='Afgerond'),
+    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend", kort='Uiterlijk start onderzoek'),
     _m("brief-directbetrokkenen-uiterlijk", "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
-       "berekend"),
-    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend"),
+       "berekend", kort='Uiterlijk brief gezin'),
+    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend", kort='Uiterlijk VBS verdeeld'),
     _m("dienst-einde-uiterlijk", "Uiterste datum afronding dienst (besluit over de vervolgstappen)", "berekend",
-       "de uiterste datum van de dienst"),
+       "de uiterste datum van de dienst", kort='Uiterlijk einde dienst', in_stap='Dienst afgerond (besluit over de vervolgstappen)'),
     _m("dienst-einde", "Dienst van Veilig Thuis afgerond", "invoer", "de afronding van de dienst", "dienst_einde",
-       aannemen=True),
+       aannemen=True, kort='Einde dienst'),
     _m("overdracht-uiterlijk", "Uiterste datum overdracht aan {team}", "berekend",
-       "de uiterste datum van de overdracht"),
-    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True),
-    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp"),
+       "de uiterste datum van de overdracht", kort='Uiterlijk overdracht', in_stap='Overdracht aan {team}'),
+    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True, kort='Overdracht'),
+    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp", kort='Start hulp'),
     _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door {team}",
-       "berekend", "de uiterste datum om de casus op te pakken en te verdelen"),
+       "berekend", "de uiterste datum om de casus op te pakken en te verdelen", kort='Uiterlijk opgepakt', in_stap='{Team} pakt de casus op en verdeelt hem'),
     _m("lokaal-team-verantwoordelijk", "{Team} verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop {team} verantwoordelijk werd"),
+       "het moment waarop {team} verantwoordelijk werd", kort='Team verantwoordelijk', in_stap='{Team} verantwoordelijk'),
     _m("contact-gezin-uiterlijk", "Uiterste datum start contact van {team} met het gezin/huishouden",
-       "berekend"),
+       "berekend", kort='Uiterlijk contact gezin'),
     _m("directbetrokkenen-informeren-afstemming",
-       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend"),
+       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend", kort='Afstemming informeren'),
     _m("terugkoppeling", "Terugkoppeling: {team} geeft de casus terug aan Veilig Thuis", "invoer",
-       "de terugkoppeling", "terugkoppeling"),
+       "de terugkoppeling", "terugkoppeling", kort='Terugkoppeling'),
     _m("terugkoppeling-uiterlijk", "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)", "berekend",
-       "de uiterste datum van de terugkoppeling"),
-    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend"),
+       "de uiterste datum van de terugkoppeling", kort='Uiterlijk teruggeven'),
+    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend", kort='1e monitoring', in_stap='Eerste vaste moment'),
     _m("monitoring-vervroegen-vanaf",
        "Vroegste moment waarop {team} de monitoring kan vervroegen om stoppen te bespreken "
-       "(als het stabiel en veilig is)", "berekend"),
-    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend"),
-    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend"),
+       "(als het stabiel en veilig is)", "berekend", kort='Vervroegen kan', in_stap='{Team} kan de monitoring vervroegen (als het stabiel en veilig is)'),
+    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend", kort='2e monitoring', in_stap='Tweede vaste moment'),
+    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend", kort='Einde monitoring (gem.)', in_stap='Einde bij de gemiddelde duur'),
     # Termijnen die vanaf een gebeurtenis lopen: alleen op de vergelijkingspagina, niet in een tijdlijn.
     _m("vbs-contact-uiterlijk", "Uiterste datum contact/huisbezoek met de directbetrokkenen (VBS)", "berekend"),
     _m("gemeente-reactie-uiterlijk", "Uiterste datum reactie van de gemeente op een signaal over de afspraken",
@@ -176,31 +182,7 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
 MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}
 
 # Short names for a figure, where a whole name does not fit ('{team}' as above, e.g. 'team').
-KORTE_NAMEN: dict[str, str] = {
-    "regels-gewijzigd": "Andere afspraken",
-    "melding": "Melding",
-    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",
-    "veiligheidsbeoordeling": "Veiligheidsbeoordeling",
-    "veiligheidsbeoordeling-uiterlijk": "Uiterlijk veiligheidsbeoordeling",
-    "onderzoek-start-uiterlijk": "Uiterlijk start onderzoek",
-    "brief-directbetrokkenen-uiterlijk": "Uiterlijk brief gezin",
-    "vbs-verdeling-uiterlijk": "Uiterlijk VBS verdeeld",
-    "dienst-einde-uiterlijk": "Uiterlijk einde dienst",
-    "dienst-einde": "Einde dienst",
-    "overdracht-uiterlijk": "Uiterlijk overdracht",
-    "overdracht": "Overdracht",
-    "start-hulp": "Start hulp",
-    "overdracht-oppakken-uiterlijk": "Uiterlijk opgepakt",
-    "lokaal-team-verantwoordelijk": "Team verantwoordelijk",
-    "contact-gezin-uiterlijk": "Uiterlijk contact gezin",
-    "directbetrokkenen-informeren-afstemming": "Afstemming informeren",
-    "terugkoppeling": "Terugkoppeling",
-    "terugkoppeling-uiterlijk": "Uiterlijk teruggeven",
-    "monitoring-3-maanden": "1e monitoring",
-    "monitoring-vervroegen-vanaf": "Vervroegen kan",
-    "monitoring-12-maanden": "2e monitoring",
-    "monitoring-einde-gemiddeld": "Einde monitoring (gem.)",
-}
+KORTE_NAMEN: dict[str, str] = {m.code: m.kort for m in _MOMENTEN if m.kort}
 MONITORING_MOMENTEN: tuple[str, ...] = tuple(c for c in MOMENTEN if c.startswith("monitoring-"))
 MOMENT_VOLGORDE: dict[str, int] = {m.code: i for i, m in enumerate(_MOMENTEN)}
 INVOER_MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN if m.soort == "invoer"}

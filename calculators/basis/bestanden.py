@@ -21,13 +21,17 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any, Literal, overload
 
 from .fouten import RegelbestandFout
 
 OMGEVINGSVARIABELE = "AFSPRAKENWIJZER_REGELS"
+
+# A table of a TOML file, as tomllib reads it.
+Tabel = dict[str, Any]
 
 _gekozen_map: Path | None = None
 _versie = 0  # bumped on every choice, so caches keyed on it start afresh
@@ -37,7 +41,7 @@ _bij_wissel: list[Callable[[], None]] = []
 _lijsten: dict[tuple[int, str], list[str]] = {}
 
 
-def gebruik_regelmap(pad: str | os.PathLike | None) -> None:
+def gebruik_regelmap(pad: str | os.PathLike[str] | None) -> None:
     """Use the rule files in ``pad`` from now on (None = the files in the package)."""
     global _gekozen_map, _versie
     _gekozen_map = Path(pad) if pad is not None else None
@@ -161,7 +165,7 @@ def toml_fout_tekst(fout: tomllib.TOMLDecodeError) -> str:
     return f"geen geldige TOML op regel {regel}, kolom {kolom}: {uitleg}"
 
 
-def lees_toml(tekst: str, bestand: str) -> dict:
+def lees_toml(tekst: str, bestand: str) -> Tabel:
     """Parse TOML; a syntax error becomes a RegelbestandFout in Dutch with line and column."""
     try:
         return tomllib.loads(tekst)
@@ -206,18 +210,18 @@ class Lezer:
         plek = f"{self.bestand}: {waar}: " if waar else f"{self.bestand}: "
         return RegelbestandFout(plek + tekst, bestand=self.bestand)
 
-    def tabel(self, data: object, waar: str) -> dict:
+    def tabel(self, data: object, waar: str) -> Tabel:
         if not isinstance(data, dict):
             raise self.fout(waar, "moet een tabel zijn (velden met naam = waarde)")
         return data
 
-    def blok(self, data: dict, naam: str) -> dict:
+    def blok(self, data: Tabel, naam: str) -> Tabel:
         """The [naam] table of the file, which must be there."""
         if naam not in data:
             raise self.fout("", f"het blok [{naam}] ontbreekt")
         return self.tabel(data[naam], naam)
 
-    def blokken(self, data: dict, naam: str, verplicht: bool = False) -> list[dict]:
+    def blokken(self, data: Tabel, naam: str, verplicht: bool = False) -> list[Tabel]:
         """The [[naam]] blocks of a table, each checked to be a table."""
         ruw = data.get(naam, [])
         if not isinstance(ruw, list):
@@ -226,17 +230,23 @@ class Lezer:
             raise self.fout("", f"er moet ten minste één [[{naam}]]-blok zijn")
         return [self.tabel(b, f"{naam} nr. {i}") for i, b in enumerate(ruw, 1)]
 
-    def onbekende_velden(self, data: dict, waar: str, toegestaan: tuple[str, ...]) -> None:
+    def onbekende_velden(self, data: Tabel, waar: str, toegestaan: Iterable[str]) -> None:
+        toegestaan = tuple(toegestaan)
         for sleutel in data:
             if sleutel not in toegestaan:
                 raise self.fout(waar, f"veld {sleutel!r} is onbekend; toegestaan: {', '.join(sorted(toegestaan))}")
 
-    def verplicht(self, data: dict, veld: str, waar: str) -> object:
+    def verplicht(self, data: Tabel, veld: str, waar: str) -> object:
         if veld not in data:
             raise self.fout(waar, f"veld {veld!r} ontbreekt")
         return data[veld]
 
-    def tekst(self, data: dict, veld: str, waar: str, verplicht: bool = True) -> str | None:
+    @overload
+    def tekst(self, data: Tabel, veld: str, waar: str, verplicht: Literal[True] = ...) -> str: ...
+    @overload
+    def tekst(self, data: Tabel, veld: str, waar: str, verplicht: bool) -> str | None: ...
+
+    def tekst(self, data: Tabel, veld: str, waar: str, verplicht: bool = True) -> str | None:
         if veld not in data:
             if verplicht:
                 raise self.fout(waar, f"veld {veld!r} ontbreekt")
@@ -246,17 +256,24 @@ class Lezer:
             raise self.fout(waar, f"veld {veld!r} moet een niet-lege tekst zijn, niet {waarde!r}")
         return waarde.strip()
 
-    def keuze(self, data: dict, veld: str, waar: str, toegestaan, verplicht: bool = True) -> str | None:
+    @overload
+    def keuze(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str],
+              verplicht: Literal[True] = ...) -> str: ...
+    @overload
+    def keuze(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str], verplicht: bool) -> str | None: ...
+
+    def keuze(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str], verplicht: bool = True) -> str | None:
         waarde = self.tekst(data, veld, waar, verplicht)
         if waarde is None:
             return None
+        toegestaan = tuple(toegestaan)
         if waarde not in toegestaan:
             raise self.fout(
                 waar, f"veld {veld!r} heeft onbekende waarde {waarde!r}; toegestaan: {', '.join(sorted(toegestaan))}"
             )
         return waarde
 
-    def ja_nee(self, data: dict, veld: str, waar: str, standaard: bool | None = None) -> bool:
+    def ja_nee(self, data: Tabel, veld: str, waar: str, standaard: bool | None = None) -> bool:
         if veld not in data and standaard is not None:
             return standaard
         waarde = self.verplicht(data, veld, waar)
@@ -264,13 +281,18 @@ class Lezer:
             raise self.fout(waar, f"veld {veld!r} moet true of false zijn, niet {waarde!r}")
         return waarde
 
-    def geheel_getal(self, data: dict, veld: str, waar: str, minimum: int = 0) -> int:
+    def geheel_getal(self, data: Tabel, veld: str, waar: str, minimum: int = 0) -> int:
         waarde = self.verplicht(data, veld, waar)
         if not isinstance(waarde, int) or isinstance(waarde, bool) or waarde < minimum:
             raise self.fout(waar, f"veld {veld!r} moet een geheel getal van {minimum} of meer zijn, niet {waarde!r}")
         return waarde
 
-    def datum(self, data: dict, veld: str, waar: str, verplicht: bool = True) -> dt.date | None:
+    @overload
+    def datum(self, data: Tabel, veld: str, waar: str, verplicht: Literal[True] = ...) -> dt.date: ...
+    @overload
+    def datum(self, data: Tabel, veld: str, waar: str, verplicht: bool) -> dt.date | None: ...
+
+    def datum(self, data: Tabel, veld: str, waar: str, verplicht: bool = True) -> dt.date | None:
         if veld not in data:
             if verplicht:
                 raise self.fout(waar, f"veld {veld!r} ontbreekt")
@@ -287,13 +309,14 @@ class Lezer:
                 pass
         raise self.fout(waar, f"veld {veld!r} moet een datum zijn (JJJJ-MM-DD), niet {waarde!r}")
 
-    def lijst(self, data: dict, veld: str, waar: str, toegestaan=None) -> tuple[str, ...] | None:
+    def lijst(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str] | None = None) -> tuple[str, ...] | None:
         if veld not in data:
             return None
         waarde = data[veld]
         if not isinstance(waarde, list) or not waarde or not all(isinstance(x, str) for x in waarde):
             raise self.fout(waar, f"veld {veld!r} moet een niet-lege lijst met teksten zijn")
         if toegestaan is not None:
+            toegestaan = tuple(toegestaan)
             for x in waarde:
                 if x not in toegestaan:
                     raise self.fout(
@@ -303,7 +326,7 @@ class Lezer:
             raise self.fout(waar, f"veld {veld!r} noemt een waarde dubbel")
         return tuple(waarde)
 
-    def code(self, data: dict, waar: str, veld: str = "code") -> str:
+    def code(self, data: Tabel, waar: str, veld: str = "code") -> str:
         code = self.tekst(data, veld, waar)
         if not _CODE.match(code):
             raise self.fout(waar, f"veld {veld!r} {code!r} mag alleen kleine letters, cijfers en streepjes bevatten")

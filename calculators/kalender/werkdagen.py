@@ -18,15 +18,17 @@ Deze module is de eigenaar van rules/atw-lid3.toml: zij leest en controleert dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from ..basis.begrippen import Json
 from ..basis.bestanden import Lezer, cache_sleutel, lees_bestand, lees_toml
-from ..basis.fouten import AfsprakenFout, RegelbestandFout
+from ..basis.fouten import AfsprakenFout
 from ..basis.invoer import lees_datum, toon
 from ..basis.opmaak import WEEKDAGEN, datum_kort, weekdag
 
@@ -48,7 +50,7 @@ class Kalender:
     naam: str
     omschrijving: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Json:
         return {"code": self.code, "naam": self.naam, "omschrijving": self.omschrijving}
 
 
@@ -82,7 +84,7 @@ class NietWerkdag(NamedTuple):
     naam: str
     grondslag: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Json:
         return {
             "datum": self.datum.isoformat(),
             "weekdag": weekdag(self.datum),
@@ -108,7 +110,7 @@ def _controleer_jaar(jaar: int, veld: str) -> None:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _atw_feestdagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
     pasen = easter(jaar)
     koningsdag = dt.date(jaar, 4, 27)
@@ -223,7 +225,8 @@ def plus_termijn(datum: dt.date, aantal: int, eenheid: str, kalender: str = "atw
     if eenheid == "weken":
         return datum + dt.timedelta(weeks=aantal)
     if eenheid == "maanden":
-        return datum + relativedelta(months=aantal)
+        uitkomst: dt.date = datum + relativedelta(months=aantal)
+        return uitkomst
     raise AfsprakenFout(f"Onbekende eenheid {eenheid!r}.", veld=None)
 
 
@@ -241,7 +244,7 @@ def atw_verlengd(begin: dt.date, einde: dt.date, kalender: str = "atw") -> dt.da
     return einde
 
 
-def _dagen_na(van: dt.date, tot: dt.date):
+def _dagen_na(van: dt.date, tot: dt.date) -> Iterator[dt.date]:
     _controleer_jaar(van.year, "van")
     _controleer_jaar(tot.year, "tot")
     d = van + dt.timedelta(days=1)
@@ -255,13 +258,13 @@ def _controleer_volgorde(van: dt.date, tot: dt.date) -> None:
         raise AfsprakenFout(f"De einddatum {datum_kort(tot)} ligt vóór de begindatum {datum_kort(van)}.", veld="tot")
 
 
-def _als_datum(waarde, veld: str) -> dt.date:
+def _als_datum(waarde: object, veld: str) -> dt.date:
     return lees_datum(waarde, veld)
 
 
 # --- Atw art. 3 lid 3: per jaar bij besluit gelijkgestelde dagen (rules/atw-lid3.toml) ---------
 
-_lid3_cache: dict[tuple, dict] = {}
+_lid3_cache: dict[tuple[int, str, str, str], dict[int, dict[dt.date, tuple[str, str]]]] = {}
 
 
 def _atw_lid3() -> dict[int, dict[dt.date, tuple[str, str]]]:

@@ -8,19 +8,21 @@ checks that every region judges every criterion.
 
 from __future__ import annotations
 
-from ..basis.begrippen import LANDELIJK
+from collections.abc import Mapping
+
+from ..basis.begrippen import LANDELIJK, Json
 from ..basis.bestanden import Lezer, cache_sleutel, lees_bestand, lees_toml
-from .regelbestand import Document, lees_document
+from .regelbestand import Document, RegioRegels, lees_document
 
 AEF_BESTAND = "aef/criteria.toml"
 AEF_DOCUMENT = "aef"
 OORDELEN = ("ja", "deels", "nee", "onbekend")
 CRITERIUM_FEIT = "criterium-"
 
-_cache: dict[tuple, dict] = {}
+_cache: dict[tuple[int, str, str, str], Json] = {}
 
 
-def lees_aef(tekst: str | None = None) -> dict:
+def lees_aef(tekst: str | None = None) -> Json:
     """Read and check the AEF criteria file (the one in the rules folder in use, or ``tekst``)."""
     if tekst is None:
         sleutel = cache_sleutel(AEF_BESTAND)
@@ -31,10 +33,11 @@ def lees_aef(tekst: str | None = None) -> dict:
 
 
 def lees_aef_document() -> Document:
-    return lees_aef()["document"]
+    document: Document = lees_aef()["document"]
+    return document
 
 
-def _lees(tekst: str) -> dict:
+def _lees(tekst: str) -> Json:
     lezer = Lezer(AEF_BESTAND)
     data = lees_toml(tekst, AEF_BESTAND)
     lezer.onbekende_velden(data, "", ("criterium", "document", "ketenzorg", "onderzocht", "rapport"))
@@ -44,7 +47,7 @@ def _lees(tekst: str) -> dict:
     for veld in ("titel", "organisatie"):
         lezer.tekst(rapport, veld, "rapport")
 
-    criteria = []
+    criteria: list[Json] = []
     for i, c in enumerate(lezer.blokken(data, "criterium", verplicht=True), 1):
         lezer.onbekende_velden(c, f"criterium nr. {i}",
                                ("anker", "bevindingen_anker", "kort", "landelijk_beeld", "letter", "tekst"))
@@ -76,7 +79,7 @@ def _lees(tekst: str) -> dict:
             "ketenzorg": keten}
 
 
-def controleer_dekking(aef: dict, regios: dict) -> None:
+def controleer_dekking(aef: Json, regios: Mapping[str, RegioRegels]) -> None:
     """Every region with its own agreements judges every criterion (a [[feit]] 'criterium-<letter>' for its
     newest version, with an allowed value), and names only criteria that exist; regions AEF studied exist."""
     letters = [c["letter"] for c in aef["criteria"]]

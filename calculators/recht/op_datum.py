@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -126,7 +127,7 @@ class RechtOpDatum:
         return any(self.regels(m) != zonder.regels(m) for m in {*self.momenten(), *zonder.momenten()})
 
 
-def opties_volledig(opties: dict | None) -> tuple[tuple[str, object], ...]:
+def opties_volledig(opties: Mapping[str, object] | None) -> tuple[tuple[str, object], ...]:
     """Every option with its value (the default where none is given), in a fixed order."""
     opties = opties or {}
     onbekend = set(opties) - set(OPTIES)
@@ -135,7 +136,7 @@ def opties_volledig(opties: dict | None) -> tuple[tuple[str, object], ...]:
     return tuple((o, opties.get(o, STANDAARD_OPTIES[o])) for o in OPTIES)
 
 
-def recht_op(regio: str, route: str, datum: dt.date, opties: dict | None = None) -> RechtOpDatum:
+def recht_op(regio: str, route: str, datum: dt.date, opties: Mapping[str, object] | None = None) -> RechtOpDatum:
     """The law for ``regio`` and ``route`` on ``datum`` with these options."""
     if route not in ROUTES:
         raise AfsprakenFout(f"Onbekende route {route!r}; kies uit: {', '.join(ROUTES)}.", veld="route")
@@ -143,7 +144,8 @@ def recht_op(regio: str, route: str, datum: dt.date, opties: dict | None = None)
 
 
 @cache
-def _recht_op(_sleutel: tuple, regio: str, route: str, datum: dt.date, opties: tuple) -> RechtOpDatum:
+def _recht_op(_sleutel: tuple[int, str, str, str], regio: str, route: str, datum: dt.date,
+              opties: tuple[tuple[str, object], ...]) -> RechtOpDatum:
     eigen, landelijk = _regio(regio), _regio(LANDELIJK)
     return RechtOpDatum(regio, route, datum, opties, eigen.versie_op(datum), landelijk.versie_op(datum))
 
@@ -153,7 +155,8 @@ def _recht_op(_sleutel: tuple, regio: str, route: str, datum: dt.date, opties: t
 bij_andere_bestanden_in_geheugen(_recht_op.cache_clear)
 
 
-def _geldend(regio: str, route: str, datum: dt.date, opties: tuple) -> dict[str, tuple[Regel, ...]]:
+def _geldend(regio: str, route: str, datum: dt.date, opties: tuple[tuple[str, object], ...]
+             ) -> dict[str, tuple[Regel, ...]]:
     waarden = dict(opties)
     uit: dict[str, tuple[Regel, ...]] = {}
     for moment, regels in _regio(regio).per_moment.items():
@@ -234,7 +237,8 @@ OPTIONELE_DATUMS: tuple[str, ...] = tuple(
     m.invoerveld for m in INVOER_MOMENTEN.values() if m.invoerveld not in (None, "melding"))
 
 
-def regels_gewijzigd(regio: str, route: str, datum: dt.date, opties: dict | None = None) -> tuple[Toepassing, ...]:
+def regels_gewijzigd(regio: str, route: str, datum: dt.date, opties: Mapping[str, object] | None = None
+                     ) -> tuple[Toepassing, ...]:
     """The rules that start on ``datum`` (or, if none does, that end the day before): what changes then."""
     nu, gisteren = recht_op(regio, route, datum, opties), recht_op(regio, route, datum - dt.timedelta(days=1), opties)
     nieuw = [t for m in nu.momenten() for t in nu.regels(m) if t not in gisteren.regels(m)]
@@ -269,7 +273,7 @@ def gevallen(regio: str, route: str, datum: dt.date, moment: str) -> tuple[Geval
     """The rules for ``moment`` on ``datum``: the plain case, then each option combination that changes
     them (the smallest combination that does), each once."""
     uit: list[Geval] = []
-    gezien: set[tuple] = set()
+    gezien: set[tuple[tuple[str, str, dt.date, bool], ...]] = set()
     for opties in sorted(OPTIE_SCENARIOS, key=lambda o: sum(o[k] != STANDAARD_OPTIES[k] for k in o)):
         regels = recht_op(regio, route, datum, opties).regels(moment)
         sleutel = tuple((t.regel.regio, t.regel.code, t.regel.geldig_vanaf, t.landelijk) for t in regels)

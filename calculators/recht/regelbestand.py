@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Protocol, TypeVar
 
 from ..basis.begrippen import (
     DATUM_SOORTEN,
@@ -26,8 +28,20 @@ from ..basis.begrippen import (
     ROUTES,
     invoerketen,
 )
-from ..basis.bestanden import Lezer, lees_toml
+from ..basis.bestanden import Lezer, Tabel, lees_toml
 from ..kalender.werkdagen import atw_verlengd, plus_termijn
+
+
+class MetGeldigheid(Protocol):
+    """Anything valid from a date until a date: a version, a rule, a fact."""
+
+    @property
+    def geldig_vanaf(self) -> dt.date: ...
+    @property
+    def geldig_tot(self) -> dt.date | None: ...
+
+
+Geldig = TypeVar("Geldig", bound=MetGeldigheid)
 
 _ANKER = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*$")
 SOORTEN = ("aanname", "overgang", "termijn", "vervalt")
@@ -136,7 +150,7 @@ class Regel:
             d = atw_verlengd(basis, d, kalender)
         return d + dt.timedelta(days=1) if self.datum == "dag-na-termijn" else d
 
-    def past_bij(self, opties: dict) -> bool:
+    def past_bij(self, opties: Mapping[str, object]) -> bool:
         return all(opties.get(k) == v for k, v in self.als)
 
     @cached_property
@@ -145,8 +159,8 @@ class Regel:
         if self.soort == "vervalt":
             return self.momenten
         if self.soort == "aanname":
-            return tuple(m for m in (self.moment, f"{self.moment}-uiterlijk") if m in MOMENTEN)
-        return (self.moment,)
+            return tuple(m for m in (self.moment, f"{self.moment}-uiterlijk") if m is not None and m in MOMENTEN)
+        return (self.moment,) if self.moment else ()
 
 
 @dataclass(frozen=True)
@@ -174,11 +188,11 @@ class RegioRegels:
     naam: str
     bestand: str
     document: Document
-    partijen: dict
+    partijen: dict[str, str]
     versies: tuple[AfsprakenVersie, ...]
     regels: tuple[Regel, ...]
     feiten: tuple[Feit, ...]
-    lezingen: dict = field(default_factory=dict)
+    lezingen: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def per_moment(self) -> dict[str, tuple[Regel, ...]]:
@@ -193,7 +207,7 @@ class RegioRegels:
         return next((v for v in self.versies if v.geldt_op(datum)), None)
 
 
-def lees_bron(lezer: Lezer, data: dict, waar: str, documenten: tuple[str, ...]) -> Bron:
+def lees_bron(lezer: Lezer, data: Tabel, waar: str, documenten: tuple[str, ...]) -> Bron:
     if "bron" not in data:
         raise lezer.fout(waar, "veld 'bron' ontbreekt: elke regel moet een bron hebben")
     w = f"{waar}: bron"
@@ -254,7 +268,7 @@ def lees_regiotekst(tekst: str, bestand: str, regio: str, documenten: tuple[str,
     return RegioRegels(regio, naam, bestand, document, partijen, versies, regels, feiten, lezingen)
 
 
-def lees_document(lezer: Lezer, data: dict, code: str) -> Document:
+def lees_document(lezer: Lezer, data: Tabel, code: str) -> Document:
     """The [document] block: the page on the site and the names of the region's text."""
     if "document" not in data:
         raise lezer.fout("", "het blok [document] ontbreekt (pagina, naam en kort van de tekst op de site)")
@@ -267,7 +281,7 @@ def lees_document(lezer: Lezer, data: dict, code: str) -> Document:
     return Document(code, pagina, lezer.tekst(d, "naam", "document"), lezer.tekst(d, "kort", "document"))
 
 
-def _lees_versies(lezer: Lezer, data: dict, documenten: tuple[str, ...]) -> tuple[AfsprakenVersie, ...]:
+def _lees_versies(lezer: Lezer, data: Tabel, documenten: tuple[str, ...]) -> tuple[AfsprakenVersie, ...]:
     versies = []
     for i, v in enumerate(lezer.blokken(data, "versie", verplicht=True), 1):
         code = lezer.code(v, f"versie nr. {i}")
@@ -319,7 +333,8 @@ _VELDEN_PER_SOORT = {
 }
 
 
-def _lees_geldigheid(lezer: Lezer, data: dict, waar: str, versie_per_code: dict):
+def _lees_geldigheid(lezer: Lezer, data: Tabel, waar: str, versie_per_code: dict[str, AfsprakenVersie]
+                     ) -> tuple[str, dt.date, dt.date | None]:
     if "versie" in data:
         versie = lezer.keuze(data, "versie", waar, tuple(versie_per_code))
     elif len(versie_per_code) == 1:
@@ -341,7 +356,7 @@ def _lees_geldigheid(lezer: Lezer, data: dict, waar: str, versie_per_code: dict)
     return versie, vanaf, tot
 
 
-def _lees_regel(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: dict,
+def _lees_regel(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code: dict[str, AfsprakenVersie],
                 documenten: tuple[str, ...]) -> Regel:
     code = lezer.code(data, f"regel nr. {nr}")
     waar = f"regel {code!r}"
@@ -353,13 +368,13 @@ def _lees_regel(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: 
             raise lezer.fout(waar, f"veld {veld!r} hoort niet bij een regel van soort {soort!r}")
     versie, vanaf, tot = _lees_geldigheid(lezer, data, waar, versie_per_code)
     routes = lezer.lijst(data, "routes", waar, ROUTES) or ROUTES
-    velden: dict = dict(
-        code=code, soort=soort, regio=regio, versie=versie, geldig_vanaf=vanaf, geldig_tot=tot,
-        bron=lees_bron(lezer, data, waar, documenten), routes=routes, als=_lees_als(lezer, data, waar),
-        omschrijving=lezer.tekst(data, "omschrijving", waar, verplicht=False),
-        interpretatie=lezer.tekst(data, "interpretatie", waar, verplicht=False),
-        reden=_lees_reden(lezer, data, waar, documenten),
-    )
+    velden: dict[str, Any] = {
+        "code": code, "soort": soort, "regio": regio, "versie": versie, "geldig_vanaf": vanaf, "geldig_tot": tot,
+        "bron": lees_bron(lezer, data, waar, documenten), "routes": routes, "als": _lees_als(lezer, data, waar),
+        "omschrijving": lezer.tekst(data, "omschrijving", waar, verplicht=False),
+        "interpretatie": lezer.tekst(data, "interpretatie", waar, verplicht=False),
+        "reden": _lees_reden(lezer, data, waar, documenten),
+    }
 
     def in_elke_route(veld: str, moment: str) -> None:
         for route in routes:
@@ -410,14 +425,14 @@ def _lees_regel(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: 
     return Regel(**velden)
 
 
-def _lees_reden(lezer: Lezer, data: dict, waar: str, documenten: tuple[str, ...]) -> Bron | None:
+def _lees_reden(lezer: Lezer, data: Tabel, waar: str, documenten: tuple[str, ...]) -> Bron | None:
     """[regel.reden]: why the rule changed, in the source's own words (a quote with its place, like a bron)."""
     if "reden" not in data:
         return None
     return lees_bron(lezer, {"bron": data["reden"]}, f"{waar}: reden", documenten)
 
 
-def _lees_als(lezer: Lezer, data: dict, waar: str) -> tuple[tuple[str, object], ...]:
+def _lees_als(lezer: Lezer, data: Tabel, waar: str) -> tuple[tuple[str, object], ...]:
     if "als" not in data:
         return ()
     als = lezer.tabel(data["als"], f"{waar}: als")
@@ -430,7 +445,7 @@ def _lees_als(lezer: Lezer, data: dict, waar: str) -> tuple[tuple[str, object], 
     return tuple(sorted(als.items()))
 
 
-def _lees_feit(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: dict,
+def _lees_feit(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code: dict[str, AfsprakenVersie],
                documenten: tuple[str, ...]) -> Feit:
     code = lezer.code(data, f"feit nr. {nr}")
     waar = f"feit {code!r}"
@@ -455,9 +470,9 @@ def _lees_feit(lezer: Lezer, data: dict, nr: int, regio: str, versie_per_code: d
     )
 
 
-def _controleer_overlap(lezer: Lezer, soort: str, items) -> None:
+def _controleer_overlap(lezer: Lezer, soort: str, items: Iterable[Regel | Feit]) -> None:
     """Two values with the same code must not apply at the same time (one after the other is fine)."""
-    per_code: dict[str, list] = {}
+    per_code: dict[str, list[Regel | Feit]] = {}
     for item in items:
         per_code.setdefault(item.code, []).append(item)
     for code, lijst in per_code.items():
@@ -470,7 +485,7 @@ def _controleer_overlap(lezer: Lezer, soort: str, items) -> None:
             )
 
 
-def _eerste_overlap(gesorteerd: list):
+def _eerste_overlap(gesorteerd: Sequence[Geldig]) -> tuple[Geldig, Geldig] | None:
     """The first pair (in order of geldig_vanaf) whose validity periods overlap, or None."""
     for a, b in zip(gesorteerd, gesorteerd[1:]):
         if a.geldig_tot is None or a.geldig_tot > b.geldig_vanaf:
@@ -483,6 +498,7 @@ def _controleer_kringen(lezer: Lezer, regels: tuple[Regel, ...]) -> None:
     volgt_uit: dict[str, set[str]] = {}
     for r in regels:
         if r.soort == "termijn":
+            assert r.moment is not None and r.vanaf is not None  # a term always has both
             volgt_uit.setdefault(r.moment, set()).add(r.vanaf)
 
     def bezoek(moment: str, pad: tuple[str, ...]) -> None:

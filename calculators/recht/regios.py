@@ -9,7 +9,9 @@ region ``landelijk``: every other region falls back on it where its text is sile
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from ..basis.begrippen import DIENST_ROUTES, LANDELIJK, ROUTES
 from ..basis.bestanden import (
@@ -24,21 +26,22 @@ from ..basis.bestanden import (
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import toon
 from ..kalender.werkdagen import ATW_LID3_BESTAND, atw_lid3_jaren
-from .aef import AEF_DOCUMENT, AEF_BESTAND, lees_aef_document
+from .aef import AEF_BESTAND, AEF_DOCUMENT, lees_aef_document
 from .regelbestand import Document, RegioRegels, lees_regiotekst
 
-# Moments the national framework must be able to date for every route: the regions fall back
-# on it, so without these rules no timeline can be made. (The overdracht after a direct
-# handover is not among them: the framework sets no term for it, so it stays open unless given.)
+# Moments the national framework must be able to date in these routes: the regions fall back on it. (Not among
+# them: the overdracht after a direct handover, and the end of a dienst Voorwaarden & Vervolg: the framework sets
+# no term for them, so they stay open unless given, and the result says so.)
 VERPLICHT_LANDELIJK: dict[str, tuple[str, ...]] = {
     "veiligheidsbeoordeling-uiterlijk": ROUTES,
     "veilig-thuis-verantwoordelijk": ROUTES,
     "overdracht-uiterlijk": DIENST_ROUTES,
     "lokaal-team-verantwoordelijk": ROUTES,
-    "dienst-einde-uiterlijk": DIENST_ROUTES,
+    "dienst-einde-uiterlijk": ("onderzoek",),
 }
 
-_cache: dict[tuple, object] = {}
+_cache: dict[tuple[int, str, str, str], object] = {}
+T = TypeVar("T")
 
 
 def _vergeet_oude_geheugens() -> None:
@@ -49,11 +52,12 @@ def _vergeet_oude_geheugens() -> None:
 bij_andere_bestanden_in_geheugen(_vergeet_oude_geheugens)
 
 
-def _gecached(naam: str, maak):
+def _gecached(naam: str, maak: Callable[[], T]) -> T:
+    """What ``maak`` makes from the rules folder in use, made once per folder."""
     sleutel = cache_sleutel(naam)
     if sleutel not in _cache:
         _cache[sleutel] = maak()
-    return _cache[sleutel]
+    return cast(T, _cache[sleutel])
 
 
 def regio_codes() -> tuple[str, ...]:
@@ -90,7 +94,7 @@ def document_codes() -> tuple[str, ...]:
     return (*regio_codes(), AEF_DOCUMENT)
 
 
-def laad_regio(pad_of_tekst: str | os.PathLike, regio: str | None = None) -> RegioRegels:
+def laad_regio(pad_of_tekst: str | os.PathLike[str], regio: str | None = None) -> RegioRegels:
     """Read and check one region file, bypassing the cache: a changed copy can be checked this way.
 
     ``pad_of_tekst`` is a path to a .toml file or the TOML text itself (then ``regio`` names it)."""
@@ -141,7 +145,7 @@ def alle_regios() -> dict[str, RegioRegels]:
     return {code: regio(code) for code in regio_codes()}
 
 
-def controleer_regelmap(pad: str | os.PathLike | None = None) -> list[str]:
+def controleer_regelmap(pad: str | os.PathLike[str] | None = None) -> list[str]:
     """Check every data file of the rules folder ``pad`` (or the one in use); returns the file names. Stops at
     the first error with a RegelbestandFout."""
     vorige = gekozen_regelmap()

@@ -14,9 +14,10 @@ calculator does not know, ``ONBEPAALD``. In the JSON both are ``null``, told apa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..basis.begrippen import KORTE_NAMEN, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN
+from ..basis.begrippen import KORTE_NAMEN, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, Json
 from ..basis.opmaak import datum_middel, weekdag
 from ..kalender.werkdagen import Kalender, niet_werkdag_reden
 from ..recht.regelbestand import AfsprakenVersie, Bron
@@ -46,7 +47,7 @@ def aanwijzing(partij: str | None) -> str:
     return "partij" if partij in PARTIJEN else ("onbepaald" if partij == ONBEPAALD else "niemand")
 
 
-def dag_data(datum: dt.date, kalender: str) -> dict:
+def dag_data(datum: dt.date, kalender: str) -> Json:
     """A date as the page shows it, named when it is no working day: 'vr 25 december 2026, Eerste Kerstdag'."""
     try:
         reden = niet_werkdag_reden(datum, kalender)
@@ -84,7 +85,7 @@ class Moment:
     def rol(self) -> str:
         return MOMENTEN[self.code].rol
 
-    def to_dict(self, kalender: str = "atw") -> dict:
+    def to_dict(self, kalender: str = "atw") -> Json:
         return {
             "code": self.code,
             "datum": self.datum.isoformat(),
@@ -129,7 +130,7 @@ class Verantwoordelijkheid:
         """Whole days: a day belongs to the party that holds it from its start (not a binnen_een_dag one)."""
         return not self.binnen_een_dag and self.van <= datum and (self.tot is None or datum < self.tot)
 
-    def to_dict(self, kalender: str = "atw") -> dict:
+    def to_dict(self, kalender: str = "atw") -> Json:
         return {
             "van": self.van.isoformat(),
             "tot": _iso(self.tot),
@@ -147,7 +148,7 @@ class Verantwoordelijkheid:
         }
 
 
-def periode_op(perioden, datum: dt.date):
+def periode_op(perioden: Iterable[Verantwoordelijkheid], datum: dt.date) -> Verantwoordelijkheid | None:
     """The period (of whole days) that holds ``datum``, or None: the one answer to "who on day X"."""
     return next((v for v in perioden if v.bevat(datum)), None)
 
@@ -158,16 +159,16 @@ class Tijdlijn:
     route: str
     afspraken_versie: AfsprakenVersie  # the region's version in force on the meldingsdatum
     kalender: Kalender
-    invoer: dict
+    invoer: Json
     momenten: tuple[Moment, ...]
     verantwoordelijkheid: tuple[Verantwoordelijkheid, ...]
-    partijen: dict = field(default_factory=dict)  # the region's names of the parties
+    partijen: dict[str, str] = field(default_factory=dict)  # the region's names of the parties
     notities: tuple[Notitie, ...] = ()
     landelijke_versie: AfsprakenVersie | None = None  # used where the region is silent
     # Every version whose rules the result uses, with the first day it was used for this case
     # (more than one when the case runs across the date a version ends).
     versies_gebruikt: tuple[tuple[dt.date, AfsprakenVersie], ...] = ()
-    op_peildatum: dict | None = None  # peildatum.op_peildatum(...), when a peildatum was given
+    op_peildatum: Json | None = None  # peildatum.op_peildatum(...), when a peildatum was given
 
     def moment(self, code: str) -> Moment | None:
         return next((m for m in self.momenten if m.code == code), None)
@@ -187,7 +188,7 @@ class Tijdlijn:
     def notities_met(self, *codes: str) -> tuple[Notitie, ...]:
         return tuple(n for n in self.notities if n.code in codes)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Json:
         kal = self.kalender.code
         momenten = [m.to_dict(kal) for m in self.momenten]
         perioden = [v.to_dict(kal) for v in self.verantwoordelijkheid]

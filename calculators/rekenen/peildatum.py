@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..basis.begrippen import Json
 from ..basis.fouten import AfsprakenFout
 from ..kalender.werkdagen import werkdagen_tussen
 from ..woorden.teksten import partij_naam
@@ -16,7 +17,7 @@ from .model import Moment, Verantwoordelijkheid, aanwijzing, dag_data, partij_co
 _NOG_TE_GAAN_OP_DE_DAG = ("termijn", "monitoring")
 
 
-def afstand(peildatum: dt.date, datum: dt.date, kalender: str) -> dict:
+def afstand(peildatum: dt.date, datum: dt.date, kalender: str) -> Json:
     """How far ``datum`` is from the peildatum: calendar days, and working days if it lies ahead."""
     werkdagen = None
     if datum >= peildatum:
@@ -46,14 +47,13 @@ def op_peildatum(
     intervallen: tuple[Verantwoordelijkheid, ...],
     kalender: str,
     partijen: dict[str, str],
-) -> dict:
+) -> Json:
     """The ``op_peildatum`` object of the JSON contract (see docs/tools/cli.md)."""
     huidig = periode_op(intervallen, peildatum)
+    toelichting: str | None
     if peildatum < melding:
         toelichting = "De peildatum ligt vóór de melding: er is dan nog niets gemeld."
-    elif huidig is not None and not huidig.aangewezen:
-        toelichting = huidig.toelichting
-    elif huidig is not None and huidig.tot is None and huidig.toelichting:
+    elif huidig is not None and not huidig.aangewezen or huidig is not None and huidig.tot is None and huidig.toelichting:
         toelichting = huidig.toelichting
     else:
         toelichting = None
@@ -90,7 +90,7 @@ def op_peildatum(
         "aanwijzing": aanwijzing(huidig.partij) if huidig else "niemand",
         "partij_naam": partij_naam(huidig.partij if huidig else None, partijen),
         "sinds": huidig.van.isoformat() if huidig else None,
-        "sinds_hangt_af_van_aanname": bool(huidig) and _begin_aangenomen(huidig, momenten),
+        "sinds_hangt_af_van_aanname": huidig is not None and _begin_aangenomen(huidig, momenten),
         "tot_en_met": huidig.tot_en_met.isoformat() if huidig and huidig.tot_en_met else None,
         "tot_en_met_tekst": (dag_data(huidig.tot_en_met, kalender)["datum_tekst"]
                              if huidig and huidig.tot_en_met else None),

@@ -25,6 +25,7 @@ Every note leaves this module as a record (``Notitie``); ``woorden`` words it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..basis.begrippen import (
@@ -38,13 +39,14 @@ from ..basis.begrippen import (
     OPTIES,
     ROUTE_NAMEN,
     ROUTES,
+    Json,
     invoerketen,
 )
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import lees_datum, lees_ja_nee, lees_keuze, veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter
 from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, kalender_info
-from ..recht.op_datum import RechtOpDatum, beschikbaar, lezing, recht_op, regels_gewijzigd, wijzigingsdatums
+from ..recht.op_datum import RechtOpDatum, Toepassing, beschikbaar, lezing, recht_op, regels_gewijzigd, wijzigingsdatums
 from ..recht.regelbestand import AfsprakenVersie, Regel
 from ..recht.regios import partij_namen, regio, regio_codes, regio_naam
 from ..woorden.notities import Notitie
@@ -81,12 +83,15 @@ def tijdlijn(
     kalender: str = "atw",
     peildatum: dt.date | str | None = None,
     vandaag: dt.date | None = None,
+    regels_op: dt.date | None = None,
 ) -> Tijdlijn:
     """Compute the timeline of one case. Errors: ``AfsprakenFout`` with ``veld``.
 
     ``peildatum``: the day to answer "who is responsible now, until when, what comes next" for
     (``Tijdlijn.op_peildatum``); it changes nothing else in the result. ``vandaag``: the user's today
-    (a melding after it gets a warning)."""
+    (a melding after it gets a warning). ``regels_op``: read the whole case with the rules in force on that day
+    instead of those of each moment's own day (for practice: the answer an earlier version of the agreements gives);
+    the result then has one set of rules and no change of version."""
     regio = lees_keuze(regio, "regio", regio_codes(), "regio")
     route = lees_keuze(route, "route", ROUTES, "route")
     kal = kalender_info(kalender)
@@ -95,21 +100,21 @@ def tijdlijn(
                                           start_hulp)):
         if waarde is not None:
             datums[veld] = _lees_invoerdatum(waarde, veld)
-    opties = {
+    opties: dict[str, object] = {
         "spoed": lees_ja_nee(spoed, "spoed"),
         "heraanmelding": lees_ja_nee(heraanmelding, "heraanmelding"),
         "jeugdbeschermingstafel": lees_ja_nee(jeugdbeschermingstafel, "jeugdbeschermingstafel"),
-        "vbs": None if vbs is None else lees_keuze(vbs, "vbs", OPTIES["vbs"], "VBS-soort"),
+        "vbs": None if vbs is None else lees_keuze(vbs, "vbs", tuple(str(w) for w in OPTIES["vbs"]), "VBS-soort"),
     }
     peil = None if peildatum is None else _lees_invoerdatum(peildatum, "peildatum")
-    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal)
+    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal, regels_op)
     notities = _controleer(casus)
     if vandaag is not None and casus.melding > vandaag:
         notities.append(Notitie.maak("melding-in-de-toekomst", datum=casus.melding, vandaag=vandaag))
     return _samenvoegen(casus, peil, notities)
 
 
-def _lees_invoerdatum(waarde, veld: str) -> dt.date:
+def _lees_invoerdatum(waarde: object, veld: str) -> dt.date:
     datum = lees_datum(waarde, veld)
     if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
         raise AfsprakenFout(
@@ -124,7 +129,7 @@ def _code(veld: str) -> str:
     return veld.replace("_", "-")
 
 
-def _volgorde(m: Moment) -> tuple:
+def _volgorde(m: Moment) -> tuple[dt.date, int]:
     return (m.datum, MOMENT_VOLGORDE[m.code])
 
 
@@ -136,9 +141,10 @@ class _Casus:
     regio: str
     route: str
     melding: dt.date
-    opgegeven: dict  # moment code -> date, as entered
-    opties: dict
+    opgegeven: dict[str, dt.date]  # moment code -> date, as entered
+    opties: dict[str, object]
     kalender: Kalender
+    regels_op: dt.date | None = None  # one day whose rules hold for every moment (see ``tijdlijn``)
 
     @property
     def keten(self) -> tuple[str, ...]:
@@ -149,7 +155,7 @@ class _Casus:
         return partij_namen(self.regio)
 
     def recht(self, datum: dt.date) -> RechtOpDatum:
-        return recht_op(self.regio, self.route, datum, self.opties)
+        return recht_op(self.regio, self.route, self.regels_op or datum, self.opties)
 
 
 def _controleer(c: _Casus) -> list[Notitie]:
@@ -169,7 +175,7 @@ def _controleer(c: _Casus) -> list[Notitie]:
                 )
     for code in c.opgegeven:
         if code not in _OVERAL and not recht.gebruikt_invoer(code):
-            _niet_beschikbaar(c, INVOER_MOMENTEN[code].invoerveld)
+            _niet_beschikbaar(c, INVOER_MOMENTEN[code].invoerveld or code)
     notities = []
     for optie, waarde in c.opties.items():
         if waarde in (None, False):
@@ -183,13 +189,13 @@ def _controleer(c: _Casus) -> list[Notitie]:
     return notities
 
 
-def _regels_met_optie(recht: RechtOpDatum, optie: str) -> list:
+def _regels_met_optie(recht: RechtOpDatum, optie: str) -> list[Toepassing]:
     """The region's own rules for the moments where the national framework has a rule for ``optie``: what the
     region rules instead."""
     landelijk = recht_op(LANDELIJK, recht.route, recht.datum, recht.optie_waarden)
     momenten = {t.regel.moment for m in landelijk.momenten() for t in landelijk.regels(m)
-                if any(k == optie for k, _ in t.regel.als)}
-    return [t for m in sorted(momenten) for t in recht.regels(m) if not t.landelijk]
+                if t.regel.moment and any(k == optie for k, _ in t.regel.als)}
+    return [t for m in sorted(m for m in momenten if m) for t in recht.regels(m) if not t.landelijk]
 
 
 def _geen_versie(c: _Casus, code: str) -> None:
@@ -289,6 +295,7 @@ class _Berekening:
         if code in self._bezig:
             raise RegelbestandFout(f"regels: kringverwijzing bij het berekenen van moment {code!r}")
         self._bezig.add(code)
+        waarde: dt.date | None
         try:
             if code in self.vast:  # fixed by the rules of an earlier period: what happened, happened
                 waarde, self.aanname[code], moment = self.vast[code]
@@ -321,12 +328,16 @@ class _Berekening:
             return None
         if code in c.opgegeven:
             self.aanname[code] = False
-            return c.opgegeven[code]
+            opgegeven: dt.date = c.opgegeven[code]
+            return opgegeven
         if not INVOER_MOMENTEN[code].aannemen:
             return None
+        eerder_onbekend = bool(self.onbekend)  # an earlier step of the case is open: this one follows from it
         waarde, notitie = self._aanname(code)
         if waarde is None:
             self.onbekend.append(code)
+            if eerder_onbekend:
+                return None  # 'until the earlier step' already says why; this one adds nothing
         else:
             self.aanname[code] = True
         self._noteer(notitie, waarde)
@@ -340,7 +351,7 @@ class _Berekening:
         eerder = [(d, x) for d, x in ((self.datum(x), x) for x in c.keten[:positie]) if d is not None]
         regel = next((t.regel for t in self.recht.regels(code) if t.regel.soort == "aanname"), None)
         grenzen = [] if regel is not None else self._grenzen(code)
-        if regel is not None and (d := self.datum(regel.vanaf)) is not None:
+        if regel is not None and regel.vanaf and (d := self.datum(regel.vanaf)) is not None:
             waarde, notitie = d, Notitie.maak("aanname", regel.bron, invoer=code, datum=d, grond="aanname-regel",
                                               ander=regel.vanaf)
         elif grenzen:
@@ -379,6 +390,7 @@ class _Berekening:
         kandidaten = []
         for t in termijnen:
             r = t.regel
+            assert r.vanaf is not None and r.aantal is not None and r.eenheid is not None  # a term (see regelbestand)
             basis = self.datum(r.vanaf)
             if basis is None:
                 if r.opmerking_zonder_datum:
@@ -389,7 +401,7 @@ class _Berekening:
             return None
         d, t = min(kandidaten, key=lambda x: x[0])  # same date: the first rule in the file
         r = t.regel
-        self.aanname[code] = self.aanname.get(r.vanaf, False)
+        self.aanname[code] = self.aanname.get(r.vanaf or "", False)
         self.momenten[code] = Moment(
             code=code,
             datum=d,
@@ -443,8 +455,9 @@ class _Berekening:
         if overgang is not None and overgang.regel.daarna_vervalt:
             self._vervalt_na(code, d, overgang.regel)
 
-    def _binnen(self, code: str, d: dt.date, overgang) -> None:
+    def _binnen(self, code: str, d: dt.date, overgang: Toepassing) -> None:
         """A change of party that the text allows only until a deadline (the terugkoppeling within three months)."""
+        assert overgang.regel.binnen is not None
         grens = self.datum(overgang.regel.binnen)
         if grens is None or d <= grens:
             return
@@ -457,12 +470,12 @@ class _Berekening:
             veld=INVOER_MOMENTEN[code].invoerveld,
         )
 
-    def _onbepaald_vanaf(self, code: str, alleen_open: bool = True):
+    def _onbepaald_vanaf(self, code: str, alleen_open: bool = True) -> Toepassing | None:
         """A rule that leaves the party open from input moment ``code`` on while its own date is unknown (with
         ``alleen_open=False``: also when that date is known)."""
         for moment in self.recht.momenten():
             for t in self.recht.regels(moment):
-                if t.regel.onbepaald_vanaf == code and (not alleen_open or self.datum(t.regel.vanaf) is None):
+                if t.regel.onbepaald_vanaf == code and (not alleen_open or self.datum(t.regel.vanaf or "") is None):
                     return t
         return None
 
@@ -473,7 +486,7 @@ class _Berekening:
         if weg:
             self._noteer(Notitie.maak("vervalt-na", regel.bron, invoer=code, datum=d, momenten=tuple(weg)), d)
 
-    def _bronregel_voor_invoer(self, code: str):
+    def _bronregel_voor_invoer(self, code: str) -> Toepassing | None:
         """The rule that gives this input moment its role: an 'aanname' for it, its latest-date rule, a rule that
         must come after it, or one counting from it."""
         for t in self.recht.regels(code):
@@ -481,9 +494,9 @@ class _Berekening:
                 return t
         uiterlijk = self.momenten.get(f"{code}-uiterlijk")
         if uiterlijk is not None:
-            t = next((t for t in self.recht.regels(uiterlijk.code) if t.regel.code == uiterlijk.regel), None)
-            if t is not None:
-                return t
+            regel = next((t for t in self.recht.regels(uiterlijk.code) if t.regel.code == uiterlijk.regel), None)
+            if regel is not None:
+                return regel
         onbepaald = self._onbepaald_vanaf(code, alleen_open=False)
         if onbepaald is not None:
             return onbepaald
@@ -512,15 +525,15 @@ class _Berekening:
         for i, m in enumerate(geldig):
             volgende = geldig[i + 1] if i + 1 < len(geldig) else None
             tot = volgende.datum if volgende else None
-            binnen_een_dag = tot is not None and tot == m.datum
-            if binnen_een_dag and (m.verantwoordelijke in (NIEMAND, ONBEPAALD)
-                                   or m.verantwoordelijke == volgende.verantwoordelijke):
+            binnen_een_dag = volgende is not None and volgende.datum == m.datum
+            if volgende is not None and binnen_een_dag and (m.verantwoordelijke in (NIEMAND, ONBEPAALD)
+                                                            or m.verantwoordelijke == volgende.verantwoordelijke):
                 continue  # nobody for a moment, or the same party twice that day: nothing to show
             regel = self.recht.regel(m.regel)
             toelichting = None
             if m.verantwoordelijke in (NIEMAND, ONBEPAALD) and regel is not None:
                 toelichting = regel.opmerking_zonder_datum if m.verantwoordelijke == ONBEPAALD else regel.omschrijving
-            if binnen_een_dag:
+            if volgende is not None and binnen_een_dag:
                 toelichting = (f"Op {datum_kort(m.datum)} zelf: vanaf {self._aanleiding(m)} tot "
                                f"{self._aanleiding(volgende)}, diezelfde dag.")
             elif tot is None:
@@ -528,7 +541,7 @@ class _Berekening:
             intervallen.append(Verantwoordelijkheid(
                 van=m.datum,
                 tot=tot,
-                partij=m.verantwoordelijke,
+                partij=m.verantwoordelijke or NIEMAND,
                 partij_naam=partij_naam(m.verantwoordelijke, self.partijen),
                 bron=m.bron,
                 interpretatie=regel.interpretatie if regel else None,
@@ -547,8 +560,8 @@ class _Berekening:
         return f"‘{m.omschrijving}’"
 
     def _waarom_open(self) -> list[str]:
-        uit = [r.opmerking_zonder_datum for r in self.zonder_datum if not r.onbepaald_vanaf]
-        for code in self.onbekend:
+        uit = [r.opmerking_zonder_datum for r in self.zonder_datum if r.opmerking_zonder_datum and not r.onbepaald_vanaf]
+        for code in self.onbekend[:1]:  # the first open step; the later ones wait for it
             uit.append(f"Tot {invoer_naam(code, self.partijen)}: {invoer_veld_naam(code)} is niet opgegeven en de "
                        "afspraken stellen er geen termijn voor.")
         return uit
@@ -574,17 +587,17 @@ class _Berekening:
 
 def _verschilt(oud: _Uitkomst, nieuw: _Uitkomst, vanaf: dt.date) -> bool:
     """Whether computing with the newer rules changes anything from ``vanaf`` on."""
-    def momenten(u):
-        return sorted((m.code, m.datum, m.regel, m.status) for m in u.momenten.values() if m.datum >= vanaf)
+    def momenten(u: _Uitkomst) -> list[tuple[str, dt.date, str, str]]:
+        return sorted((m.code, m.datum, m.regel or "", m.status) for m in u.momenten.values() if m.datum >= vanaf)
 
-    def perioden(u):
+    def perioden(u: _Uitkomst) -> list[tuple[dt.date, dt.date | None, str, bool]]:
         return [(max(v.van, vanaf), v.tot, v.partij, v.binnen_een_dag) for v in u.intervallen
                 if v.tot is None or v.tot > vanaf or (v.binnen_een_dag and v.van >= vanaf)]
 
     return momenten(oud) != momenten(nieuw) or perioden(oud) != perioden(nieuw)
 
 
-def _knip(intervallen, van: dt.date, tot: dt.date | None) -> list[Verantwoordelijkheid]:
+def _knip(intervallen: Iterable[Verantwoordelijkheid], van: dt.date, tot: dt.date | None) -> list[Verantwoordelijkheid]:
     """The parts of the periods within [van, tot)."""
     uit = []
     for v in intervallen:
@@ -612,7 +625,11 @@ def _wijziging_moment(vorige: _Uitkomst, nieuw: _Uitkomst, datum: dt.date, casus
         omschrijving = "Andere regels van kracht" + (
             f": {regel.omschrijving or moment_naam(regel.raakt[0], casus.partijen)} ({periode_tekst(regel)})"
             if regel else "")
-        bron = regel.bron if regel else nieuw.recht.landelijke_versie.bron
+        if regel is not None:
+            bron = regel.bron
+        else:  # a change of rules is a change of some rule, or of a version
+            assert nieuw.recht.landelijke_versie is not None
+            bron = nieuw.recht.landelijke_versie.bron
     voor, na = vorige.partij_op(datum), nieuw.partij_op(datum)
     wissel = na.partij if na is not None and (nieuw.versiegrens or voor is None or voor.partij != na.partij) else None
     return Moment(code="regels-gewijzigd", datum=datum, omschrijving=omschrijving, bron=bron, status="berekend",
@@ -625,7 +642,7 @@ def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
     # single rule changes while the case still has moments ahead or the change makes a difference for it.
     perioden = [_Berekening(casus, casus.melding, {}).uitvoeren()]
     for grens, nieuwe_versie in wijzigingsdatums(casus.regio, casus.route).items():
-        if grens <= casus.melding:
+        if grens <= casus.melding or casus.regels_op is not None:
             continue
         vorige = perioden[-1]
         vast = {code: (d, aanname, vorige.momenten.get(code))
@@ -639,6 +656,8 @@ def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
 
 def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]) -> Tijdlijn:
     perioden = _perioden_van_regels(casus)
+    eerste = perioden[0].versie
+    assert eerste is not None  # refused before (_controleer) when the region has no version on the melding
     momenten: list[Moment] = []
     intervallen: list[Verantwoordelijkheid] = []
     notities: list[_Notitie] = []
@@ -647,7 +666,7 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
         van = p.regeldatum
         tot = perioden[i + 1].regeldatum if i + 1 < len(perioden) else None
 
-        def binnen(d, van=van, tot=tot):
+        def binnen(d: dt.date | None, van: dt.date = van, tot: dt.date | None = tot) -> bool:
             return d is None or (d >= van and (tot is None or d < tot))
 
         for m in p.momenten.values():
@@ -670,7 +689,7 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
     return Tijdlijn(
         regio=casus.regio,
         route=casus.route,
-        afspraken_versie=perioden[0].versie,
+        afspraken_versie=eerste,
         kalender=casus.kalender,
         invoer=_invoer(casus),
         momenten=momenten_t,
@@ -706,7 +725,7 @@ def _aaneen(intervallen: list[Verantwoordelijkheid], perioden: list[_Uitkomst]) 
     return uit
 
 
-def _versies_gebruikt(perioden: list[_Uitkomst]) -> tuple:
+def _versies_gebruikt(perioden: list[_Uitkomst]) -> tuple[tuple[dt.date, AfsprakenVersie], ...]:
     uit: list[tuple[dt.date, AfsprakenVersie]] = []
     for p in perioden:
         if p.versie is not None and (not uit or uit[-1][1].code != p.versie.code):
@@ -755,8 +774,8 @@ def _landelijk_vult_aan(casus: _Casus, momenten: list[Moment], regionale_tekst: 
             for reden, documenten in per_reden.items()]
 
 
-def _invoer(casus: _Casus) -> dict:
-    uit: dict = {"regio": casus.regio, "route": casus.route}
+def _invoer(casus: _Casus) -> Json:
+    uit: Json = {"regio": casus.regio, "route": casus.route}
     for veld in ("melding",) + DATUMVELDEN:
         d = casus.opgegeven.get(_code(veld))
         uit[veld] = d.isoformat() if d else None

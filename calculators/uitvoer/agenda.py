@@ -19,6 +19,7 @@ from ..basis.fouten import AfsprakenFout
 from ..basis.invoer import toon
 from ..basis.opmaak import kleine_letter
 from ..recht.regios import regio_naam
+from ..rekenen.model import Moment, Tijdlijn
 from ..woorden.teksten import bron_kort, bron_url
 
 _PRODID = "-//Afsprakenwijzer//Rekenhulp tijdlijn//NL"
@@ -26,7 +27,7 @@ _ZAAK = re.compile(r"^[a-z0-9]{8,40}$", re.ASCII)
 _IN_DE_AGENDA = ("termijn", "wissel", "monitoring", "versie")
 # SEQUENCE must grow with every revision of an event; the minutes since this moment do that
 # without the engine having to remember earlier exports.
-_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
 def lees_zaak(waarde: object) -> str:
@@ -48,7 +49,8 @@ def _tekst(waarde: str) -> str:
 
 def _vouw(regel: str) -> list[str]:
     """Regels langer dan 75 octets vouwen (RFC 5545 § 3.1), zonder een UTF-8-teken te splitsen."""
-    uit, huidig, lengte = [], "", 0
+    uit: list[str] = []
+    huidig, lengte = "", 0
     for teken in regel:
         grootte = len(teken.encode("utf-8"))
         limiet = 75 if not uit else 74  # vervolgregels beginnen met een spatie
@@ -61,28 +63,28 @@ def _vouw(regel: str) -> list[str]:
     return [uit[0]] + [" " + r for r in uit[1:]]
 
 
-def bestandsnaam(t) -> str:
+def bestandsnaam(t: Tijdlijn) -> str:
     return f"tijdlijn-{t.regio}-{t.route}-{t.invoer['melding']}.ics"
 
 
-def _titel(t, m) -> str:
+def _titel(t: Tijdlijn, m: Moment) -> str:
     titel = f"{m.omschrijving} – {regio_naam(t.regio)}, {kleine_letter(ROUTE_NAMEN[t.route])}"
     if m.hangt_af_van_aanname:
         titel += " (berekend uit een aangenomen datum)"
     return titel
 
 
-def _uid(zaak: str, m) -> str:
+def _uid(zaak: str, m: Moment) -> str:
     """One event per case and moment, stable over recalculations. A change of agreements can happen more
     than once in a case, so that moment carries its date (the date of a version boundary never moves)."""
     sleutel = f"{m.code}-{m.datum:%Y%m%d}" if m.rol == "versie" else m.code
     return f"{zaak}-{sleutel}@afsprakenwijzer"
 
 
-def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
+def tijdlijn_als_ics(t: Tijdlijn, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
     """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
     the links to the source paragraphs absolute."""
-    nu = (nu or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    nu = (nu or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stempel = nu.strftime("%Y%m%dT%H%M%SZ")
     volgnummer = max(0, int((nu - _SEQUENCE_BEGIN).total_seconds() // 60))
     basis = (site_url.rstrip("/") + "/") if site_url else ""

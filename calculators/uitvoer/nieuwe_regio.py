@@ -19,7 +19,7 @@ from pathlib import Path
 from ..basis.fouten import AfsprakenFout
 from ..basis.invoer import toon
 from ..recht.aef import CRITERIUM_FEIT, controleer_dekking, lees_aef
-from ..recht.controle import brontekst, bronnen_van, controleer_bron
+from ..recht.controle import bronnen_van, brontekst, controleer_bron
 from ..recht.regios import alle_regios, regio, regio_codes
 from ..recht.wijziging import in_geheugen
 

@@ -20,15 +20,17 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from ..basis.begrippen import DIENST_ROUTES, MOMENTEN, ROUTES
+from ..basis.begrippen import DIENST_ROUTES, MOMENTEN, ROUTES, Json
 from ..basis.opmaak import datum_tekst, hoofdletter, kleine_letter, paragraaf_label
 from ..kalender.werkdagen import feestdagen, niet_werkdag_reden, plus_termijn, plus_werkdagen
 from ..recht.op_datum import beschikbaar, recht_op
+from ..recht.regelbestand import Bron, Regel
 from ..recht.regios import partij_namen, regio_codes, regio_naam
 from ..recht.regios import regio as regio_regels
-from ..rekenen.model import Tijdlijn, partij_code
+from ..rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid, dag_data, partij_code
 from ..rekenen.tijdlijn import tijdlijn
-from ..woorden.teksten import NIEMAND_NAAM, bron_kort, bron_url, document_naam, met_team, moment_naam
+from ..woorden.teksten import NIEMAND_NAAM, bron_label, bron_url, document_naam, met_team, moment_naam
+from .valkuilen import Teldag, Valkuil, datumvalkuilen, partijvalkuilen, telling
 
 # The feestdagen the cases are built around (names as the calendar has them), and the years.
 ROND = ("Goede Vrijdag", "Koningsdag", "Bevrijdingsdag (5 mei)", "Hemelvaartsdag", "Tweede Pinksterdag",
@@ -67,23 +69,27 @@ class Oefening:
     id: str
     regio: str
     route: str
-    invoer: dict  # the keyword arguments of tijdlijn() (dates as JJJJ-MM-DD)
+    invoer: Json  # the keyword arguments of tijdlijn() (dates as JJJJ-MM-DD)
     vraag: str  # the case and the question in one text
     casus: str  # the case alone (two questions share one)
     vraagzin: str  # the question alone
-    antwoord: dict  # {"soort": "datum", "code", "datum"} or {"soort": "partij", "peildatum", "partij"}
+    antwoord: Json  # {"soort": "datum", "code", "datum"} or {"soort": "partij", "peildatum", "partij"}
     uitleg: str
-    bron: dict
+    bron: Json
     lezing: str | None
     rond: str  # the feestdag the case is built around
     keuzes: tuple[tuple[str | None, str], ...] = ()  # for a party question: (code or None, name)
+    valkuilen: tuple[Valkuil, ...] = ()  # wrong answers typical mistakes give, and what went wrong
+    telling: tuple[Teldag, ...] = ()  # the counted days of the last term, for a small calendar
+    antwoord_tekst: str = ""  # the right answer in words
 
-    def to_dict(self) -> dict:
-        uit = {
-            "id": self.id, "regio": self.regio, "route": self.route, "invoer": dict(self.invoer), "vraag": self.vraag,
+    def to_dict(self) -> Json:
+        uit: Json = {
+            "id": self.id, "regio": self.regio, "route": self.route, "invoer": Json(self.invoer), "vraag": self.vraag,
             "casus": self.casus, "vraagzin": self.vraagzin,
-            "antwoord": dict(self.antwoord), "uitleg": self.uitleg, "bron": dict(self.bron), "lezing": self.lezing,
-            "rond": self.rond,
+            "antwoord": Json(self.antwoord), "uitleg": self.uitleg, "bron": Json(self.bron), "lezing": self.lezing,
+            "rond": self.rond, "antwoord_tekst": self.antwoord_tekst,
+            "valkuilen": [v.to_dict() for v in self.valkuilen], "telling": [d.to_dict() for d in self.telling],
         }
         if self.keuzes:
             uit["keuzes"] = [{"partij": code, "naam": naam} for code, naam in self.keuzes]
@@ -116,7 +122,7 @@ def _werkdag_voor(datum: dt.date, rng: random.Random, min_: int, max_: int) -> d
     return rng.choice(opties)
 
 
-def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> dict:
+def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> Json:
     """The dates of one case: the step that is sensitive to days off falls just before ``rond``."""
     if route == "direct":
         melding = _werkdag_voor(rond, rng, 1, 4)
@@ -131,13 +137,13 @@ def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> dict
     overdracht = _werkdag_voor(rond, rng, 1, 3)
     vhb = _werkdag_voor(overdracht, rng, 28, 56)
     melding = _werkdag_voor(vhb, rng, 1, 5)
-    invoer = {"melding": melding, "veiligheidsbeoordeling": vhb, "dienst_einde": overdracht, "overdracht": overdracht}
+    invoer: Json = {"melding": melding, "veiligheidsbeoordeling": vhb, "dienst_einde": overdracht, "overdracht": overdracht}
     if route in beschikbaar(regio, "vbs").routes and rng.random() < 0.5:
         invoer["vbs"] = rng.choice(("crisis", "regulier"))
     return invoer
 
 
-def _iso(invoer: dict) -> dict:
+def _iso(invoer: Json) -> Json:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in invoer.items()}
 
 
@@ -148,7 +154,7 @@ def _voor_regio(regio: str) -> list[Oefening]:
     begin = regio_regels(regio).versies[0].geldig_vanaf
     ankers = _ankers(rng, tuple(j for j in JAREN if dt.date(j, 1, 1) >= begin) or (begin.year + 1,))
     uit: list[Oefening] = []
-    gevraagd: Counter = Counter()  # what the region's cases already ask, so the next ones ask something else
+    gevraagd: Counter[str] = Counter()  # what the region's cases already ask, so the next ones ask something else
     nr = 0
     for i, route in enumerate(ROUTES):
         for j in range(PER_ROUTE):
@@ -168,7 +174,7 @@ def _voor_regio(regio: str) -> list[Oefening]:
 # --- questions -----------------------------------------------------------------------------------------
 
 
-def _casus_tekst(regio: str, route: str, invoer: dict, partijen: dict) -> str:
+def _casus_tekst(regio: str, route: str, invoer: Json, partijen: Json) -> str:
     delen = [f"{regio_naam(regio)}. Melding op {datum_tekst(invoer['melding'])}",
              f"veiligheidsbeoordeling afgerond op {datum_tekst(invoer['veiligheidsbeoordeling'])}"]
     if route == "direct":
@@ -181,13 +187,13 @@ def _casus_tekst(regio: str, route: str, invoer: dict, partijen: dict) -> str:
     return ", ".join(delen) + "."
 
 
-def _onderwerp(oefening: dict) -> str:
+def _onderwerp(oefening: Json) -> str:
     a = oefening["antwoord"]
     return a["code"] if a["soort"] == "datum" else f"partij:{a['partij']}"
 
 
-def _datumvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                gevraagd: Counter) -> dict | None:
+def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
+                gevraagd: Counter[str]) -> Json | None:
     soort = "direct" if route == "direct" else "dienst"
     # Veilig Thuis's start is worth asking only where it follows from a deadline running out (the triage term),
     # not from the triage date the case itself gives.
@@ -198,9 +204,9 @@ def _datumvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.R
     # Ask what the region's cases have asked least, the region's own distinctive rules first, and among
     # equals the deadline closest to the feestdag: that is where days do not count.
     volgorde = DATUMVRAGEN[soort]
-    kandidaten.sort(key=lambda c: (gevraagd[c], volgorde.index(c) // 2, abs((t.moment(c).datum - rond).days)))
+    kandidaten.sort(key=lambda c: (gevraagd[c], volgorde.index(c) // 2, abs((_moment(t, c).datum - rond).days)))
     code = kandidaten[0]
-    m = t.moment(code)
+    m = _moment(t, code)
     partijen = partij_namen(regio)
     vraag = met_team(VRAAG[code], partijen)
     casus = _casus_tekst(regio, route, invoer, partijen)
@@ -209,14 +215,17 @@ def _datumvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.R
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
+        "antwoord_tekst": dag_data(m.datum, t.kalender.code)["datum_tekst"],
         "uitleg": " ".join(uitleg_moment(t, code)),
+        "valkuilen": datumvalkuilen(t, code),
+        "telling": telling(t, code),
         "bron": _bron(m.bron),
         "lezing": regel.interpretatie if regel else None,
     }
 
 
-def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                 gevraagd: Counter) -> dict | None:
+def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
+                 gevraagd: Counter[str]) -> Json | None:
     """Who holds zicht op veiligheid on the day before, on or after a change of responsibility."""
     eendaags = {v.van for v in t.verantwoordelijkheid if v.binnen_een_dag}
     opties = [(v, v.van + dt.timedelta(days=n)) for v in t.verantwoordelijkheid[1:] if not v.binnen_een_dag
@@ -231,11 +240,12 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     wissel, peil = rng.choice(opties)
     partijen = partij_namen(regio)
     huidig = t.verantwoordelijke_op(peil)
+    assert huidig is not None  # the days asked about lie after the melding
 
-    def wie(v) -> str:
+    def wie(v: Verantwoordelijkheid) -> str:
         return partijen[v.partij] if v.aangewezen else "niemand (de afspraken wijzen niemand aan)"
 
-    periode = (f"op die ene dag" if huidig.tot_en_met == huidig.van else
+    periode = ("op die ene dag" if huidig.tot_en_met == huidig.van else
                f"van {datum_tekst(huidig.van)} tot en met {datum_tekst(huidig.tot_en_met)}" if huidig.tot_en_met
                else f"vanaf {datum_tekst(huidig.van)}")
     uitleg = [f"Op {datum_tekst(peil)}: {wie(huidig)}, {periode}."]
@@ -252,6 +262,8 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": partij_code(huidig.partij)},
+        "antwoord_tekst": wie(huidig),
+        "valkuilen": partijvalkuilen(t, peil),
         "uitleg": " ".join(uitleg),
         "bron": _bron(wissel.bron),
         "lezing": regel.interpretatie if regel else None,
@@ -260,17 +272,17 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     }
 
 
-def _voor(t: Tijdlijn, v):
+def _voor(t: Tijdlijn, v: Verantwoordelijkheid) -> Verantwoordelijkheid:
     """The period before ``v``."""
     return t.verantwoordelijkheid[t.verantwoordelijkheid.index(v) - 1]
 
 
-def _start_moment(t: Tijdlijn, v):
+def _start_moment(t: Tijdlijn, v: Verantwoordelijkheid) -> Moment | None:
     return next((m for m in t.momenten if m.datum == v.van and m.verantwoordelijke
                  and partij_code(m.verantwoordelijke) == partij_code(v.partij)), None)
 
 
-def _waarom_begint(t: Tijdlijn, v) -> list[str]:
+def _waarom_begint(t: Tijdlijn, v: Verantwoordelijkheid) -> list[str]:
     """Why period ``v`` starts on its day: the chain of terms, or the given date it starts on."""
     start = _start_moment(t, v)
     if start is None:
@@ -278,30 +290,36 @@ def _waarom_begint(t: Tijdlijn, v) -> list[str]:
     if MOMENTEN[start.code].soort == "berekend":
         return uitleg_moment(t, start.code)
     return [f"Dat is de dag van {kleine_letter(moment_naam(start.code, partij_namen(t.regio)))} "
-            f"({bron_kort(start.bron)})."]
+            f"({bron_label(start.bron)})."]
 
 
 # --- explanations --------------------------------------------------------------------------------------
 
 
-def _regel(t: Tijdlijn, m):
+def _moment(t: Tijdlijn, code: str) -> Moment:
+    m = t.moment(code)
+    assert m is not None, code  # asked only for moments the timeline has
+    return m
+
+
+def _regel(t: Tijdlijn, m: Moment) -> Regel | None:
     """The rule a moment of ``t`` follows from, as the law on the moment's own date has it."""
     return recht_op(t.regio, t.route, m.datum, _opties(t)).regel(m.regel) or recht_op(
-        t.regio, t.route, t.moment("melding").datum, _opties(t)).regel(m.regel)
+        t.regio, t.route, _moment(t, "melding").datum, _opties(t)).regel(m.regel)
 
 
-def _opties(t: Tijdlijn) -> dict:
+def _opties(t: Tijdlijn) -> Json:
     return {k: t.invoer[k] for k in ("spoed", "heraanmelding", "jeugdbeschermingstafel", "vbs")}
 
 
-def _uit_termijn(t: Tijdlijn, m) -> bool:
+def _uit_termijn(t: Tijdlijn, m: Moment) -> bool:
     regel = _regel(t, m)
     return regel is not None and regel.vanaf is not None and MOMENTEN[regel.vanaf].soort == "berekend"
 
 
-def _bron(bron) -> dict:
+def _bron(bron: Bron) -> Json:
     return {"document_naam": document_naam(bron.document), "paragraaf": paragraaf_label(bron.paragraaf),
-            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_kort(bron)}
+            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_label(bron)}
 
 
 def _telling(basis: dt.date, aantal: int, kalender: str) -> str:
@@ -325,6 +343,7 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
     regel = _regel(t, m) if m else None
     if m is None or regel is None or regel.soort != "termijn":
         return [f"{hoofdletter(m.omschrijving)}: {datum_tekst(m.datum)}."] if m else []
+    assert regel.vanaf is not None and regel.aantal is not None and regel.eenheid is not None  # a term
     uit: list[str] = []
     basis = t.moment(regel.vanaf)
     if basis is not None and MOMENTEN[regel.vanaf].soort == "berekend":
@@ -334,7 +353,7 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
     naam = hoofdletter(regel.omschrijving or moment_naam(code, partijen))
     if basis_datum is None:
         return uit + [f"{naam}: {datum_tekst(m.datum)}."]
-    waar = f" ({bron_kort(regel.bron)})"
+    waar = f" ({bron_label(regel.bron)})"
     van = met_team(MOMENTEN[regel.vanaf].vanaf_tekst, partijen) or kleine_letter(moment_naam(regel.vanaf, partijen))
     if regel.aantal == 0:
         stap = (f"{naam}: de dag na {van} ({datum_tekst(basis_datum)}), dus {datum_tekst(m.datum)}{waar}."

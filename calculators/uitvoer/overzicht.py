@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..basis.begrippen import LANDELIJK, MOMENTEN, NIEMAND, PARTIJEN, ROUTE_NAMEN, ROUTES
+from ..basis.begrippen import LANDELIJK, MOMENTEN, NIEMAND, PARTIJEN, ROUTE_NAMEN, ROUTES, Json
 from ..kalender.werkdagen import EERSTE_JAAR, KALENDERS, LAATSTE_JAAR, atw_lid3_jaren
 from ..recht.op_datum import Geval, gevallen
 from ..recht.regelbestand import Feit, Regel, RegioRegels
@@ -24,10 +24,10 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> dict:
+def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> Json:
     """One rule as plain data; ``partijen``: the region's names, for the moment names."""
     partijen = partijen if partijen is not None else partij_namen(r.regio)
-    uit = {
+    uit: Json = {
         "code": r.code,
         "soort": r.soort,
         "regio": r.regio,
@@ -44,6 +44,7 @@ def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> dict:
         uit["momenten"] = list(r.momenten)
         uit["moment_namen"] = [moment_naam(m, partijen) for m in r.momenten]
         return uit
+    assert r.moment is not None  # every kind but 'vervalt' is about one moment
     uit["moment"] = r.moment
     uit["moment_naam"] = moment_naam(r.moment, partijen) if r.soort in ("overgang", "aanname") else (
         r.omschrijving or moment_naam(r.moment, partijen))
@@ -53,6 +54,7 @@ def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> dict:
         uit["binnen"] = r.binnen
         uit["daarna_vervalt"] = list(r.daarna_vervalt)
         return uit
+    assert r.vanaf is not None  # a term and an assumption count from a moment
     if r.soort == "aanname":
         uit.update(vanaf=r.vanaf, vanaf_naam=moment_naam(r.vanaf, partijen), termijn_tekst=termijn_tekst(r, partijen))
         return uit
@@ -72,7 +74,7 @@ def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> dict:
     return uit
 
 
-def feit_als_data(f: Feit) -> dict:
+def feit_als_data(f: Feit) -> Json:
     return {
         "code": f.code,
         "versie": f.versie,
@@ -86,7 +88,7 @@ def feit_als_data(f: Feit) -> dict:
     }
 
 
-def geval_als_data(g: Geval, partijen: dict[str, str]) -> dict:
+def geval_als_data(g: Geval, partijen: dict[str, str]) -> Json:
     return {
         "opties": dict(g.opties),
         "landelijk_terugval": any(t.landelijk for t in g.regels),
@@ -98,14 +100,15 @@ def referentiedatum(regio: RegioRegels, landelijk: RegioRegels) -> dt.date:
     """The date a region's overview describes: the latest date from which anything in its file (or the national
     file) applies. Fixed by the files, so a site build is reproducible."""
     starts = [v.geldig_vanaf for v in (*regio.versies, *landelijk.versies)]
-    starts += [x.geldig_vanaf for x in (*regio.regels, *regio.feiten, *landelijk.regels) if x.geldig_tot is None]
+    starts += [x.geldig_vanaf for x in (*regio.regels, *landelijk.regels) if x.geldig_tot is None]
+    starts += [f.geldig_vanaf for f in regio.feiten if f.geldig_tot is None]
     return max(starts)
 
 
-def _per_route(code: str, peildatum: dt.date, partijen: dict[str, str]) -> dict:
-    per_route = {}
+def _per_route(code: str, peildatum: dt.date, partijen: dict[str, str]) -> Json:
+    per_route: Json = {}
     for route in ROUTES:
-        momenten = {}
+        momenten: Json = {}
         for moment, soort in MOMENTEN.items():
             if soort.soort not in ("berekend", "invoer"):
                 continue
@@ -116,7 +119,7 @@ def _per_route(code: str, peildatum: dt.date, partijen: dict[str, str]) -> dict:
             momenten[moment] = {
                 "naam": moment_naam(moment, partijen),
                 # The plain case (no options); kept in the form the pages have always read.
-                "landelijk_terugval": bool(gewoon) and any(t.landelijk for t in gewoon.regels),
+                "landelijk_terugval": gewoon is not None and any(t.landelijk for t in gewoon.regels),
                 "regels": [regel_als_data(t.regel, partijen) for t in gewoon.regels] if gewoon else [],
                 # Every option combination that changes the rules for this moment.
                 "varianten": [geval_als_data(g, partijen) for g in lijst if not g.standaard],
@@ -125,7 +128,7 @@ def _per_route(code: str, peildatum: dt.date, partijen: dict[str, str]) -> dict:
     return per_route
 
 
-def _monitoring(code: str, route: str, peildatum: dt.date, partijen: dict[str, str]) -> dict:
+def _monitoring(code: str, route: str, peildatum: dt.date, partijen: dict[str, str]) -> Json:
     """Whether there is monitoring in the plain case, on whose rule, and which options change that."""
     lijst = gevallen(code, route, peildatum, _MONITORING)
     gewoon = next((g for g in lijst if g.standaard), None)
@@ -139,7 +142,7 @@ def _monitoring(code: str, route: str, peildatum: dt.date, partijen: dict[str, s
     }
 
 
-def maak_overzicht(peildatum: dt.date | None = None) -> dict:
+def maak_overzicht(peildatum: dt.date | None = None) -> Json:
     """Per region: versions, parties, every rule and fact, and per route and moment the rules that apply
     (plain case and per option), on ``peildatum`` or else the region's reference date."""
     regios = alle_regios()

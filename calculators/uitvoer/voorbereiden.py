@@ -13,8 +13,8 @@ import datetime as dt
 import difflib
 from collections.abc import Mapping
 
-from ..basis.bestanden import lees_bestand
 from ..basis.begrippen import EENHEDEN, ROUTES
+from ..basis.bestanden import lees_bestand
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import lees_aantal, lees_datum, lees_keuze, toon
 from ..basis.opmaak import datum_middel
@@ -125,11 +125,11 @@ def _voorbeeld(regio: str, regel: Regel, w: Wijziging, nieuw_bestand: str | None
         melding = w.ingang or regel.geldig_vanaf
         while not is_werkdag(melding):
             melding += _EEN_DAG
-    voor = voorbeeldgeval(regio, route, melding, regel.als)
+    voor, _ = voorbeeldgeval(regio, route, melding, regel.als)
     na: Tijdlijn | None = None
     if nieuw_bestand is not None:
         with in_geheugen(regio, nieuw_bestand):
-            na = voorbeeldgeval(regio, route, melding, regel.als)
+            na, _ = voorbeeldgeval(regio, route, melding, regel.als)
     partijen = partij_namen(regio)
     rijen: list[dict[str, object]] = []
     anders: list[tuple[str, str | None, str | None]] = []
@@ -143,7 +143,7 @@ def _voorbeeld(regio: str, regel: Regel, w: Wijziging, nieuw_bestand: str | None
     geval = f"{datum_middel(melding)}, route {routes_tekst([route])}"
     if regel.als:
         geval += f", {opties_tekst(regel.als, partijen)}"
-    data = {"route": route, "melding": melding.isoformat(), "geval": geval, "rijen": rijen,
+    data: dict[str, object] = {"route": route, "melding": melding.isoformat(), "geval": geval, "rijen": rijen,
             "verantwoordelijk_voor": _perioden(voor), "verantwoordelijk_na": _perioden(na) if na else None}
     return data, anders, geval
 

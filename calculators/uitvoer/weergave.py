@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from ..basis.begrippen import ROUTE_NAMEN
+from ..basis.begrippen import ROUTE_NAMEN, Json
 from ..basis.opmaak import datum_tekst, hoofdletter, weekdag
+from ..kalender.werkdagen import Kalender, NietWerkdag
+from ..recht.regelbestand import Bron
 from ..recht.regios import regio_naam
+from ..rekenen.model import Tijdlijn
 from ..woorden.teksten import NIEMAND_KORT, bron_kort, bron_url
+from .oefenen import Oefening
 
 _BREEDTE = 100
 
 
-def _bron(bron) -> str:
+def _bron(bron: Bron) -> str:
     return f"{bron_kort(bron)} — {bron_url(bron)}"
 
 
@@ -21,7 +25,7 @@ def _iso(tekst: str | None) -> str:
     return datum_tekst(dt.date.fromisoformat(tekst)) if tekst else ""
 
 
-def antwoord_op_peildatum(p: dict) -> list[str]:
+def antwoord_op_peildatum(p: Json) -> list[str]:
     """The answer for the peildatum in three lines: now, next, after."""
     nu = f"Nu ({_iso(p['datum'])}): "
     if p["partij"] is None:
@@ -57,7 +61,7 @@ def _ingesprongen(tekst: str, inspringing: str = "    ") -> list[str]:
     return textwrap.wrap(tekst, width=_BREEDTE, initial_indent=inspringing, subsequent_indent=inspringing)
 
 
-def tijdlijn_als_tekst(t) -> str:
+def tijdlijn_als_tekst(t: Tijdlijn) -> str:
     uit = [
         f"Tijdlijn {regio_naam(t.regio)} — {ROUTE_NAMEN[t.route]}",
         f"Afspraken: {t.afspraken_versie.naam} (geldig vanaf {t.afspraken_versie.geldig_vanaf.isoformat()}"
@@ -102,7 +106,7 @@ def tijdlijn_als_tekst(t) -> str:
     return "\n".join(uit) + "\n"
 
 
-def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
+def werkdagen_als_tekst(van: dt.date, tot: dt.date, aantal: int, kalender: Kalender, niet: list[NietWerkdag]) -> str:
     uit = [f"Kalender: {kalender.naam}"]
     uit.append(
         f"{aantal} werkdag{'en' if aantal != 1 else ''} na {van.isoformat()} ({weekdag(van)}): "
@@ -118,7 +122,7 @@ def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
     return "\n".join(uit) + "\n"
 
 
-def oefeningen_als_tekst(oefeningen) -> str:
+def oefeningen_als_tekst(oefeningen: list[Oefening]) -> str:
     """The practice cases for the CLI: question, answer and explanation, one case after the other."""
     uit = []
     for o in oefeningen:

@@ -33,9 +33,10 @@ _TOT_EN_MET = "overdracht"
 
 @dataclass(frozen=True)
 class Voorbeeld:
-    """An example case computed with the new rules: its dates (melding first), the date of the changed moment, and
-    the date the earlier rules give for the same dates (None where they give none)."""
+    """An example case computed with the new rules: its route, its dates (melding first), the date of the changed
+    moment, and the date the earlier rules give for the same case (None where they give none)."""
 
+    route: str
     invoer: tuple[tuple[str, dt.date], ...]
     nieuw: dt.date | None
     oud: dt.date | None
@@ -98,8 +99,9 @@ def wijzigingen(regio: str) -> tuple[Wijzigingsmoment, ...]:
         onderdelen = []
         for (moment, opties, _, _), lijst in groepen.items():
             eerste = lijst[0]
-            onderdelen.append(Onderdeel(moment, tuple(v.route for v in lijst), opties, eerste.oud, eerste.nieuw,
-                                        voorbeeld(regio, eerste.route, datum, opties, moment, eerste.oud)))
+            routes = tuple(v.route for v in lijst)
+            onderdelen.append(Onderdeel(moment, routes, opties, eerste.oud, eerste.nieuw,
+                                        voorbeeld(regio, routes, datum, opties, moment)))
         # Who is responsible first (what a reader needs most), then in the order of a case.
         onderdelen.sort(key=lambda o: (MOMENTEN[o.moment].rol != "wissel", MOMENT_VOLGORDE[o.moment], len(o.opties),
                                        ROUTES.index(o.routes[0])))
@@ -108,43 +110,52 @@ def wijzigingen(regio: str) -> tuple[Wijzigingsmoment, ...]:
     return tuple(uit)
 
 
-def voorbeeldgeval(regio: str, route: str, melding: dt.date, opties: _Opties) -> Tijdlijn:
+def voorbeeldgeval(regio: str, route: str, melding: dt.date, opties: _Opties,
+                   regels_op: dt.date | None = None) -> tuple[Tijdlijn, dict[str, Any]]:
     """The timeline of a melding on ``melding``, where every date up to the overdracht that the rules leave open is
-    given as the day of the moment before it (so the rules after the overdracht have a date to count from)."""
-    gegeven: dict[str, dt.date] = {}
-    t = tijdlijn(regio, route, melding, **_als_argumenten(opties))
+    given as the day of the moment before it (so the rules after the overdracht have a date to count from); and the
+    dates it had to give. ``regels_op``: read the case with the rules of that day (see ``tijdlijn``)."""
+    gegeven: dict[str, Any] = {}  # the timeline's date arguments (overdracht=…)
+    t = tijdlijn(regio, route, melding, regels_op=regels_op, **_als_argumenten(opties))
     keten = invoerketen(route)
     for vorige, code in zip(keten, keten[1:keten.index(_TOT_EN_MET) + 1]):
         if t.moment(code) is None and (eerder := t.moment(vorige)) is not None:
             gegeven[INVOER_MOMENTEN[code].invoerveld or code] = eerder.datum
-            t = tijdlijn(regio, route, melding, **gegeven, **_als_argumenten(opties))
-    return t
+            t = tijdlijn(regio, route, melding, regels_op=regels_op, **gegeven, **_als_argumenten(opties))
+    return t, gegeven
 
 
-def voorbeeld(regio: str, route: str, datum: dt.date, opties: _Opties, moment: str,
-              oud: tuple[Toepassing, ...]) -> Voorbeeld | None:
-    """The change to ``moment`` in a case with a melding on ``datum`` (None where the moment has no date in such a
-    case, or is a fact of the case rather than a term)."""
+def voorbeeld(regio: str, routes: tuple[str, ...], datum: dt.date, opties: _Opties, moment: str) -> Voorbeeld | None:
+    """The change to ``moment`` in a case with a melding on (the first working day from) ``datum``: computed with the
+    new rules, and the same case, with the same dates, read with the rules of the day before (None where the moment
+    has no date in such a case, or is a fact of the case rather than a term). Of ``routes``, the first whose case
+    needs no end of a dienst given by hand (a dienst ending on the day of the triage is no example)."""
     if MOMENTEN[moment].soort != "berekend":
         return None
     melding = datum
     while not is_werkdag(melding):  # a melding on an ordinary working day: the example is about the rule
         melding += _EEN_DAG
+    gevallen = []
+    for route in routes:
+        try:
+            gevallen.append((route, *voorbeeldgeval(regio, route, melding, opties)))
+        except AfsprakenFout:
+            continue
+    if not gevallen:
+        return None
+    route, t, _ = min(gevallen, key=lambda g: ("dienst_einde" in g[2], ROUTES.index(g[0])))
+    keten = invoerketen(route)[:invoerketen(route).index(_TOT_EN_MET) + 1]
+    invoer = tuple((m.code, m.datum) for m in t.momenten if m.code in keten)
+    velden: dict[str, Any] = {INVOER_MOMENTEN[c].invoerveld or c: d for c, d in invoer if c != "melding"}
     try:
-        t = voorbeeldgeval(regio, route, melding, opties)
+        eerder = tijdlijn(regio, route, melding, regels_op=datum - _EEN_DAG, **velden,
+                          **_als_argumenten(opties)).moment(moment)
     except AfsprakenFout:
-        return None
+        eerder = None
     nu = t.moment(moment)
-    # The earlier rules counted from the same facts of the case: only a term from an input date can be applied to
-    # this case as it stands (a term from another computed moment would use the new rules' date for it).
-    eerder = [t_.regel.datum_vanaf(basis.datum, t.kalender.code) for t_ in oud
-              if t_.regel.soort == "termijn" and t_.regel.vanaf in INVOER_MOMENTEN
-              and (basis := t.moment(t_.regel.vanaf)) is not None]
-    if nu is None and not eerder:
+    if nu is None and eerder is None:
         return None
-    invoer = tuple((m.code, m.datum) for m in t.momenten
-                   if m.code in invoerketen(route)[:invoerketen(route).index(_TOT_EN_MET) + 1])
-    return Voorbeeld(invoer, nu.datum if nu else None, min(eerder) if eerder else None)
+    return Voorbeeld(route, invoer, nu.datum if nu else None, eerder.datum if eerder else None)
 
 
 # --- as data for the pages (and JSON) ---------------------------------------------------------------------------
@@ -162,7 +173,8 @@ def onderdeel_data(o: Onderdeel, partijen: dict[str, str]) -> dict[str, object]:
         "wat": wat_verandert(o.oud, o.nieuw, partijen),
         "redenen": [bron_data(t.regel.reden) for t in o.nieuw if t.regel.reden is not None],
         "voorbeeld": None if o.voorbeeld is None else voorbeeld_tekst(
-            o.moment, o.voorbeeld.invoer, o.voorbeeld.nieuw, o.voorbeeld.oud, (o.oud, o.nieuw), partijen),
+            o.moment, o.voorbeeld.invoer, o.voorbeeld.nieuw, o.voorbeeld.oud, (o.oud, o.nieuw), partijen,
+            o.voorbeeld.route if len(o.routes) > 1 else None),
     }
 
 

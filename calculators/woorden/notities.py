@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from ..basis.begrippen import OPTIE_NAMEN
+from ..basis.begrippen import OPTIE_NAMEN, Json
 from ..basis.opmaak import datum_kort, hoofdletter, kleine_letter
 from ..recht.regelbestand import Bron
 from ..recht.regios import document
@@ -47,16 +48,17 @@ class Notitie:
             raise ValueError(f"onbekende soort notitie {code!r}")
         return cls(code, tuple(waarden.items()), bron)
 
-    def __getitem__(self, naam: str) -> object:
+    # The values are of many kinds (dates, codes, tuples of codes): typed where they are used, by their name.
+    def __getitem__(self, naam: str) -> Any:
         return dict(self.waarden)[naam]
 
-    def get(self, naam: str, standaard: object = None) -> object:
+    def get(self, naam: str, standaard: object = None) -> Any:
         return dict(self.waarden).get(naam, standaard)
 
     def tekst(self, partijen: dict[str, str]) -> str:
         return _WOORDEN[self.code](self, partijen)
 
-    def to_dict(self, partijen: dict[str, str]) -> dict:
+    def to_dict(self, partijen: dict[str, str]) -> Json:
         return {
             "code": self.code,
             "waarden": {k: _json(v) for k, v in self.waarden},

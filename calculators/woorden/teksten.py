@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD, ROUTES
+from ..basis.begrippen import (
+    DIENST_ROUTES,
+    EENHEID_ENKELVOUD,
+    INVOER_MOMENTEN,
+    MOMENTEN,
+    NIEMAND,
+    ONBEPAALD,
+    ROUTE_KORT,
+    ROUTES,
+    Json,
+)
 from ..basis.invoer import veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter, kleine_letter, paragraaf_label
-from ..recht.regelbestand import AfsprakenVersie, Bron, Regel
+from ..recht.regelbestand import AfsprakenVersie, Bron, MetGeldigheid, Regel
 from ..recht.regios import document
 
 # The one wording of "the text names nobody" and of "it depends on a fact of the case".
@@ -20,14 +30,8 @@ NIEMAND_KORT = "niemand aangewezen"
 ONBEPAALD_NAAM = "Hangt af van de casus — zie de toelichting"
 ONBEPAALD_KORT = "hangt af van de casus"
 
-
-# The routes and the options of the engine inside a sentence ('{team}': the region's own name for the lokaal team).
-ROUTE_IN_ZIN: dict[str, str] = {
-    "direct": "directe overdracht",
-    "voorwaarden-en-vervolg": "Voorwaarden & Vervolg",
-    "onderzoek": "Onderzoek",
-}
-OPTIE_TEKST: dict[tuple[str, object], str] = {
+# An option as the condition of a rule ('{team}': the region's own name for the lokaal team).
+OPTIE_VOORWAARDE: dict[tuple[str, object], str] = {
     ("spoed", True): "bij spoed",
     ("spoed", False): "zonder spoed",
     ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
@@ -40,18 +44,20 @@ OPTIE_TEKST: dict[tuple[str, object], str] = {
 
 
 def routes_tekst(routes: Iterable[str]) -> str:
-    """'alle routes', 'na een dienst', 'directe overdracht', or the routes named."""
+    """'alle routes', 'na een dienst', 'directe overdracht', or the routes named (their short names)."""
     routes = tuple(routes)
     if set(routes) == set(ROUTES):
         return "alle routes"
     if set(routes) == set(DIENST_ROUTES):
         return "na een dienst"
-    return ", ".join(ROUTE_IN_ZIN[r] for r in routes)
+    if routes == ("direct",):
+        return "directe overdracht"
+    return ", ".join(kleine_letter(ROUTE_KORT[r]) for r in routes)
 
 
 def opties_tekst(opties: Iterable[tuple[str, object]], partijen: dict[str, str] | None = None) -> str:
-    """The options of a case in words ('bij spoed, VBS bij crisis of urgentie'), in the region's own names."""
-    return met_team(", ".join(OPTIE_TEKST[(k, v)] for k, v in opties), partijen)
+    """The options of a case (or the condition of a rule) in words, in the region's own names: 'bij spoed'."""
+    return met_team(", ".join(OPTIE_VOORWAARDE[(k, v)] for k, v in opties), partijen)
 
 
 def met_team(tekst: str, partijen: dict[str, str] | None = None) -> str:
@@ -85,12 +91,14 @@ def eenheid(aantal: int, naam: str) -> str:
 
 def termijn_tekst(regel: Regel, partijen: dict[str, str] | None = None) -> str:
     """E.g. '5 werkdagen na de melding' or 'de dag na afloop van 2 werkdagen na de overdracht'."""
+    assert regel.vanaf is not None, "termijn_tekst: alleen voor een termijn of een aanname"
     vanaf = MOMENTEN[regel.vanaf]
     na = met_team(vanaf.vanaf_tekst or kleine_letter(vanaf.naam), partijen)
     if regel.soort == "aanname":
         return f"aangenomen: op de dag van {na}, de tekst noemt geen termijn"
     if regel.aantal == 0:
         return f"de dag na {na}" if regel.datum == "dag-na-termijn" else f"op de dag van {na}"
+    assert regel.aantal is not None and regel.eenheid is not None  # a term (checked when the file was read)
     tekst = f"{regel.aantal} {eenheid(regel.aantal, regel.eenheid)} na {na}"
     return f"de dag na afloop van {tekst}" if regel.datum == "dag-na-termijn" else tekst
 
@@ -119,7 +127,7 @@ def bron_url(bron: Bron) -> str:
     return f"{document(bron.document).pagina}#{bron.anker}"
 
 
-def bron_data(bron: Bron) -> dict:
+def bron_data(bron: Bron) -> Json:
     """A source as the JSON contract has it."""
     doc = document(bron.document)
     uit = {
@@ -136,7 +144,7 @@ def bron_data(bron: Bron) -> dict:
     return uit
 
 
-def versie_data(v: AfsprakenVersie) -> dict:
+def versie_data(v: AfsprakenVersie) -> Json:
     return {
         "code": v.code,
         "naam": v.naam,
@@ -149,7 +157,7 @@ def versie_data(v: AfsprakenVersie) -> dict:
     }
 
 
-def periode_tekst(item) -> str:
+def periode_tekst(item: MetGeldigheid) -> str:
     """'vanaf 1 juli 2024' or 'van 1 januari 2017 tot 1 april 2022' (tot: first day it no longer applies)."""
     if item.geldig_tot is None:
         return f"vanaf {datum_kort(item.geldig_vanaf)}"
@@ -158,4 +166,6 @@ def periode_tekst(item) -> str:
 
 def invoer_veld_naam(code: str) -> str:
     """The form field of an input moment, for messages: 'de overdrachtsdatum'."""
-    return veld_naam(INVOER_MOMENTEN[code].invoerveld)
+    veld = INVOER_MOMENTEN[code].invoerveld
+    assert veld is not None  # every input moment has its field
+    return veld_naam(veld)

@@ -95,11 +95,11 @@ def geval_tekst(routes: tuple[str, ...], opties: tuple[tuple[str, object], ...],
 
 def voorbeeld_tekst(moment: str, invoer: tuple[tuple[str, dt.date], ...], nieuw: dt.date | None,
                     oud: dt.date | None, regels: tuple[tuple[Toepassing, ...], tuple[Toepassing, ...]],
-                    partijen: dict[str, str]) -> str:
+                    partijen: dict[str, str], route: str | None = None) -> str:
     """'De melding op vr 1 apr 2022, de overdracht op vr 8 apr 2022: het lokale team verantwoordelijk voor het
     zicht op veiligheid vanaf wo 13 apr 2022, in plaats van …'. ``invoer``: the dates of the case (melding first);
     ``nieuw`` and ``oud``: the dates the new and the earlier rules (``regels``: old, new) give for this case, None
-    where they give none."""
+    where they give none; ``route``: the route of the case, where the change holds for more than one."""
     oude_regels, nieuwe_regels = regels
     geval = ", ".join(f"{invoer_naam(code, partijen)} op {datum_middel(d)}" for code, d in invoer)
     naam = kleine_letter(moment_naam(moment, partijen))
@@ -116,6 +116,8 @@ def voorbeeld_tekst(moment: str, invoer: tuple[tuple[str, dt.date], ...], nieuw:
         eerder = f"in plaats van: {regels_tekst(oude_regels, partijen)}"
     else:
         eerder = "hiervoor gold geen regel"
+    if route is not None:
+        geval = f"{routes_tekst([route])}, {geval}"
     return f"{geval[:1].upper()}{geval[1:]}: {nu}, {eerder}."
 
 

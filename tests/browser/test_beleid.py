@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.conftest import BROWSER_WAIT_MS, ROOT
 from tests.browser.test_toegankelijkheid import axe_violations
+from tests.conftest import BROWSER_WAIT_MS, ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -51,7 +51,6 @@ def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedPr
 @pytest.fixture(autouse=True)
 def _standaard_regelmap():
     """Elke test begint met de regelbestanden uit het pakket."""
-    from calculators.recht import regios as regels
 
     bestanden.gebruik_regelmap(None)
     yield

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
 import pytest
-
-import dataclasses
 
 from calculators.basis.bestanden import lees_bestand
 from calculators.basis.fouten import RegelbestandFout

@@ -10,21 +10,19 @@ from hypothesis import strategies as st
 
 from calculators import (
     NIEMAND,
-    AfsprakenFout,
     PARTIJEN,
     ROUTES,
+    AfsprakenFout,
     is_werkdag,
     niet_werkdagen,
     plus_werkdagen,
     tijdlijn,
     werkdagen_tussen,
 )
-from calculators.basis.begrippen import MOMENT_VOLGORDE
-from calculators.basis.begrippen import ONBEPAALD
+from calculators.basis.begrippen import MOMENT_VOLGORDE, ONBEPAALD
 from calculators.recht import regios as regels
-from calculators.woorden.teksten import bron_url
-
 from calculators.recht.regios import regio_codes
+from calculators.woorden.teksten import bron_url
 
 REGIOS = regio_codes()
 
@@ -137,7 +135,7 @@ def test_tijdlijn_invarianten(casus):
         assert geldend.geldig_tot is None or v.van < geldend.geldig_tot
     if intervallen[-1].tot is None and versies[-1][1].geldig_tot is not None:
         raise AssertionError((intervallen[-1], versies[-1][1].code))
-    for vanaf, versie in versies[1:]:
+    for vanaf, _versie in versies[1:]:
         assert any(m.code == "regels-gewijzigd" and m.datum == vanaf for m in t.momenten)
     # Geen partij wordt opnieuw verantwoordelijk na haar eigen overdracht, behalve door een terugkoppeling.
     overdracht = t.moment("overdracht")

@@ -85,8 +85,9 @@ def test_midden_brabant_onderzoek_rond_koningsdag_en_5_mei_2026_met_vbs():
 
 def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingstafel():
     # Melding do 18-12-2025; triage uiterlijk: vr 19 (1), ma 22 (2), di 23 (3), wo 24 (4), do 25 en vr 26 Kerst,
-    # ma 29-12 (5). Triage opgegeven ma 22-12; dienst uiterlijk 22-12 + 70: + 9 = 31-12, + 31 = 31-1 (40),
-    # + 28 = 28-2 (68), + 2 = ma 2-3-2026. Dienst af 20-2, overdracht 23-2-2026. Jeugdbeschermingstafel: geen monitoring.
+    # ma 29-12 (5). Triage opgegeven ma 22-12. Een dienst Voorwaarden & Vervolg heeft geen uiterste einddatum: de
+    # tien weken van 004 § 2.2 (voetnoot 6: art. 4.1.7 lid 2) gaan over een onderzoek. Dienst af 20-2, overdracht
+    # 23-2-2026. Jeugdbeschermingstafel: geen monitoring.
     t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2025-12-18", veiligheidsbeoordeling="2025-12-22",
                  dienst_einde="2026-02-20", overdracht="2026-02-23", jeugdbeschermingstafel=True)
     assert momenten(t) == [
@@ -97,7 +98,6 @@ def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingst
         ("2026-02-20", "dienst-einde", "opgegeven"),
         ("2026-02-23", "overdracht", "opgegeven"),
         ("2026-02-23", "lokaal-team-verantwoordelijk", "berekend"),
-        ("2026-03-02", "dienst-einde-uiterlijk", "berekend"),
     ]
     assert intervallen(t) == [
         ("2025-12-18", "2025-12-22", None),
@@ -290,14 +290,19 @@ def test_landelijk_direct_triage_te_laat():
 
 def test_landelijk_voorwaarden_en_vervolg_rond_nieuwjaar():
     # Melding vr 27-12-2024: ma 30 (1), di 31 (2), wo 1-1 Nieuwjaarsdag, do 2 (3), vr 3 (4), ma 6-1-2025 (5).
-    # Dienst uiterlijk 6-1 + 70: + 25 = 31-1, + 28 = 28-2 (53), + 17 = ma 17-3-2025.
-    # Monitoring vanaf 17-3-2025: 17-6-2025, 17-3-2026, 17-9-2026.
+    # Voor de afronding van een dienst Voorwaarden & Vervolg noemt het landelijk kader geen termijn (de tien weken
+    # van voetnoot 6 gaan over een onderzoek): zonder einddatum blijft Veilig Thuis verantwoordelijk "tot de
+    # afronding van de dienst", en de uitkomst zegt waarom.
     t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-12-27")
+    assert t.moment("veiligheidsbeoordeling-uiterlijk").datum.isoformat() == "2025-01-06"
+    assert t.moment("dienst-einde-uiterlijk") is None and t.moment("overdracht") is None
+    assert t.verantwoordelijkheid[-1].partij == "veilig-thuis" and t.verantwoordelijkheid[-1].tot is None
+    assert "Tot de afronding van de dienst" in t.verantwoordelijkheid[-1].toelichting
+    assert [n["invoer"] for n in t.aannames] == ["veiligheidsbeoordeling", "dienst-einde"]
+    # Met de einddatum (ma 17-3-2025): overdracht die dag, monitoring vanaf 17-3-2025: 17-6-2025, 17-3-2026, 17-9-2026.
+    t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-12-27", dienst_einde="2025-03-17")
     assert [(c, t.moment(c).datum.isoformat()) for c in (
-        "veiligheidsbeoordeling-uiterlijk", "dienst-einde-uiterlijk", "overdracht", "monitoring-3-maanden",
-        "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
-        ("veiligheidsbeoordeling-uiterlijk", "2025-01-06"),
-        ("dienst-einde-uiterlijk", "2025-03-17"),
+        "overdracht", "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
         ("overdracht", "2025-03-17"),
         ("monitoring-3-maanden", "2025-06-17"),
         ("monitoring-12-maanden", "2026-03-17"),
@@ -330,11 +335,15 @@ def test_midden_brabant_heraanmelding_hoort_bij_de_monitoring_na_een_dienst():
         tijdlijn("midden-brabant", "direct", "2024-09-02", heraanmelding=True)
     assert fout.value.veld == "heraanmelding" and "Voorwaarden & Vervolg" in str(fout.value)
     # Na een dienst: het team blijft verantwoordelijk tot na de zevende weekdag na de melding (ma 2-9-2024:
-    # di 3 .. wo 11 = 7 werkdagen, VTMB vanaf do 12-9), dan VTMB tot de overdracht na de dienst (triage
-    # uiterlijk ma 9-9, dienst uiterlijk 9-9 + 10 weken = ma 18-11-2024), dan weer het team.
-    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2024-09-02", heraanmelding=True)
+    # di 3 .. wo 11 = 7 werkdagen, VTMB vanaf do 12-9), dan VTMB tot de overdracht na de dienst (in de route
+    # Onderzoek: triage uiterlijk ma 9-9 — het onderzoek start uiterlijk 2-9 + 5 = za 7-9, door de Atw ma 9-9, en
+    # de triagetermijn loopt ook tot ma 9-9; dienst uiterlijk 9-9 + 10 weken = ma 18-11-2024), dan weer het team.
+    t = tijdlijn("midden-brabant", "onderzoek", "2024-09-02", heraanmelding=True)
     assert intervallen(t) == [
         ("2024-09-02", "2024-09-12", "lokaal-team"),
         ("2024-09-12", "2024-11-18", "veilig-thuis"),
         ("2024-11-18", None, "lokaal-team"),
     ]
+    # Een dienst Voorwaarden & Vervolg heeft geen uiterste einddatum: VTMB blijft verantwoordelijk tot de afronding.
+    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2024-09-02", heraanmelding=True)
+    assert intervallen(t) == [("2024-09-02", "2024-09-12", "lokaal-team"), ("2024-09-12", None, "veilig-thuis")]

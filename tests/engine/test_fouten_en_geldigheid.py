@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import AfsprakenFout, ROUTES, tijdlijn
-
+from calculators import ROUTES, AfsprakenFout, tijdlijn
 from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()

@@ -30,7 +30,7 @@ def _imports(module: str) -> list[tuple[str, bool]]:
     """(imported engine module, at the top of the file?) for every import in one module."""
     pad = _pad(module)
     boom = ast.parse(pad.read_text(encoding="utf-8"))
-    bovenaan = set(id(n) for n in boom.body)
+    bovenaan = {id(n) for n in boom.body}
     pakket = module.split(".")[:-1]
     uit = []
     for knoop in ast.walk(boom):

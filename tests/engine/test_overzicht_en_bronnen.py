@@ -9,7 +9,8 @@ import unicodedata
 
 import pytest
 
-from calculators.recht import controle, regios as regels
+from calculators.recht import controle
+from calculators.recht import regios as regels
 from calculators.uitvoer.overzicht import maak_overzicht
 
 from .conftest import PAKKET, REPO, SEEDS, run_cli

@@ -11,9 +11,8 @@ import shutil
 
 import pytest
 
-from calculators.basis import bestanden
-
 from calculators import AfsprakenFout, RegelbestandFout, tijdlijn
+from calculators.basis import bestanden
 from calculators.recht import regios as regels
 
 from .conftest import RULES, d, run_cli

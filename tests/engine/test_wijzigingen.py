@@ -23,10 +23,10 @@ def test_west_brabant_2022_het_lokale_team_na_2_werkdagen_in_plaats_van_bij_de_s
     assert "Voorheen was de afspraak dat" in team["oud"]["bronnen"][0]["citaat"]
     assert "De nieuwe afspraak is dat" in team["nieuw"]["bronnen"][0]["citaat"]
     assert team["redenen"][0]["citaat"].endswith("In de praktijk betekent dit dat Veilig Thuis een wachtlijst opbouwt.")
-    # Melding vr 1 april 2022; triage and (given) overdracht vr 8 april (5 werkdagen); 2 werkdagen after it are
-    # ma 11 and di 12 april, so the team is responsible from wo 13 april 2022.
+    # A directe overdracht (the first route). Melding vr 1 april 2022; triage and (given) overdracht vr 8 april
+    # (5 werkdagen); 2 werkdagen after it are ma 11 and di 12 april, so the team is responsible from wo 13 april 2022.
     assert team["voorbeeld"] == (
-        "De melding op vr 1 april 2022, de veiligheidsbeoordeling op vr 8 april 2022, de overdracht op vr 8 april 2022: "
+        "Directe overdracht, de melding op vr 1 april 2022, de veiligheidsbeoordeling op vr 8 april 2022, de overdracht op vr 8 april 2022: "
         "het lokale team verantwoordelijk voor het zicht op veiligheid vanaf wo 13 april 2022, in plaats van: op de dag "
         "van de start van de hulp (hangt af van de casus).")
 
@@ -43,9 +43,11 @@ def test_monitoring_vanaf_2019_alleen_na_een_dienst_met_een_voorbeeld():
     eerste = w["onderdelen"][0]
     assert eerste["moment"] == "monitoring-3-maanden" and eerste["geval"] == "na een dienst"
     assert eerste["oud"]["tekst"] == "geen regel" and eerste["nieuw"]["tekst"] == "3 maanden na de overdracht"
-    # Melding wo 2 januari 2019 (1 januari is Nieuwjaarsdag); triage wo 9 januari; the dienst ends 10 weeks later,
-    # wo 20 maart, overdracht that day; 3 months later: do 20 juni 2019.
-    assert "eerste vaste monitoringsmoment van Veilig Thuis: do 20 juni 2019, hiervoor gold geen regel." in eerste["voorbeeld"]
+    # A dienst Onderzoek (a dienst Voorwaarden & Vervolg has no national latest end to make an example with). Melding
+    # wo 2 januari 2019 (1 januari is Nieuwjaarsdag); the onderzoek starts within 5 days, ma 7 januari, so the triage
+    # lies there; the dienst ends 10 weeks later, ma 18 maart, overdracht that day; 3 months later: di 18 juni 2019.
+    assert eerste["voorbeeld"].startswith("Na dienst Onderzoek, de melding op wo 2 januari 2019")
+    assert "eerste vaste monitoringsmoment van Veilig Thuis: di 18 juni 2019, hiervoor gold geen regel." in eerste["voorbeeld"]
 
 
 def test_twee_regios_vergeleken_per_moment_en_keuze():

@@ -54,7 +54,6 @@ def gewijzigde_site(tmp_path_factory, gewijzigde_regels) -> Path:
 def standaard_regelmap():
     """Tests that load rules in this process start and end with the package's own files."""
     from calculators.basis import bestanden
-    from calculators.recht import regios as regels
 
     bestanden.gebruik_regelmap(None)
     yield

@@ -6,11 +6,8 @@ import datetime as dt
 import re
 import shutil
 
-import pytest
-
-from calculators.basis import bestanden
-
 from calculators import tijdlijn
+from calculators.basis import bestanden
 from calculators.recht import regios as regels
 from macros import beheer
 from tests.conftest import ROOT

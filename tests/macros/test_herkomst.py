@@ -16,11 +16,10 @@ import re
 import pytest
 
 from calculators.basis.begrippen import EENHEID_ENKELVOUD
+from calculators.recht.regios import regio_codes
 from macros.gegevens import LANDELIJK, Gegevens
 
 from .helpers import AFSPRAKEN, CIJFERS, INFOGRAPHIC, gegenereerde_blokken, pagina, termijnenblok, zichtbare_tekst
-
-from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()
 

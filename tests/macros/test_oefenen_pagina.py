@@ -6,20 +6,15 @@ in the normal build and in the build with changed rules (tests/macros/conftest.p
 
 from __future__ import annotations
 
-import datetime as dt
-
-from calculators.basis import bestanden
+import json
 
 from calculators import tijdlijn
-from calculators.recht import regios as regels
-
-from calculators.basis.opmaak import datum_tekst
+from calculators.basis import bestanden
+from calculators.recht.regios import regio_codes
 from calculators.uitvoer.oefenen import oefeningen
 
 from .conftest import OPPAKKEN_NIEUW
 from .helpers import pagina, zichtbare_tekst
-
-from calculators.recht.regios import regio_codes
 
 REGIOS = regio_codes()
 
@@ -47,7 +42,14 @@ def test_elke_casus_staat_op_de_pagina_met_het_antwoord_van_tijdlijn(built_site,
         assert form["data-aw-juist"] == tijdlijn_zegt(o), o.id
         uitleg = zichtbare_tekst(form.select_one("details[data-aw-oefen-uitleg]"))
         if o.antwoord["soort"] == "datum":
-            assert f"Het juiste antwoord: {datum_tekst(dt.date.fromisoformat(o.antwoord['datum']))}." in uitleg
+            assert f"Het juiste antwoord: {o.antwoord_tekst}." in uitleg
+            # Every typical wrong answer is in the page, and none is the right one.
+            valkuilen = json.loads(form["data-aw-valkuilen"])
+            assert [v["waarde"] for v in valkuilen] == [v.waarde for v in o.valkuilen]
+            assert o.antwoord["datum"] not in {v["waarde"] for v in valkuilen}
+            if o.telling:
+                rijen = form.select("table.aw-oefen-kalender tbody tr")
+                assert len(rijen) == len(o.telling) and "het antwoord" in zichtbare_tekst(rijen[-1])
             assert form.select_one("input[type=date][name=antwoord]")
         else:
             keuzes = {i["value"] for i in form.select("input[type=radio][name=antwoord]")}
