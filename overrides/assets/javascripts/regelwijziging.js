@@ -21,6 +21,8 @@ function startWorker(config, melden) {
     const bericht = event.data;
     if (bericht.type === "klaar") { state.status = "klaar"; melden(); }
     else if (bericht.type === "mislukt") { state.status = "mislukt"; state.fout = bericht; melden(); }
+    // Nothing arrives any more: the worker says so, and may still recover (then "klaar" follows).
+    else if (bericht.type === "vastgelopen") { state.status = "vastgelopen"; state.fout = bericht; melden(); }
     else if (bericht.type === "voortgang") { state.voortgang = bericht.tekst; melden(); }
     else if (bericht.type === "antwoord") {
       const klaar = state.wachtend.get(bericht.id);
@@ -220,8 +222,10 @@ async function init() {
   const melden = function () {
     status.className = "aw-status-balk aw-status-balk--" + state.status;
     if (state.status === "klaar") status.textContent = "Rekenhulp is klaar voor gebruik.";
-    else if (state.status === "mislukt") status.textContent = (state.fout && state.fout.tekst || "De rekenhulp kon niet worden gestart.") +
-      " " + (state.fout && state.fout.hulp || "");
+    else if (state.status === "mislukt" || state.status === "vastgelopen") {
+      status.textContent = (state.fout && state.fout.tekst || "De rekenhulp kon niet worden gestart.") + " " +
+        (state.fout && state.fout.hulp || "");
+    }
     else status.textContent = (state.voortgang || "Rekenhulp starten…") + " Dat duurt de eerste keer enkele seconden.";
   };
   melden();
