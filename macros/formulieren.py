@@ -45,7 +45,7 @@ def _attrs(**attributes) -> str:
     return " ".join(parts)
 
 
-def _veld_html(soort: str, veld: Veld) -> str:
+def veld_html(soort: str, veld: Veld) -> str:
     veld_id = f"aw-{soort}-{veld.naam}"
     hint_id = f"{veld_id}-hint"
     fout_id = f"{veld_id}-fout"
@@ -83,7 +83,7 @@ def _veld_html(soort: str, veld: Veld) -> str:
 def paneel(r: Rekenhulp, eerste: bool) -> str:
     """One calculator: its heading, error summary, form and result area, as a tab panel."""
     fieldsets = "".join(
-        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(_veld_html(r.soort, v) for v in velden)}</fieldset>'
+        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(veld_html(r.soort, v) for v in velden)}</fieldset>'
         for titel, velden in r.groepen)
     return f"""<section class="aw-rekenhulp" id="{r.soort}" data-aw-rekenhulp="{r.soort}" role="tabpanel" aria-labelledby="aw-tab-{r.soort}" tabindex="-1"{'' if eerste else ' hidden'}>
 <h2 class="aw-paneel-titel">{escape(r.titel)}</h2>

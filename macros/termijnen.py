@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from calculators.basis.begrippen import LANDELIJK, MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter, kleine_letter
-from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam
+from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam, routes_tekst
 
 from .gegevens import Gegevens, Toepassing
-from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
+from .opmaak import Links, geldigheid, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
 TITEL = "Termijnen in één oogopslag"

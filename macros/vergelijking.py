@@ -13,10 +13,11 @@ import re
 
 from calculators.basis.begrippen import DIENST_ROUTES, LANDELIJK, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter
+from calculators.woorden.teksten import routes_tekst
 
 from . import termijnen
 from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
-from .opmaak import Links, datum_lang, geldigheid, md_cel, routes_tekst
+from .opmaak import Links, datum_lang, geldigheid, md_cel
 
 # Rows: (label, moments, routes). Labels name topics; every value in a cell comes from the rules.
 RIJEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -54,8 +55,9 @@ def kolommen(gegevens: Gegevens) -> list[str]:
     return [LANDELIJK, *gegevens.regios_met_afspraken]
 
 
-def _slug(tekst: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", tekst.lower().replace("ë", "e").replace("é", "e")).strip("-")
+def onderwerp_anker(label: str) -> str:
+    """The anchor of a topic's table: 'Directe overdracht' -> 'onderwerp-directe-overdracht'."""
+    return "onderwerp-" + re.sub(r"[^a-z0-9]+", "-", label.lower().replace("ë", "e").replace("é", "e")).strip("-")
 
 
 def _standaard(gegevens: Gegevens, regio: str, momenten, routes, partijen: dict) -> tuple:
@@ -191,7 +193,7 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
             if stand == "landelijk":  # the row says so once
                 inhoud = inhoud.replace(" " + termijnen.LANDELIJK_LABEL, "")
             rijen += _rij(gegevens, regio, stand, inhoud)
-        uit += _tabel(label, "onderwerp-" + _slug(label), rijen, _citaten(citaten, links))
+        uit += _tabel(label, onderwerp_anker(label), rijen, _citaten(citaten, links))
     uit += ["</div>", ""]
     return "\n".join(uit)
 

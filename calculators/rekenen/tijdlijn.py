@@ -45,7 +45,7 @@ from ..basis.begrippen import (
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import lees_datum, lees_ja_nee, lees_keuze, veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter
-from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, atw_verlengd, kalender_info, plus_termijn
+from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, kalender_info
 from ..recht.op_datum import RechtOpDatum, Toepassing, beschikbaar, lezing, recht_op, regels_gewijzigd, wijzigingsdatums
 from ..recht.regelbestand import AfsprakenVersie, Regel
 from ..recht.regios import partij_namen, regio, regio_codes, regio_naam
@@ -62,7 +62,6 @@ from ..woorden.teksten import (
 from .model import Moment, Tijdlijn, Verantwoordelijkheid, periode_op
 from .peildatum import op_peildatum as _op_peildatum
 
-_EEN_DAG = dt.timedelta(days=1)
 DATUMVELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
 _OVERAL = ("melding", "veiligheidsbeoordeling", "overdracht")  # input moments of every route
 
@@ -397,12 +396,7 @@ class _Berekening:
                 if r.opmerking_zonder_datum:
                     self.zonder_datum.append(r)
                 continue
-            d = plus_termijn(basis, r.aantal, r.eenheid, self.casus.kalender.code)
-            if r.wettelijk:
-                d = atw_verlengd(basis, d, self.casus.kalender.code)
-            if r.datum == "dag-na-termijn":
-                d += _EEN_DAG
-            kandidaten.append((d, t))
+            kandidaten.append((r.datum_vanaf(basis, self.casus.kalender.code), t))
         if not kandidaten:
             return None
         d, t = min(kandidaten, key=lambda x: x[0])  # same date: the first rule in the file

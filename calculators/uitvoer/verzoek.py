@@ -3,7 +3,8 @@
 ``bereken_json(soort, invoer_json)`` always returns a JSON text, whatever it is given:
   {"ok": true,  "resultaat": {...}}
   {"ok": false, "fouten": [{"veld": "overdracht", "melding": "..."}]}
-Kinds: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda'. Fields a kind does not know are
+Kinds: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda', and 'regelwijziging' (the page that tries a rule
+change, ``voorbereiden``). Fields a kind does not know are
 ignored (a form can have more fields than one calculation needs). Form values arrive as text;
 they are read with the same rules as the CLI and the Python API (``invoer``).
 """
@@ -15,8 +16,18 @@ import json
 from typing import Any
 
 from ..basis.begrippen import MONITORING_MOMENTEN, ROUTE_NAMEN, ROUTES, Json
+from ..basis.bestanden import lees_bestand
 from ..basis.fouten import AfsprakenFout
-from ..basis.invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
+from ..basis.invoer import (
+    FORMULIER_MAX_LENGTE,
+    REGELWIJZIGING_MAX_LENGTE,
+    kort,
+    lees_aantal,
+    lees_datum,
+    lees_ja_nee_tekst,
+    te_groot_voor_een_formulier,
+    toon,
+)
 from ..basis.opmaak import datum_tekst
 from ..kalender.werkdagen import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from ..recht.op_datum import recht_op, waar_gedateerd
@@ -27,6 +38,7 @@ from ..rekenen.tijdlijn import tijdlijn
 from ..woorden.teksten import bron_data
 from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
 from .figuur import figuurdata
+from .voorbereiden import regel_sleutel, regelwijziging
 
 _TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp", "peildatum")
 
@@ -176,7 +188,9 @@ SOORTEN = {
     "werkdagen": _werkdagen_resultaat,
     "terugkoppeling": _terugkoppeling_resultaat,
     "agenda": _agenda_resultaat,
+    "regelwijziging": regelwijziging,
 }
+_MAX_LENGTE = {"regelwijziging": REGELWIJZIGING_MAX_LENGTE}
 
 _INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijnlijk in orde. Probeer het opnieuw, "
                  "en meld het aan de beheerder van de site als het blijft gebeuren.")
@@ -195,6 +209,10 @@ def voorbeelden() -> list[tuple[str, Json]]:
     eerste = uit[0][1]
     uit += [("agenda", dict(eerste)), ("werkdagen", {"van": eerste["melding"], "aantal": "5"}),
             ("terugkoppeling", {"melding": regio(terugkoppeling_regio_route()[0]).versies[-1].geldig_vanaf.isoformat()})]
+    code = regio_codes()[-1]
+    termijn = next(r for r in regio(code).regels if r.soort == "termijn")
+    uit.append(("regelwijziging", {"regio": code, "regel": regel_sleutel(termijn), "termijn": str((termijn.aantal or 0) + 1),
+                                   "bestand": lees_bestand(f"{code}.toml")}))
     return uit
 
 
@@ -229,7 +247,8 @@ def bereken(soort: str, invoer: Json) -> Json:
 
 
 def bereken_json(soort: str, invoer_json: str) -> str:
-    if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json):
+    grens = _MAX_LENGTE.get(soort, FORMULIER_MAX_LENGTE)
+    if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json, grens):
         uit = {"ok": False, "fouten": [{"veld": None, "melding": "De invoer is te groot of te diep genest voor een formulier."}]}
         return json.dumps(uit, ensure_ascii=False)
     try:

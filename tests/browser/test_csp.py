@@ -130,7 +130,8 @@ def start_and_calculate(page, url: str, watch: Watch) -> None:
     assert status.inner_text().strip() == KLAAR, f"{url}: {status.inner_text()} {watch.violations}"
     # One calculation with the form's defaults: the engine's answer (a result with its schedule and
     # timeline, or the list of what to fill in) renders too.
-    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken]").click()
+    # (On 'Regelwijziging voorbereiden' the engine answers a rule change: the same worker, the same button.)
+    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken], [data-aw-voorbereiden] [data-aw-bereken]").click()
     page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
 
 

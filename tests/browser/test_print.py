@@ -23,6 +23,7 @@ from mkdocs_print_site_plugin.exclude import exclude
 from mkdocs_print_site_plugin.urls import get_page_key
 
 from calculators.recht.regios import documentmappen
+from hooks import regio_menu
 from tests.conftest import BROWSER_WAIT_MS, IN_CI
 from tests.site.helpers import DOCS, ROOT, html_path, soup
 
@@ -41,7 +42,9 @@ _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def mkdocs_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    """mkdocs.yml with the menu as the build makes it (the regions come from the rule files)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    return regio_menu.on_config({**config, "docs_dir": str(DOCS)})
 
 
 def print_site_config() -> dict:
