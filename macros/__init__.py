@@ -10,6 +10,7 @@ Macros for the pages (all output is generated from ``calculators`` and its rule 
 - ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
+- ``teamnamen()``: each region's own word for the lokaal team, in one sentence.
 - ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
@@ -83,6 +84,11 @@ def define_env(env):
     @env.macro
     def criteria_vergelijking() -> str:
         return vergelijking.criteria(gegevens, links())
+
+    @env.macro
+    def teamnamen() -> str:
+        """One sentence: each region's own word for the lokaal team (rule data [partijen])."""
+        return vergelijking.teamnamen(gegevens, links())
 
     @env.macro
     def overige_afspraken() -> str:

@@ -184,7 +184,7 @@ def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url
     tijdlijn.get_by_label("Regio", exact=True).select_option(invoer["regio"])
     tijdlijn.get_by_label("Route na de melding").select_option(invoer["route"])
     tijdlijn.get_by_label("Meldingsdatum").fill(invoer["melding"])
-    tijdlijn.get_by_label("Antwoord voor de dag").fill(invoer["peildatum"])
+    tijdlijn.get_by_label("Stand van de casus op").fill(invoer["peildatum"])
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     page.locator("#tijdlijn [data-aw-antwoord]").wait_for()
     pdf = tmp_path / "tijdlijn.pdf"
