@@ -4,6 +4,7 @@ rule data in calculators/, so no page states a deadline by hand.
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
 - ``rekenhulpen_pagina()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
+- ``leesroute()``: the reading route for newcomers (the page "Start hier").
 - ``oefenen_pagina()``: the practice cases per region (the page "Oefenen").
 - ``termijnen_in_een_oogopslag(regio)``: the deadline summary at the top of an agreement page.
 - ``aangevuld_uit_landelijk(regio)``: the note where a page is not the agreement text itself.
@@ -23,7 +24,9 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 
 from __future__ import annotations
 
-from . import beheer, infographic as _infographic, oefenen, rekenhulpen, termijnen, vergelijking
+from pathlib import Path
+
+from . import beheer, infographic as _infographic, leesroute as _leesroute, oefenen, rekenhulpen, termijnen, vergelijking
 from .gegevens import Gegevens, geldt
 from .opmaak import Links
 
@@ -39,8 +42,6 @@ def define_env(env):
     # `mkdocs serve` (./scripts/start): rebuild when a rule file changes, not only the docs.
     watch = env.conf.get("watch")
     if isinstance(watch, list):
-        from pathlib import Path
-
         import calculators
         from calculators import regels
 
@@ -60,6 +61,11 @@ def define_env(env):
     def rekenhulpen_pagina() -> str:
         """The three calculators on one page, as tabs sharing one Python runtime."""
         return rekenhulpen.pagina(tabellen_link=naar("vergelijking/"))
+
+    @env.macro
+    def leesroute() -> str:
+        """The reading route for newcomers: per step what to remember (terms from the rule data), time, place."""
+        return _leesroute.pagina(gegevens, Path(env.conf["docs_dir"]), links())
 
     @env.macro
     def oefenen_pagina() -> str:
@@ -125,3 +131,10 @@ def define_env(env):
         from . import wijzigingen
 
         return wijzigingen.geschiedenis_tabel(env.page.file.src_uri)
+
+
+def on_post_page_macros(env):
+    """A page the reading route leads to gets the route's bars around the part to read."""
+    if env.page and env.page.file:
+        env.markdown = _leesroute.voeg_stappen_in(env.markdown, env.page.file.src_uri, Links(env.page.file.src_uri),
+                                                  Path(env.conf["docs_dir"]))
