@@ -29,10 +29,22 @@ TOOLTIP = """(abbr) => {
 }"""
 
 
-def context_voor(browser, scherm: str, schema: str = "light"):
-    context = browser.new_context(locale="nl-NL", color_scheme=schema, **(PHONE if scherm == "telefoon" else LAPTOP))
-    context.set_default_timeout(BROWSER_WAIT_MS)
-    return context
+@pytest.fixture
+def open_pagina(browser):
+    """A page of the built site in a fresh context: on a phone or a laptop, light or dark."""
+    contexten = []
+
+    def open_(pad: str, scherm: str = "laptop", schema: str = "light"):
+        context = browser.new_context(locale="nl-NL", color_scheme=schema, **(PHONE if scherm == "telefoon" else LAPTOP))
+        context.set_default_timeout(BROWSER_WAIT_MS)
+        contexten.append(context)
+        page = context.new_page()
+        page.goto(pad)
+        return page
+
+    yield open_
+    for context in contexten:
+        context.close()
 
 
 def wacht_op_tooltip(page, afkorting) -> dict:
@@ -40,65 +52,44 @@ def wacht_op_tooltip(page, afkorting) -> dict:
     return afkorting.evaluate(TOOLTIP)
 
 
-def test_een_afkorting_is_met_tab_bereikbaar_en_toont_haar_betekenis(browser, site_url):
-    context = context_voor(browser, "laptop")
-    page = context.new_page()
-    try:
-        page.goto(site_url + MB)
-        afkorting = page.locator(AFKORTING).first
-        titel = afkorting.get_attribute("title")
-        # The focusable element just before it in the page; one Tab further is the abbreviation.
-        afkorting.evaluate("""(abbr) => {
-            const stops = [...document.querySelectorAll('a[href], button, input, [tabindex="0"]')]
-                .filter(e => !e.closest('[hidden]') && e.getClientRects().length);
-            stops[stops.indexOf(abbr) - 1].focus();
-        }""")
-        page.keyboard.press("Tab")
-        assert afkorting.evaluate("(abbr) => document.activeElement === abbr")
-        tip = wacht_op_tooltip(page, afkorting)
-        assert tip["tekst"] == titel and tip["zichtbaar"] and tip["grootte"] >= 12, tip
-    finally:
-        context.close()
+def test_een_afkorting_is_met_tab_bereikbaar_en_toont_haar_betekenis(open_pagina, site_url):
+    page = open_pagina(site_url + MB)
+    afkorting = page.locator(AFKORTING).first
+    titel = afkorting.get_attribute("title")
+    # The focusable element just before it in the page; one Tab further is the abbreviation.
+    afkorting.evaluate("""(abbr) => {
+        const stops = [...document.querySelectorAll('a[href], button, input, [tabindex="0"]')]
+            .filter(e => !e.closest('[hidden]') && e.getClientRects().length);
+        stops[stops.indexOf(abbr) - 1].focus();
+    }""")
+    page.keyboard.press("Tab")
+    assert afkorting.evaluate("(abbr) => document.activeElement === abbr")
+    tip = wacht_op_tooltip(page, afkorting)
+    assert tip["tekst"] == titel and tip["zichtbaar"] and tip["grootte"] >= 12, tip
 
 
-def test_een_afkorting_toont_haar_betekenis_na_een_tik(browser, site_url):
-    context = context_voor(browser, "telefoon")
-    page = context.new_page()
-    try:
-        page.goto(site_url + MB)
-        afkorting = page.locator(AFKORTING).first
-        afkorting.scroll_into_view_if_needed()
-        afkorting.tap()
-        tip = wacht_op_tooltip(page, afkorting)
-        assert tip["tekst"] and tip["grootte"] >= 12, tip
-    finally:
-        context.close()
+def test_een_afkorting_toont_haar_betekenis_na_een_tik(open_pagina, site_url):
+    page = open_pagina(site_url + MB, "telefoon")
+    afkorting = page.locator(AFKORTING).first
+    afkorting.scroll_into_view_if_needed()
+    afkorting.tap()
+    tip = wacht_op_tooltip(page, afkorting)
+    assert tip["tekst"] and tip["grootte"] >= 12, tip
 
 
-def test_een_begrip_leidt_naar_zijn_uitleg(browser, site_url):
-    context = context_voor(browser, "laptop")
-    page = context.new_page()
-    try:
-        page.goto(site_url + MB + "#par-4-1")
-        link = page.locator('#par-4-1 ~ .md-typeset__scrollwrap a.aw-begrip[href$="#werkdag"], #par-4-1 ~ * a.aw-begrip[href$="#werkdag"]').first
-        link.click()
-        page.wait_for_url(lambda url: urlparse(url).path.endswith("/begrippenlijst/") and urlparse(url).fragment == "werkdag")
-        assert page.locator("dt#werkdag").inner_text().startswith("Werkdag")
-    finally:
-        context.close()
+def test_een_begrip_leidt_naar_zijn_uitleg(open_pagina, site_url):
+    page = open_pagina(site_url + MB + "#par-4-1")
+    page.locator('#par-4-1 ~ * a.aw-begrip[href$="#werkdag"]').first.click()
+    page.wait_for_url(lambda url: urlparse(url).path.endswith("/begrippenlijst/") and urlparse(url).fragment == "werkdag")
+    assert page.locator("dt#werkdag").inner_text().startswith("Werkdag")
 
 
 @pytest.mark.parametrize("schema", ["light", "dark"])
 @pytest.mark.parametrize("scherm", ["telefoon", "laptop"])
-def test_geen_wcag_fouten_met_een_tooltip_open(browser, site_url, schema, scherm):
-    context = context_voor(browser, scherm, schema)
-    page = context.new_page()
-    try:
-        page.goto(site_url + MB)
-        afkorting = page.locator(AFKORTING).first
-        afkorting.focus()
-        wacht_op_tooltip(page, afkorting)
-        problemen = axe_violations(page, f"{MB} met tooltip ({scherm}, {schema})")
-        assert problemen == [], "\n".join(problemen[:20])
-    finally:
-        context.close()
+def test_geen_wcag_fouten_met_een_tooltip_open(open_pagina, site_url, schema, scherm):
+    page = open_pagina(site_url + MB, scherm, schema)
+    afkorting = page.locator(AFKORTING).first
+    afkorting.focus()
+    wacht_op_tooltip(page, afkorting)
+    problemen = axe_violations(page, f"{MB} met tooltip ({scherm}, {schema})")
+    assert problemen == [], "\n".join(problemen[:20])
