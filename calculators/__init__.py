@@ -1,34 +1,33 @@
 """Afsprakenwijzer-rekenhulp: wie is verantwoordelijk voor het zicht op veiligheid, en tot wanneer?
 
-Pure Python (standaardbibliotheek + python-dateutil), zodat dezelfde code in CPython en
-in de browser (Pyodide) draait. De termijnen staan alleen in de regeldata
-(calculators/rules/*.toml); deze code past ze toe.
+Pure Python (standaardbibliotheek + python-dateutil), zodat dezelfde code in CPython en in de browser
+(Pyodide) draait. De termijnen staan alleen in de regeldata (calculators/rules/*.toml); deze code past
+ze toe.
 
     >>> from calculators import tijdlijn
     >>> t = tijdlijn("midden-brabant", "direct", "2024-09-02")
     >>> t.to_dict()["momenten"][0]["code"]
     'melding'
 
-De modules vormen lagen (``LAGEN``, van onder naar boven); een module gebruikt alleen modules
-uit lagere lagen, dus zonder kringen, en is van boven naar beneden te lezen:
+The package is split into layers (``LAGEN``, bottom to top); a module imports only modules of lower
+layers, so there are no cycles and the code reads from the bottom up. ``docs/beheer/architectuur.md``
+says where each sentence of a result is made and how to trace a date back to its rule.
 
-1. woorden:   begrippen (codes en namen), fouten
-2. basis:     invoer (wat een gebruiker typt), teksten (hoe de rekenkern iets zegt),
-              model (waardeobjecten van de uitkomst), bestanden (waar de regelbestanden staan)
-3. kalender:  kalender (werkdagen; leest zelf rules/atw-lid3.toml)
-4. regeldata: regelbestand (één bestand lezen en controleren), peildatum (het antwoord voor één dag)
-5. regels:    regels (alle regio's laden en opzoeken)
-6. rekenen:   tijdlijn
-7. afgeleid:  overzicht (voor de site), agenda (.ics), weergave (tekst voor de CLI),
-              controle (citaten en ankers tegen de site), oefenen (oefencasussen),
-              figuur (waar alles ligt op de tijdschaal van de figuur bij een uitkomst)
-8. ingangen:  verzoek (JSON voor de browser), cli (opdrachtregel)
+1. basis:    begrippen (codes and names), fouten, invoer (what a user typed), opmaak (dates and
+             paragraphs in Dutch), bestanden (the rules folder, TOML, the one validator ``Lezer``)
+2. kalender: werkdagen (working days; reads rules/atw-lid3.toml)
+3. recht:    regelbestand (one region file), aef (the AEF criteria file), regios (all regions, found in
+             the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/)
+4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
+5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
+6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
+             oefenen, weergave (text), verzoek (JSON)
+7. cli
 """
 
-from . import regels
-from .begrippen import DIENST_ROUTES, MOMENTEN, NIEMAND, PARTIJEN, REGIO_NAMEN, REGIOS, ROUTE_NAMEN, ROUTES
-from .fouten import AfsprakenFout, RegelbestandFout
-from .kalender import (
+from .basis.begrippen import DIENST_ROUTES, LANDELIJK, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, ROUTE_NAMEN, ROUTES
+from .basis.fouten import AfsprakenFout, RegelbestandFout
+from .kalender.werkdagen import (
     EERSTE_JAAR,
     KALENDERS,
     LAATSTE_JAAR,
@@ -38,45 +37,51 @@ from .kalender import (
     plus_werkdagen,
     werkdagen_tussen,
 )
-from .model import Bron, Moment, Tijdlijn, Verantwoordelijkheid
-from .tijdlijn import tijdlijn
+from .recht.op_datum import RechtOpDatum, recht_op
+from .recht.regios import partij_namen, regio_codes, regio_naam
+from .rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid
+from .rekenen.tijdlijn import tijdlijn
 
+# Modules by layer, bottom to top; within a layer in order too: a module imports only modules listed before it.
 LAGEN: tuple[tuple[str, ...], ...] = (
-    ("begrippen", "fouten"),
-    ("invoer", "teksten", "model", "bestanden"),
-    ("kalender",),
-    ("regelbestand", "peildatum"),
-    ("regels",),
-    ("tijdlijn",),
-    ("overzicht", "agenda", "weergave", "controle", "oefenen", "figuur"),
-    ("verzoek", "cli"),
+    ("basis.fouten", "basis.begrippen", "basis.opmaak", "basis.invoer", "basis.bestanden"),
+    ("kalender.werkdagen",),
+    ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
+    ("woorden.teksten", "woorden.notities"),
+    ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
+    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
+     "uitvoer.verzoek"),
+    ("cli",),
     ("__init__", "__main__"),
 )
 
 __all__ = [
-    "LAGEN",
-    "AfsprakenFout",
-    "Bron",
     "DIENST_ROUTES",
     "EERSTE_JAAR",
     "KALENDERS",
     "LAATSTE_JAAR",
+    "LAGEN",
+    "LANDELIJK",
     "MOMENTEN",
-    "Moment",
     "NIEMAND",
-    "NietWerkdag",
+    "ONBEPAALD",
     "PARTIJEN",
-    "REGIOS",
-    "REGIO_NAMEN",
     "ROUTES",
     "ROUTE_NAMEN",
+    "AfsprakenFout",
+    "Moment",
+    "NietWerkdag",
+    "RechtOpDatum",
     "RegelbestandFout",
     "Tijdlijn",
     "Verantwoordelijkheid",
     "is_werkdag",
     "niet_werkdagen",
+    "partij_namen",
     "plus_werkdagen",
-    "regels",
+    "recht_op",
+    "regio_codes",
+    "regio_naam",
     "tijdlijn",
     "werkdagen_tussen",
 ]

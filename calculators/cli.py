@@ -12,18 +12,24 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
-from . import controle, regels
-from .begrippen import REGIOS, ROUTES
-from .bestanden import OMGEVINGSVARIABELE, regelmap
-from .fouten import AfsprakenFout
-from .invoer import lees_aantal, lees_datum, lees_keuze
-from .kalender import KALENDERS, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
-from .oefenen import oefeningen
-from .overzicht import maak_overzicht
-from .tijdlijn import tijdlijn
-from .weergave import oefeningen_als_tekst, tijdlijn_als_tekst, werkdagen_als_tekst
+from .basis.begrippen import OPTIE_NAMEN, ROUTES, Json
+from .basis.bestanden import OMGEVINGSVARIABELE, gebruik_regelmap, regelmap
+from .basis.fouten import AfsprakenFout
+from .basis.invoer import kort, lees_aantal, lees_datum, lees_keuze
+from .kalender.werkdagen import KALENDERS, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from .recht import controle
+from .recht.aef import controleer_dekking, lees_aef
+from .recht.op_datum import beschikbaar
+from .recht.regios import alle_regios, controleer_regelmap, regio_codes, regio_naam
+from .rekenen.tijdlijn import tijdlijn
+from .uitvoer.oefenen import oefeningen
+from .uitvoer.overzicht import maak_overzicht
+from .uitvoer.weergave import oefeningen_als_tekst, tijdlijn_als_tekst, werkdagen_als_tekst
+from .woorden.teksten import periode_tekst
 
 FOUTCODE = 2
 
@@ -51,14 +57,15 @@ def vertaal(bericht: str) -> str:
 
 
 class _Opmaak(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
         return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """ArgumentParser met Nederlandse koppen, hulptekst en foutmeldingen."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Opmaak)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -70,7 +77,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="toon deze hulptekst en stop")
 
-    def error(self, message: str):  # noqa: D102 - argparse-API
+    def error(self, message: str) -> NoReturn:
         _fout(vertaal(message) + f" (zie '{self.prog} --help')")
         sys.exit(FOUTCODE)
 
@@ -80,17 +87,43 @@ def _fout(tekst: str, soort: str = "fout") -> None:
     print(f"{soort}: " + " ".join(tekst.split()), file=sys.stderr)
 
 
+def _utf8(stroom: TextIO) -> bool:
+    return (getattr(stroom, "encoding", "") or "").lower().replace("-", "").replace("_", "") == "utf8"
+
+
+def _console_veilig() -> None:
+    """Any console encoding (cp437, latin-1): characters it lacks become '?', never a crash. JSON stays exact
+    because it is written with ASCII escapes there (``_json``)."""
+    for stroom in (sys.stdout, sys.stderr):
+        if not _utf8(stroom) and hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="replace")
+
+
 def _schrijf(tekst: str) -> None:
-    try:
-        sys.stdout.write(tekst)
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(tekst.encode("utf-8"))
+    sys.stdout.write(tekst)
     sys.stdout.flush()
 
 
-def _json(data) -> None:
-    _schrijf(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def _json(data: Json) -> None:
+    _schrijf(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2) + "\n")
+
+
+def _waar(veld: str) -> str:
+    """Where an option or date means something, from the rule data: 'Midden-Brabant (routes …)'."""
+    try:
+        plekken = []
+        for code in regio_codes():
+            b = beschikbaar(code, veld)
+            if not b.routes or all(t.landelijk for t in b.regels):
+                continue
+            eerste = alle_regios()[code].versies[0].geldig_vanaf
+            perioden = sorted({periode_tekst(t.regel) for t in b.regels
+                               if t.regel.geldig_tot is not None or t.regel.geldig_vanaf > eerste})
+            waar = "alle routes" if len(b.routes) == len(ROUTES) else "route " + " of ".join(b.routes)
+            plekken.append(f"{regio_naam(code)}, {waar}" + (f", meldingen {' of '.join(perioden)}" if perioden else ""))
+        return f" ({'; '.join(plekken)})" if plekken else ""
+    except AfsprakenFout:  # a broken rules folder must not break --help; 'controleer' explains it
+        return ""
 
 
 def maak_parser() -> argparse.ArgumentParser:
@@ -111,7 +144,7 @@ def maak_parser() -> argparse.ArgumentParser:
         "is voor het zicht op veiligheid. Niet opgegeven datums worden aangenomen als de uiterste datum "
         "volgens de afspraken en zo gemarkeerd.",
     )
-    t.add_argument("--regio", required=True, metavar="REGIO", help=f"regio: {', '.join(REGIOS)}")
+    t.add_argument("--regio", required=True, metavar="REGIO", help=f"regio: {', '.join(_regio_codes())}")
     t.add_argument("--route", required=True, metavar="ROUTE", help=f"route: {', '.join(ROUTES)}")
     t.add_argument("--melding", required=True, metavar="JJJJ-MM-DD", help="datum van de melding bij Veilig Thuis")
     t.add_argument("--veiligheidsbeoordeling", metavar="JJJJ-MM-DD",
@@ -119,17 +152,15 @@ def maak_parser() -> argparse.ArgumentParser:
     t.add_argument("--overdracht", metavar="JJJJ-MM-DD", help="datum van de overdracht aan het lokale team")
     t.add_argument("--dienst-einde", metavar="JJJJ-MM-DD",
                    help="datum waarop de dienst van Veilig Thuis is afgerond (routes met een dienst)")
-    t.add_argument("--spoed", action="store_true", help="spoedeisende melding: Veilig Thuis direct verantwoordelijk")
-    t.add_argument("--vbs", metavar="crisis|regulier",
-                   help="Verbindend Samenwerken: crisis of regulier (Midden-Brabant, routes met een dienst)")
+    t.add_argument("--spoed", action="store_true", help="spoedeisende melding" + _waar("spoed"))
+    t.add_argument("--vbs", metavar="crisis|regulier", help="Verbindend Samenwerken: crisis of regulier" + _waar("vbs"))
     t.add_argument("--jeugdbeschermingstafel", action="store_true",
-                   help="Veilig Thuis brengt de casus in bij de Jeugdbeschermingstafel (Midden-Brabant)")
+                   help=OPTIE_NAMEN["jeugdbeschermingstafel"] + _waar("jeugdbeschermingstafel"))
     t.add_argument("--terugkoppeling", metavar="JJJJ-MM-DD",
-                   help="datum waarop het lokale team de casus teruggaf (Midden-Brabant, route direct)")
-    t.add_argument("--heraanmelding", action="store_true",
-                   help="nieuwe aanmelding door het lokale team bij stagnatie tijdens monitoring (Midden-Brabant)")
+                   help="datum waarop het lokale team de casus teruggaf" + _waar("terugkoppeling"))
+    t.add_argument("--heraanmelding", action="store_true", help=OPTIE_NAMEN["heraanmelding"] + _waar("heraanmelding"))
     t.add_argument("--start-hulp", metavar="JJJJ-MM-DD",
-                   help="datum waarop het lokale team met de hulp begon (West-Brabant, vóór 1 april 2022)")
+                   help="datum waarop het lokale team met de hulp begon" + _waar("start_hulp"))
     t.add_argument("--kalender", default="atw", metavar="KALENDER",
                    help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
     t.add_argument("--peildatum", metavar="JJJJ-MM-DD",
@@ -159,12 +190,15 @@ def maak_parser() -> argparse.ArgumentParser:
         "rekenkern zelf: per casus een vraag (een datum of wie zicht op veiligheid heeft), het antwoord, de uitleg "
         "met de getelde dagen, de bron en de gekozen lezing.",
     )
-    o.add_argument("--regio", metavar="REGIO", help=f"alleen deze regio: {', '.join(REGIOS)}")
+    o.add_argument("--regio", metavar="REGIO", help=f"alleen deze regio: {', '.join(_regio_codes())}")
     o.add_argument("--json", action="store_true", help="uitvoer als JSON (zie de documentatie)")
     o.set_defaults(functie=_oefenen)
 
     r = sub.add_parser("regels", help="toon alle regelwaarden (met bron) als JSON",
-                       description="Alle regelwaarden per regio met bron, zoals de site ze gebruikt (JSON).")
+                       description="Alle regelwaarden per regio met bron, en per route en moment de regels die gelden "
+                       "(zonder keuzes en per keuze), zoals de rekenhulp en de site ze gebruiken (JSON).")
+    r.add_argument("--datum", metavar="JJJJ-MM-DD",
+                   help="de regels die op deze dag gelden (standaard: per regio de laatste wijziging)")
     r.set_defaults(functie=_regels)
 
     c = sub.add_parser(
@@ -181,7 +215,7 @@ def maak_parser() -> argparse.ArgumentParser:
     return hoofd
 
 
-def _tijdlijn(args) -> int:
+def _tijdlijn(args: argparse.Namespace) -> int:
     t = tijdlijn(
         args.regio,
         args.route,
@@ -205,7 +239,7 @@ def _tijdlijn(args) -> int:
     return 0
 
 
-def _werkdagen(args) -> int:
+def _werkdagen(args: argparse.Namespace) -> int:
     kal = kalender_info(args.kalender)
     van = lees_datum(args.van, "van")
     if args.tot is not None:
@@ -229,9 +263,9 @@ def _werkdagen(args) -> int:
     return 0
 
 
-def _oefenen(args) -> int:
+def _oefenen(args: argparse.Namespace) -> int:
     if args.regio is not None:
-        lees_keuze(args.regio, "regio", REGIOS, "regio")
+        lees_keuze(args.regio, "regio", regio_codes(), "regio")
     lijst = oefeningen(args.regio)
     if args.json:
         _json({"oefeningen": [o.to_dict() for o in lijst]})
@@ -240,15 +274,16 @@ def _oefenen(args) -> int:
     return 0
 
 
-def _regels(args) -> int:
-    _json(maak_overzicht())
+def _regels(args: argparse.Namespace) -> int:
+    _json(maak_overzicht(None if args.datum is None else lees_datum(args.datum, "datum")))
     return 0
 
 
-def _controleer(args) -> int:
+def _controleer(args: argparse.Namespace) -> int:
     if args.map:
-        regels.gebruik_regelmap(args.map)
-    bestanden = regels.controleer_regelmap()
+        gebruik_regelmap(args.map)
+    bestanden = controleer_regelmap()
+    controleer_dekking(lees_aef(), alle_regios())
     waar = args.map or (str(regelmap()) if regelmap() else "het pakket")
     docs = controle.docs_map() if args.docs is None else Path(args.docs)
     if docs is None or not docs.is_dir():
@@ -265,11 +300,20 @@ def _controleer(args) -> int:
     return 0
 
 
+def _regio_codes() -> list[str]:
+    try:
+        return list(regio_codes())
+    except AfsprakenFout:  # a broken rules folder must not break --help; 'controleer' explains it
+        return ["(zie de regelbestanden)"]
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_veilig()
     parser = maak_parser()
     args = parser.parse_args(argv)
     try:
-        return args.functie(args)
+        uitkomst: int = args.functie(args)
+        return uitkomst
     except AfsprakenFout as e:
         _fout(str(e))
         return FOUTCODE
@@ -278,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # nooit een traceback voor de gebruiker
         if os.environ.get("AFSPRAKENWIJZER_DEBUG"):
             raise
-        _fout(f"interne fout van de rekenhulp ({type(e).__name__}: {e}); meld dit aan de beheerder van de site")
+        _fout(f"interne fout van de rekenhulp ({kort(f'{type(e).__name__}: {e}')}); meld dit aan de beheerder van de site")
         return 1
 
 

@@ -22,27 +22,28 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 import subprocess
-import tomllib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from calculators.basis.opmaak import datum_kort
+from calculators.recht.op_datum import versie_op
+from calculators.recht.regelbestand import AfsprakenVersie
+from calculators.recht.regios import documentmappen, regio_codes
+
 ROOT = Path(__file__).resolve().parent.parent
-RULES = ROOT / "calculators" / "rules"
 WIJZIGINGEN_URL = "over/wijzigingen/"
 
-DOCUMENT_FOLDERS = ("midden-brabant/", "west-brabant/", "zuid-limburg/", "landelijk/", "achtergrond/")
 REQUIRED_BRON_FIELDS = ("titel", "organisatie", "datum", "versie", "bronbestand")
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 
 
 def is_document_page(src_uri: str) -> bool:
-    return src_uri.startswith(DOCUMENT_FOLDERS)
+    return src_uri.startswith(documentmappen())
 
 
 def missing_bron_fields(meta: dict) -> list[str]:
@@ -52,8 +53,7 @@ def missing_bron_fields(meta: dict) -> list[str]:
     return [f"bron.{field}" for field in REQUIRED_BRON_FIELDS if not str(bron.get(field, "")).strip()]
 
 
-def lange_datum(value: dt.date) -> str:
-    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+lange_datum = datum_kort  # the engine's one way of writing a date: '1 mei 2025'
 
 
 def last_change(path: str | Path) -> dt.date | None:
@@ -78,7 +78,7 @@ def last_change(path: str | Path) -> dt.date | None:
 
 def on_config(config):
     """The print edition's cover names the state of the texts: the last change to any of them."""
-    folders = [f"docs/{folder}" for folder in DOCUMENT_FOLDERS] + ["calculators/rules"]
+    folders = [f"docs/{folder}" for folder in documentmappen()] + ["calculators/rules"]
     try:
         out = subprocess.run(["git", "-c", "safe.directory=*", "log", "-1", "--format=%cs", "--", *folders],
                              cwd=ROOT, capture_output=True, text=True, check=False, timeout=10).stdout.strip()
@@ -89,14 +89,18 @@ def on_config(config):
     return config
 
 
-def rule_version(regio: str | None) -> dict | None:
-    """The version of a region's agreements that the calculators apply today, if any."""
-    if not regio or not (RULES / f"{regio}.toml").is_file():
+def rule_version(regio: str | None) -> AfsprakenVersie | None:
+    """The version of a region's agreements that the calculators apply on the build date, if any (the rules
+    folder in use, as the engine reads it)."""
+    if not regio or regio not in regio_codes():
         return None
-    with (RULES / f"{regio}.toml").open("rb") as handle:
-        versies = tomllib.load(handle).get("versie", [])
-    current = [v for v in versies if v.get("geldig_vanaf") and not v.get("geldig_tot")]
-    return max(current, key=lambda v: v["geldig_vanaf"]) if current else None
+    return versie_op(regio, bouwdatum())
+
+
+def bouwdatum() -> dt.date:
+    """Today, or the moment a reproducible build names (SOURCE_DATE_EPOCH)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def geldig_vanaf(page) -> str:
@@ -107,7 +111,7 @@ def geldig_vanaf(page) -> str:
     versie = rule_version(page.meta.get("regio"))
     if versie:
         return (f"niet vermeld in de bron; de rekenhulpen passen deze afspraken toe vanaf "
-                f"{lange_datum(versie['geldig_vanaf'])}")
+                f"{lange_datum(versie.geldig_vanaf)}")
     return "niet vermeld in de bron"
 
 

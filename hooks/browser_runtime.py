@@ -42,7 +42,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from packaging.requirements import Requirement
 
-from calculators import bestanden
+from calculators.basis import bestanden
 
 log = logging.getLogger("mkdocs.hooks.browser_runtime")
 
@@ -121,10 +121,13 @@ def engine_wheel() -> Wheel:
     name, version = project["name"], project["version"]
     dist_info = f"{name}-{version}.dist-info"
     entries: dict[str, bytes] = {}
+    gekozen = bestanden.regelmap()
+    regels = ROOT / ENGINE_PACKAGE / "rules"
     for path in sorted((ROOT / ENGINE_PACKAGE).rglob("*")):
+        if gekozen is not None and path.is_relative_to(regels):
+            continue  # the chosen folder's files only: the regions are the files that are there
         if path.is_file() and path.suffix in {".py", ".toml"} and "__pycache__" not in path.parts:
             entries[path.relative_to(ROOT).as_posix()] = path.read_bytes()
-    gekozen = bestanden.regelmap()
     if gekozen is not None:
         for path in sorted(gekozen.rglob("*.toml")):
             entries[f"{ENGINE_PACKAGE}/rules/{path.relative_to(gekozen).as_posix()}"] = path.read_bytes()
@@ -134,8 +137,8 @@ def engine_wheel() -> Wheel:
         f"Summary: {project.get('description', '')}\n{requires}"
     ).encode()
     entries[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     entries[f"{dist_info}/top_level.txt"] = f"{ENGINE_PACKAGE}\n".encode()
     return Wheel(name, version, f"{name}-{version}-py3-none-any.whl", (ENGINE_PACKAGE,),
                  tuple(Requirement(dep).name for dep in project.get("dependencies", [])),
@@ -211,7 +214,10 @@ def bundle(extra_distributions: tuple[str, ...] = ()) -> tuple[str, list[Wheel],
     names = (*ENGINE_DEPENDENCIES, *extra_distributions)
     wheels = [engine_wheel(), *(installed_wheel(name) for name in names)]
     lock = lock_file(wheels)
-    content_hash = hashlib.sha256(json.dumps(lock, sort_keys=True).encode()).hexdigest()[:12]
+    # The lock names every wheel by its sha256 (the engine's code and rules included); its 'info' does not name
+    # the Pyodide release, so a patch upgrade would otherwise reuse a snapshot made by the old runtime.
+    sleutel = {"pyodide": pyodide_version(), "lock": lock}
+    content_hash = hashlib.sha256(json.dumps(sleutel, sort_keys=True).encode()).hexdigest()[:12]
     return content_hash, wheels, lock
 
 

@@ -33,7 +33,7 @@ const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]")
 for (const wheel of wheels) {
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
 }
-pyodide.runPython("import calculators.verzoek\ncalculators.verzoek.opwarmen()");
+pyodide.runPython("import calculators.uitvoer.verzoek\ncalculators.uitvoer.verzoek.opwarmen()");
 const version = pyodide.version;
 const snapshot = pyodide.makeMemorySnapshot();
 const compressed = gzipSync(snapshot, { level: 9 });

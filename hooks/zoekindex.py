@@ -49,7 +49,8 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 import woordenlijst
-from calculators.begrippen import DOCUMENTEN, REGIO_NAMEN
+from calculators.basis.begrippen import LANDELIJK
+from calculators.recht.regios import document, regio_codes, regio_naam
 
 # Highest first. Lunr multiplies a page's scores by its boost; Material rounds scores to three
 # decimals, so the smallest boost keeps these pages findable by their own words (nginx, JSON)
@@ -154,8 +155,8 @@ def secties_met_termijnen(html: str, pagina_url: str) -> dict[str, dict]:
     adres = urlsplit(knop.group(1).replace("&amp;", "&"))
     regio = adres.query.removeprefix("regio=")
     rekenhulp = {"url": posixpath.normpath(posixpath.join(pagina_url, adres.path)) + "/?" + adres.query + "#" + adres.fragment,
-                 "tekst": "Bereken dit met het landelijk kader" if regio == "landelijk"
-                 else f"Bereken dit voor {REGIO_NAMEN.get(regio, regio)}"}
+                 "tekst": "Bereken dit met het landelijk kader" if regio == LANDELIJK
+                 else f"Bereken dit voor {regio_naam(regio)}"}
     koppen = [(m.start(), m.group(1)) for m in _KOP.finditer(html)]
     uit = {}
     for anker in set(_EIGEN_ANKER.findall(blok.group(0))):
@@ -219,9 +220,9 @@ def achtergrondwoorden(index: dict) -> list[str]:
 def regios() -> list[dict]:
     """Per region the words of its name and the folder of its texts: a question that names a region
     gets that region's text first (zoeken.js)."""
-    return [{"woorden": re.findall(r"[^\W\d_]+", REGIO_NAMEN[code].lower()) if code != "landelijk" else ["landelijk"],
-             "map": DOCUMENTEN[code].split("/")[0] + "/"}
-            for code in REGIO_NAMEN]
+    return [{"woorden": re.findall(r"[^\W\d_]+", regio_naam(code).lower()) if code != LANDELIJK else [LANDELIJK],
+             "map": document(code).pagina.split("/")[0] + "/"}
+            for code in regio_codes()]
 
 
 def woordgroepen(begrippen: list, groepen: list[list[str]], afkortingen: dict[str, str]) -> list[list[str]]:

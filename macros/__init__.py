@@ -26,8 +26,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import beheer, infographic as _infographic, leesroute as _leesroute, oefenen, rekenhulpen, termijnen, vergelijking
-from .gegevens import Gegevens, geldt
+from . import beheer, oefenen, rekenhulpen, termijnen, vergelijking
+from . import infographic as _infographic
+from . import leesroute as _leesroute
+from .gegevens import Gegevens
 from .opmaak import Links
 
 INFOGRAPHIC_PAGINA = "vergelijking/infographic.md"
@@ -43,9 +45,9 @@ def define_env(env):
     watch = env.conf.get("watch")
     if isinstance(watch, list):
         import calculators
-        from calculators import regels
+        from calculators.basis import bestanden
 
-        map_ = str(regels.regelmap() or Path(calculators.__file__).parent / "rules")
+        map_ = str(bestanden.regelmap() or Path(calculators.__file__).parent / "rules")
         if map_ not in watch:
             watch.append(map_)
 
@@ -107,8 +109,7 @@ def define_env(env):
     @env.macro
     def termijn(regio: str, code: str) -> str:
         """One term in the engine's words, as it applies on the region's reference date."""
-        r = gegevens.regios[regio]
-        return next(x for x in r.regels if x["code"] == code and geldt(x, r.peildatum))["termijn_tekst"]
+        return gegevens.regel(regio, code)["termijn_tekst"]
 
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:

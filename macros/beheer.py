@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import re
 
-from calculators import regels
-from calculators.fouten import RegelbestandFout
+from calculators.basis.bestanden import lees_bestand
+from calculators.basis.fouten import RegelbestandFout
+from calculators.recht.aef import controleer_dekking, lees_aef
+from calculators.recht.regios import alle_regios, laad_regio
 
-from .gegevens import Regio, _feit, controleer_dekking, lees_aef
+from .gegevens import document_pagina
+from .opmaak import geldigheid
 
 
 def _bestand(regio: str) -> str:
-    map_ = regels.regelmap()
-    if map_ is not None:
-        return (map_ / f"{regio}.toml").read_text(encoding="utf-8")
-    from importlib import resources
-
-    return resources.files("calculators").joinpath("rules", f"{regio}.toml").read_text(encoding="utf-8")
+    return lees_bestand(f"{regio}.toml")
 
 
 def _na(tekst: str, na: str, invoegen: str) -> str:
@@ -85,33 +83,20 @@ def controle(voorbeeld: str) -> str:
     """The message the check gives for one broken example, as a text block."""
     regio, tekst = _voorbeelden()[voorbeeld]()
     try:
-        regio_regels = regels.laad_regio(tekst, regio)
+        regio_regels = laad_regio(tekst, regio)
         if voorbeeld == "criterium":
-            _controleer_criteria(regio, regio_regels)
+            controleer_dekking(lees_aef(), {**alle_regios(), regio: regio_regels})
     except RegelbestandFout as e:
         return f"```text\nfout: {e}\n```"
     raise AssertionError(f"voorbeeld {voorbeeld!r} geeft geen foutmelding")
 
 
-def _controleer_criteria(regio: str, regio_regels) -> None:
-    """The site's own check of the criteria facts, on just this file."""
-    r = Regio(regio, regio, regio_regels.bestand, {}, [v.to_dict() for v in regio_regels.versies], [],
-              [_feit(f) for f in regio_regels.feiten], regio_regels.versies[-1].geldig_vanaf, regio_regels)
-    controleer_dekking(lees_aef(), [r])
-
-
 def regelbestanden(gegevens, links) -> str:
     """Every region's rule file, with its text and the versions it holds: the place where policy
     staff find the file (the agreement pages themselves do not show file paths)."""
-    from calculators.begrippen import DOCUMENTEN
-
-    from .gegevens import document_pagina
-    from .opmaak import geldigheid
-
     rijen = ["| Regio | Regelbestand | Tekst op de site | Versies |", "|---|---|---|---|"]
     for code, r in gegevens.regios.items():
-        pagina = document_pagina(code) if code in DOCUMENTEN else None
-        tekst = f"[{r.naam}]({links.pagina(pagina)})" if pagina else "–"
+        tekst = f"[{r.naam}]({links.pagina(document_pagina(code))})"
         versies = "<br>".join(f"{v['naam']}: {geldigheid(v)}" for v in r.versies)
         rijen.append(f"| {r.naam} | `calculators/rules/{r.bestand}` | {tekst} | {versies} |")
     return "\n".join(rijen)

@@ -1,60 +1,29 @@
-"""The rule data as the pages need it: read from the engine, never restated.
+"""The rule data as the pages need it: read from the engine, never restated, never selected here.
 
-Everything here comes from ``calculators`` (the rule files in calculators/rules/) and from
-calculators/rules/aef/criteria.toml (the criteria a–g of the kwaliteitskader 'Werken aan
-veiligheid' as the AEF report summarises them). This module holds no deadline, no count and
-no date of its own; it only selects and groups what the engine has.
-
-Which rules apply to a moment follows the engine exactly: for every combination of the
-engine's options (spoed, VBS, …) the region's own rules that fit go first, and only if there
-are none the national rule applies (``calculators.regels.zoek_regels``, as ``tijdlijn`` does).
+Everything comes from ``calculators``: the regions and their files (``recht.regios``), which rules apply
+to a moment on a date with which options (``recht.op_datum``, the same answer the timeline uses), and the
+AEF criteria a–g (``recht.aef``). This module holds no deadline, no count and no date of its own, and
+filters no rule by date, region or route: it only groups what the engine answers for the pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
-from calculators import regels as _regels
-from calculators.begrippen import (
-    DIENST_ROUTES,
-    DOCUMENTEN,
-    MOMENTEN,
-    OPTIES,
-    REGIO_NAMEN,
-    REGIOS,
-    ROUTES,
-)
-from calculators.fouten import RegelbestandFout
-from calculators.overzicht import regel_als_data
-
-AEF_BESTAND = "aef/criteria.toml"
-OORDELEN = ("ja", "deels", "nee", "onbekend")
-CRITERIUM_FEIT = "criterium-"
-LANDELIJK = "landelijk"
-
-# The engine's defaults for its options (calculators.tijdlijn): no spoed, no VBS, ...
-STANDAARD_OPTIES = {optie: (False if False in waarden else None) for optie, waarden in OPTIES.items()}
-
-
-def _scenarios() -> list[dict]:
-    """Every combination of option values the engine knows, the default first."""
-    namen = list(OPTIES)
-    keuzes = [[STANDAARD_OPTIES[n], *[w for w in OPTIES[n] if w != STANDAARD_OPTIES[n]]] for n in namen]
-    return [dict(zip(namen, combinatie)) for combinatie in itertools.product(*keuzes)]
-
-
-SCENARIOS = _scenarios()
+from calculators.basis import bestanden
+from calculators.basis.begrippen import DIENST_ROUTES, LANDELIJK, MOMENTEN, ROUTES
+from calculators.recht.aef import CRITERIUM_FEIT, OORDELEN, controleer_dekking, lees_aef
+from calculators.recht.op_datum import feiten_op, gevallen, regel_op
+from calculators.recht.regios import alle_regios, document, partij_namen, regio_codes
+from calculators.uitvoer.overzicht import feit_als_data, referentiedatum, regel_als_data
+from calculators.woorden.teksten import versie_data
 
 
 @dataclass(frozen=True)
 class Toepassing:
-    """One rule as it applies to a moment in a route: the rule (as plain data), whether it is
-    the national fallback, and whether it applies without any option (the usual case)."""
+    """One rule as it applies to a moment in a route: the rule (as plain data), whether it is the national
+    framework filling in, and whether it applies without any option (the usual case)."""
 
     regel: dict
     terugval: bool
@@ -74,80 +43,59 @@ class Regio:
     versies: list[dict]
     regels: list[dict]
     feiten: list[dict]
-    peildatum: dt.date
-    _engine: object = field(repr=False, default=None)
+    peildatum: dt.date  # the date the pages describe (the region's reference date)
+    feiten_nu: list[dict] = field(default_factory=list)  # the facts that apply on ``peildatum``
 
     @property
     def huidige_versie(self) -> dict:
         return self.versies[-1]
 
     def feiten_op_peildatum(self) -> list[dict]:
-        return [f for f in self.feiten if geldt(f, self.peildatum)]
+        return self.feiten_nu
 
     def feit(self, code: str) -> dict | None:
-        return next((f for f in self.feiten_op_peildatum() if f["code"] == code), None)
-
-
-def _laatste_wijziging(regio) -> dt.date:
-    """The reference date of a region: the latest date from which anything in its file applies
-    (newest version, or a rule or fact with its own later start). Fixed, so a build is reproducible."""
-    starts = [v.geldig_vanaf for v in regio.versies]
-    starts += [x.geldig_vanaf for x in (*regio.regels, *regio.feiten) if x.geldig_tot is None]
-    return max(starts)
-
-
-def geldt(item: dict, datum: dt.date) -> bool:
-    """Whether a rule, fact or version (as plain data) applies on ``datum``."""
-    vanaf = dt.date.fromisoformat(item["geldig_vanaf"])
-    tot = dt.date.fromisoformat(item["geldig_tot"]) if item["geldig_tot"] else None
-    return vanaf <= datum and (tot is None or datum < tot)
+        return next((f for f in self.feiten_nu if f["code"] == code), None)
 
 
 class Gegevens:
     """All rule data for one site build."""
 
     def __init__(self) -> None:
-        # A fresh read per build (`mkdocs serve` rebuilds after a rule file changed): choosing the
-        # same rules folder again empties the engine's cache and keeps the choice.
-        _regels.gebruik_regelmap(getattr(_regels, "_gekozen_map", None))
-        self._engine = _regels.alle_regios()
+        # A fresh read per build (`mkdocs serve` rebuilds after a rule file changed): choosing the same rules
+        # folder again empties the engine's caches.
+        bestanden.gebruik_regelmap(bestanden.gekozen_regelmap())
+        regios = alle_regios()
+        landelijk = regios[LANDELIJK]
         self.regios: dict[str, Regio] = {}
-        partijen_landelijk = self._engine[LANDELIJK].partijen
-        laatste_landelijk = _laatste_wijziging(self._engine[LANDELIJK])
-        for code in REGIOS:
-            r = self._engine[code]
+        for code, r in regios.items():
+            peil = referentiedatum(r, landelijk)
+            partijen = partij_namen(code)
             self.regios[code] = Regio(
                 code=code,
-                naam=REGIO_NAMEN[code],
+                naam=r.naam,
                 bestand=r.bestand,
-                partijen={p: r.partijen.get(p) or partijen_landelijk.get(p) for p in partijen_landelijk},
-                versies=[v.to_dict() for v in r.versies],
-                regels=[regel_als_data(x) for x in r.regels],
-                feiten=[_feit(f) for f in r.feiten],
-                peildatum=max(_laatste_wijziging(r), laatste_landelijk),
-                _engine=r,
+                partijen=partijen,
+                versies=[versie_data(v) for v in r.versies],
+                regels=[regel_als_data(x, partijen) for x in r.regels],
+                feiten=[feit_als_data(f) for f in r.feiten],
+                peildatum=peil,
+                feiten_nu=[feit_als_data(f) for f in feiten_op(code, peil)],
             )
         self.aef = lees_aef()
-        controleer_dekking(self.aef, [self.regios[c] for c in self.regios_met_afspraken])
+        controleer_dekking(self.aef, regios)
 
-    # --- which rules apply ------------------------------------------------------------------
+    # --- which rules apply (the engine's answer, per option) -----------------------------------
 
     def geldend(self, regio: str, moment: str, route: str) -> list[Toepassing]:
-        """The rules for ``moment`` in ``route`` on the region's reference date, over all options."""
+        """The rules for ``moment`` in ``route`` on the region's reference date: those of the plain case first,
+        then those that one of the engine's options brings in."""
         r = self.regios[regio]
-        eigen_regels, landelijk = r._engine, self._engine[LANDELIJK]
         uit: dict[tuple, Toepassing] = {}
-        for i, opties in enumerate(SCENARIOS):
-            gevonden = _regels.zoek_regels(eigen_regels, moment, route, opties, r.peildatum)
-            terugval = False
-            if not gevonden and regio != LANDELIJK:
-                gevonden = _regels.zoek_regels(landelijk, moment, route, opties, r.peildatum)
-                terugval = bool(gevonden)
-            for regel in gevonden:
-                t = Toepassing(regel_als_data(regel), terugval, standaard=(i == 0))
-                if t.sleutel not in uit or (t.standaard and not uit[t.sleutel].standaard):
-                    uit[t.sleutel] = t
-        return sorted(uit.values(), key=lambda t: (not t.standaard, len(t.regel["als"])))
+        for geval in gevallen(regio, route, r.peildatum, moment):
+            for t in geval.regels:
+                toepassing = Toepassing(regel_als_data(t.regel, r.partijen), t.landelijk, geval.standaard)
+                uit.setdefault(toepassing.sleutel, toepassing)
+        return list(uit.values())
 
     def standaardregels(self, regio: str, moment: str, route: str) -> list[Toepassing]:
         return [t for t in self.geldend(regio, moment, route) if t.standaard]
@@ -163,6 +111,12 @@ class Gegevens:
     def definitie(self, regio: str, moment: str, route: str) -> Toepassing | None:
         """The rule that dates a computed moment (for following a chain of terms)."""
         return self.hoofdregel(regio, moment, route)
+
+    def regel(self, regio: str, code: str) -> dict | None:
+        """The region's own rule ``code`` as it applies on its reference date."""
+        r = self.regios[regio]
+        gevonden = regel_op(regio, code, r.peildatum)
+        return regel_als_data(gevonden, r.partijen) if gevonden else None
 
     # --- the national fallbacks a region relies on -----------------------------------------
 
@@ -182,148 +136,19 @@ class Gegevens:
 
     # --- criteria a–g -----------------------------------------------------------------------
 
-    def dekking(self, regio: str) -> dict[str, dict]:
+    def dekking(self, regio: str) -> dict[str, dict | None]:
         """letter -> the region's [[feit]] 'criterium-<letter>' on its reference date."""
-        return dekking_van(self.aef, self.regios[regio])
+        r = self.regios[regio]
+        return {c["letter"]: r.feit(CRITERIUM_FEIT + c["letter"]) for c in self.aef["criteria"]}
 
     @property
     def regios_met_afspraken(self) -> list[str]:
-        return [c for c in REGIOS if c != LANDELIJK]
+        return [c for c in regio_codes() if c != LANDELIJK]
 
 
-def _feit(f) -> dict:
-    return {
-        "code": f.code,
-        "versie": f.versie,
-        "geldig_vanaf": f.geldig_vanaf.isoformat(),
-        "geldig_tot": f.geldig_tot.isoformat() if f.geldig_tot else None,
-        "omschrijving": f.omschrijving,
-        "waarde": list(f.waarde) if isinstance(f.waarde, tuple) else f.waarde,
-        "routes": list(f.routes),
-        "interpretatie": f.interpretatie,
-        "bron": f.bron.to_dict(),
-    }
+def document_pagina(code: str) -> str:
+    """'midden-brabant' -> 'midden-brabant/samenwerkingsafspraken.md' (the page's Markdown file)."""
+    return document(code).pagina.rstrip("/") + ".md"
 
 
-# --- calculators/rules/aef/criteria.toml ------------------------------------------------------------
-
-
-def aef_pad() -> Path | None:
-    """The file in the chosen rules folder if it has one, otherwise None (= the package's)."""
-    gekozen = _regels.regelmap()
-    if gekozen is not None and (gekozen / AEF_BESTAND).is_file():
-        return gekozen / AEF_BESTAND
-    return None
-
-
-def aef_tekst() -> str:
-    pad = aef_pad()
-    if pad is not None:
-        return pad.read_text(encoding="utf-8")
-    return resources.files("calculators").joinpath("rules", *AEF_BESTAND.split("/")).read_text(encoding="utf-8")
-
-
-def _fout(tekst: str) -> RegelbestandFout:
-    return RegelbestandFout(f"{AEF_BESTAND}: {tekst}", bestand=AEF_BESTAND)
-
-
-def _tekstveld(data: dict, veld: str, waar: str) -> str:
-    waarde = data.get(veld)
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise _fout(f"{waar}: veld {veld!r} ontbreekt of is leeg")
-    return waarde.strip()
-
-
-def lees_aef(tekst: str | None = None) -> dict:
-    """Read and check the AEF criteria file; every error names the block and the field."""
-    try:
-        data = tomllib.loads(aef_tekst() if tekst is None else tekst)
-    except tomllib.TOMLDecodeError as e:
-        raise _fout(f"geen geldige TOML: {e}") from None
-    for sleutel in data:
-        if sleutel not in ("criterium", "ketenzorg", "onderzocht", "rapport"):
-            raise _fout(f"blok {sleutel!r} is onbekend; toegestaan: criterium, ketenzorg, onderzocht, rapport")
-    rapport = data.get("rapport")
-    if not isinstance(rapport, dict):
-        raise _fout("het blok [rapport] ontbreekt")
-    for veld in ("titel", "organisatie", "pagina"):
-        _tekstveld(rapport, veld, "rapport")
-
-    criteria = data.get("criterium")
-    if not isinstance(criteria, list) or not criteria:
-        raise _fout("er moet ten minste één [[criterium]]-blok zijn")
-    letters = []
-    for i, c in enumerate(criteria, 1):
-        waar = f"criterium nr. {i}"
-        if not isinstance(c, dict):
-            raise _fout(f"{waar}: moet een tabel zijn")
-        for veld in c:
-            if veld not in ("anker", "bevindingen_anker", "kort", "landelijk_beeld", "letter", "tekst"):
-                raise _fout(f"{waar}: veld {veld!r} is onbekend; toegestaan: anker, bevindingen_anker, kort, "
-                            "landelijk_beeld, letter, tekst")
-        letter = _tekstveld(c, "letter", waar)
-        waar = f"criterium {letter!r}"
-        if letter in letters:
-            raise _fout(f"{waar}: deze letter komt dubbel voor")
-        letters.append(letter)
-        for veld in ("kort", "tekst", "anker", "bevindingen_anker", "landelijk_beeld"):
-            _tekstveld(c, veld, waar)
-
-    onderzocht = {}
-    for i, o in enumerate(data.get("onderzocht", []), 1):
-        waar = f"onderzocht nr. {i}"
-        regio = _tekstveld(o, "regio", waar)
-        if regio not in REGIOS or regio == LANDELIJK:
-            raise _fout(f"{waar}: veld 'regio' heeft onbekende waarde {regio!r}; toegestaan: "
-                        f"{', '.join(r for r in REGIOS if r != LANDELIJK)}")
-        if not isinstance(o.get("ja"), bool):
-            raise _fout(f"onderzocht {regio!r}: veld 'ja' moet true of false zijn")
-        for veld in ("toelichting", "citaat", "anker"):
-            _tekstveld(o, veld, f"onderzocht {regio!r}")
-        onderzocht[regio] = o
-
-    keten = data.get("ketenzorg")
-    if not isinstance(keten, dict) or not isinstance(keten.get("fase"), list) or not keten["fase"]:
-        raise _fout("het blok [ketenzorg] met ten minste één [[ketenzorg.fase]] ontbreekt")
-    for veld in ("naam", "herkomst", "anker"):
-        _tekstveld(keten, veld, "ketenzorg")
-    for i, fase in enumerate(keten["fase"], 1):
-        for veld in ("naam", "label_figuur", "citaat"):
-            _tekstveld(fase, veld, f"ketenzorg.fase nr. {i}")
-    return {"rapport": rapport, "criteria": criteria, "onderzocht": onderzocht, "ketenzorg": keten}
-
-
-def dekking_van(aef: dict, r: Regio) -> dict[str, dict | None]:
-    return {c["letter"]: r.feit(CRITERIUM_FEIT + c["letter"]) for c in aef["criteria"]}
-
-
-def controleer_dekking(aef: dict, regios: list[Regio]) -> None:
-    """Every region with its own agreement judges every criterion, with an allowed value."""
-    letters = [c["letter"] for c in aef["criteria"]]
-    for r in regios:
-        for f in r.feiten:
-            if f["code"].startswith(CRITERIUM_FEIT):
-                letter = f["code"][len(CRITERIUM_FEIT):]
-                if letter not in letters:
-                    raise RegelbestandFout(
-                        f"{r.bestand}: feit {f['code']!r}: criterium {letter!r} staat niet in {AEF_BESTAND} "
-                        f"(daar staan: {', '.join(letters)})", bestand=r.bestand)
-                if f["waarde"] not in OORDELEN:
-                    raise RegelbestandFout(
-                        f"{r.bestand}: feit {f['code']!r}: veld 'waarde' heeft onbekende waarde {f['waarde']!r}; "
-                        f"toegestaan: {', '.join(OORDELEN)}", bestand=r.bestand)
-        ontbreekt = [letter for letter, feit in dekking_van(aef, r).items() if feit is None]
-        if ontbreekt:
-            versie = r.huidige_versie["code"]
-            raise RegelbestandFout(
-                f"{r.bestand}: er ontbreekt een [[feit]] {', '.join(repr(CRITERIUM_FEIT + x) for x in ontbreekt)} "
-                f"voor versie {versie!r}: geef voor elk criterium uit {AEF_BESTAND} een oordeel "
-                f"({', '.join(OORDELEN)}) met de paragraaf van de tekst als bron", bestand=r.bestand)
-
-
-def document_pagina(document: str) -> str:
-    """'midden-brabant' -> 'midden-brabant/samenwerkingsafspraken.md'."""
-    return DOCUMENTEN[document].rstrip("/") + ".md"
-
-
-__all__ = ["DIENST_ROUTES", "Gegevens", "OORDELEN", "Toepassing", "document_pagina", "lees_aef"]
+__all__ = ["DIENST_ROUTES", "Gegevens", "OORDELEN", "Toepassing", "document_pagina"]

@@ -17,16 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from calculators.begrippen import DIENST_ROUTES, MOMENTEN
-from calculators.teksten import met_team
+from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.basis.opmaak import kleine_letter
+from calculators.woorden.teksten import met_team
 
-from .gegevens import Gegevens, Toepassing
+from .gegevens import Gegevens, Toepassing, document_pagina
 from .opmaak import Links, datum_lang, eenheid, md_cel
 from .tekstmaat import afbreken, breedte
 
-DIENST = DIENST_ROUTES[0]  # the two dienst routes share their rules in every region; checked in tests
-# Moments that exist in one dienst route only; the Dienst card shows them with the route's name.
-EIGEN_AAN_EEN_DIENST = {"onderzoek-start-uiterlijk": "onderzoek"}
+DIENST = DIENST_ROUTES[0]  # the two dienst routes share their rules, except on the Dienst card; checked in tests
+# Moments of the Dienst card that can differ between the two dienst routes: drawn per route, with its name, where
+# they differ (the start of an onderzoek exists in that route only; the term for the dienst's end can be the
+# national one of an onderzoek alone).
+PER_DIENSTROUTE = ("onderzoek-start-uiterlijk", "dienst-einde-uiterlijk")
+DIENST_LABEL = {"voorwaarden-en-vervolg": "Voorwaarden & Vervolg", "onderzoek": "Onderzoek"}
 
 # --- content model -------------------------------------------------------------------------------
 
@@ -88,7 +92,10 @@ def kort(gegevens: Gegevens, regio: str, t: Toepassing, route: str) -> Termijn:
     """A short wording of a term for a card, following a chain of zero terms to its source."""
     regel = t.regel
     vanaf = regel["vanaf"]
-    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or MOMENTEN[vanaf].naam.lower(), gegevens.regios[regio].partijen)
+    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or kleine_letter(MOMENTEN[vanaf].naam),
+                           gegevens.regios[regio].partijen)
+    if regel["soort"] == "aanname":  # the text speaks but sets no term (e.g. 000 § 4.3)
+        return Termijn("geen termijn", f"na {vanaf_tekst}", bron=regel["bron"], terugval=t.terugval)
     if regel["aantal"] == 0 and MOMENTEN[vanaf].soort == "berekend":
         basis = gegevens.definitie(regio, vanaf, route)
         if basis is not None:
@@ -116,6 +123,14 @@ def _termijn(gegevens, regio, moment, in_route, **extra) -> Termijn | None:
     return uit
 
 
+def _per_dienstroute(g: Gegevens, regio: str, moment: str) -> list[Termijn]:
+    """One term for both dienst routes where they share it; else each route's own, named."""
+    sleutels = [{t.sleutel for t in g.geldend(regio, moment, route)} for route in DIENST_ROUTES]
+    if sleutels[0] == sleutels[1]:
+        return [x for x in (_termijn(g, regio, moment, DIENST),) if x]
+    return [x for x in (_termijn(g, regio, moment, route, label=DIENST_LABEL[route]) for route in DIENST_ROUTES) if x]
+
+
 def model(gegevens: Gegevens, regio: str) -> Model:
     r = gegevens.regios[regio]
     g = gegevens
@@ -125,11 +140,9 @@ def model(gegevens: Gegevens, regio: str) -> Model:
     vb = _termijn(g, regio, "veiligheidsbeoordeling-uiterlijk", "direct")
     kaarten.append(Kaart("veiligheidsbeoordeling", "vt", 1, "Veiligheids\u00adbeoordeling", "(triage)",
                          [vb] if vb else []))
-    dienst = _termijn(g, regio, "dienst-einde-uiterlijk", DIENST)
-    onderzoek = _termijn(g, regio, "onderzoek-start-uiterlijk", EIGEN_AAN_EEN_DIENST["onderzoek-start-uiterlijk"],
-                         label="Start onderzoek")
+    onderzoek = _termijn(g, regio, "onderzoek-start-uiterlijk", "onderzoek", label="Start onderzoek")
     kaarten.append(Kaart("dienst", "vt", 2, "Dienst", "Voorwaarden & Vervolg of Onderzoek",
-                         [x for x in (onderzoek, dienst) if x]))
+                         [x for x in (onderzoek, *_per_dienstroute(g, regio, "dienst-einde-uiterlijk")) if x]))
     warm = r.feit("warme-overdracht")
     overdracht = _termijn(g, regio, "overdracht-uiterlijk", DIENST)
     kaarten.append(Kaart("overdracht", "vt", 3, "Warme overdracht" if warm else "Overdracht",
@@ -206,7 +219,7 @@ def model(gegevens: Gegevens, regio: str) -> Model:
         kaarten.append(Kaart("gesprek", "gezin", 3, "Overdrachtsgesprek", "na een dienst", bron=warm["bron"]))
 
     keten = gegevens.aef["ketenzorg"]
-    keten_bron = {"pagina": gegevens.aef["rapport"]["pagina"], "anker": keten["anker"], "naam": keten["naam"],
+    keten_bron = {"pagina": document_pagina("aef"), "anker": keten["anker"], "naam": keten["naam"],
                   "herkomst": keten["herkomst"]}
     return Model(
         regio=regio, naam=r.naam, partijen=r.partijen, geldig=datum_lang(r.peildatum),
@@ -397,9 +410,7 @@ def svg(m: Model) -> str:
         y0, y1 = BAAN_Y[k.baan]
         items, h = opmaak[k.sleutel]
         stand = UITLIJNING.get(k.sleutel, "midden")
-        if k.baan == "gezin":
-            y = y0 + 10
-        elif stand == "boven":
+        if k.baan == "gezin" or stand == "boven":
             y = y0 + 10
         elif stand == "onder":
             y = y1 - 10 - GANG - h
@@ -537,7 +548,7 @@ def figuur(gegevens: Gegevens, regio: str, links: Links) -> str:
         f"de rekenhulp; de tabel eronder geeft dezelfde inhoud als tekst.</figcaption>",
         "</figure>",
         "",
-        f'<div class="aw-infographic__tekst" markdown>',
+        '<div class="aw-infographic__tekst" markdown>',
         "",
         f"**Tekstversie – {m.naam}**",
         "",

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from calculators.teksten import hoofdletter
+from calculators.basis.begrippen import LANDELIJK
+from calculators.basis.opmaak import hoofdletter
 
-from .gegevens import LANDELIJK, Gegevens
+from .gegevens import Gegevens
 from .opmaak import Links, routes_tekst
 from .termijnen import regelgroepen
 

@@ -10,41 +10,20 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.begrippen import DIENST_ROUTES, DOCUMENT_KORT, EENHEID_ENKELVOUD, ROUTES
-from types import SimpleNamespace
-
-from calculators.teksten import met_team
-from calculators.teksten import paragraaf_label as _paragraaf_label
-from calculators.teksten import termijn_tekst
+from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTE_KORT, ROUTES
+from calculators.basis.opmaak import datum_kort, kleine_letter
+from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
+from calculators.recht.regios import document
+from calculators.woorden.teksten import OPTIE_VOORWAARDE, met_team
 
 from .gegevens import document_pagina
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-
-# Short names for the routes and the options of the engine (labels only, no values).
-ROUTE_KORT = {
-    "direct": "directe overdracht",
-    "voorwaarden-en-vervolg": "Voorwaarden & Vervolg",
-    "onderzoek": "Onderzoek",
-}
-OPTIE_TEKST = {
-    ("spoed", True): "bij spoed",
-    ("spoed", False): "zonder spoed",
-    ("heraanmelding", True): "bij een nieuwe aanmelding door {team} (stagnatie tijdens de monitoring)",
-    ("heraanmelding", False): "zonder nieuwe aanmelding",
-    ("jeugdbeschermingstafel", True): "na inbreng bij de Jeugdbeschermingstafel",
-    ("jeugdbeschermingstafel", False): "zonder inbreng bij de Jeugdbeschermingstafel",
-    ("vbs", "crisis"): "VBS bij crisis of urgentie",
-    ("vbs", "regulier"): "VBS, regulier verzoek",
-}
-
 
 def datum_lang(iso: str | dt.date | None) -> str:
-    if iso is None:
+    """'1 mei 2025', as the engine writes a date (an ISO text or a date)."""
+    if not iso:
         return ""
-    d = dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return datum_kort(iso if isinstance(iso, dt.date) else dt.date.fromisoformat(iso))
 
 
 def geldigheid(item: dict) -> str:
@@ -67,19 +46,17 @@ def hoeveelheid(regel: dict) -> str:
 
 
 def termijn_md(regel: dict, partijen: dict | None = None) -> str:
-    """The engine's own wording of a term, with the amount in bold; with ``partijen``, in the words
-    of the region the reader is looking at (a national rule shown on a regional page)."""
+    """The engine's own wording of a term, with the amount in bold. The rule data is already in the words of
+    the region the reader is looking at (``Gegevens.geldend`` words a national rule with the region's names),
+    so ``partijen`` changes nothing; it stays for callers that name it."""
     tekst = regel["termijn_tekst"]
-    if partijen is not None:
-        velden = SimpleNamespace(**{k: regel[k] for k in ("vanaf", "aantal", "eenheid", "datum")})
-        tekst = termijn_tekst(velden, partijen)
     deel = hoeveelheid(regel)
     return tekst.replace(deel, f"**{deel}**", 1) if deel else tekst
 
 
 def voorwaarde(regel: dict, partijen: dict | None = None) -> str:
     """The options a rule depends on, in the region's own words ('door het lokale veld')."""
-    return met_team(", ".join(OPTIE_TEKST[(k, v)] for k, v in sorted(regel.get("als", {}).items())), partijen)
+    return met_team(", ".join(OPTIE_VOORWAARDE[(k, v)] for k, v in sorted(regel.get("als", {}).items())), partijen)
 
 
 def routes_tekst(routes) -> str:
@@ -90,7 +67,7 @@ def routes_tekst(routes) -> str:
         return "na een dienst"
     if routes == ("direct",):
         return "directe overdracht"
-    return ", ".join(ROUTE_KORT[r] for r in routes)
+    return ", ".join(kleine_letter(ROUTE_KORT[r]) for r in routes)
 
 
 def paragraaf_label(bron: dict, kort: bool = False) -> str:
@@ -127,5 +104,5 @@ class Links:
         return f'[{label}]({self.pagina(doel, bron["url"].split("#", 1)[1])} "{titel}")'
 
 
-def _document_kort(document: str) -> str:
-    return DOCUMENT_KORT[document]
+def _document_kort(code: str) -> str:
+    return document(code).kort

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.begrippen import MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, NIEMAND_NAAM, ROUTES
-from calculators.teksten import hoofdletter, met_team, moment_naam
+from calculators.basis.begrippen import LANDELIJK, MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.opmaak import hoofdletter, kleine_letter
+from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam
 
-from .gegevens import LANDELIJK, Gegevens, Toepassing
+from .gegevens import Gegevens, Toepassing
 from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
@@ -37,22 +38,6 @@ STAPPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Verantwoordelijkheid na de overdracht", ("lokaal-team-verantwoordelijk",)),
     ("Monitoring", MONITORING_MOMENTEN),
 )
-
-# Short names inside a step ('{team}': the region's own name for the lokaal team).
-KORT = {
-    "melding": "Tot de veiligheidsbeoordeling",
-    "veiligheidsbeoordeling-uiterlijk": "Afgerond",
-    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",  # the page names the region
-    "dienst-einde-uiterlijk": "Dienst afgerond (besluit over de vervolgstappen)",
-    "overdracht-uiterlijk": "Overdracht aan {team}",
-    "overdracht-oppakken-uiterlijk": "{Team} pakt de casus op en verdeelt hem",
-    "lokaal-team-verantwoordelijk": "{Team} verantwoordelijk",
-    "monitoring-3-maanden": "Eerste vaste moment",
-    "monitoring-vervroegen-vanaf": "{Team} kan de monitoring vervroegen (als het stabiel en veilig is)",
-    "monitoring-12-maanden": "Tweede vaste moment",
-    "monitoring-einde-gemiddeld": "Einde bij de gemiddelde duur",
-}
-
 
 @dataclass
 class Regel:
@@ -81,8 +66,8 @@ def naam_en_tekst(regel: dict, partijen: dict, kort: bool) -> tuple[str, str]:
     moment = _moment(regel)
     if regel["soort"] == "vervalt":
         return regel["omschrijving"], ""
-    if kort and moment in KORT:
-        naam, uiterlijk = _namen(KORT[moment], partijen), True
+    if kort and MOMENTEN[moment].in_stap:
+        naam, uiterlijk = _namen(MOMENTEN[moment].in_stap, partijen), True
     else:
         naam, uiterlijk = moment_naam(moment, partijen), False
         # 'Uiterste datum …' says what 'uiterlijk' before the term says.
@@ -90,7 +75,7 @@ def naam_en_tekst(regel: dict, partijen: dict, kort: bool) -> tuple[str, str]:
             naam, uiterlijk = hoofdletter(naam.removeprefix("Uiterste datum ")), True
     if regel["soort"] == "overgang":
         if regel["niemand_aangewezen"]:
-            return naam, NIEMAND_NAAM[:1].lower() + NIEMAND_NAAM[1:]
+            return naam, kleine_letter(NIEMAND_NAAM)
         return naam, f"daarna is {partijen.get(regel['verantwoordelijke'])} verantwoordelijk"
     tekst = termijn_md(regel, partijen)
     rol = MOMENTEN[moment].rol
@@ -319,9 +304,9 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
         "",
         '!!! warning "Dit is het collegevoorstel, niet de tekst van de afspraken"',
         "",
-        f"    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
-        f"zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
-        f"over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij de landelijke regels:",
+        "    Deze pagina is het voorstel waarmee het college de afspraken vaststelt. De tekst van de afspraken "
+        "zelf (een bijlage bij het voorstel) zat niet in de bron en staat dus niet op deze site. Wat het voorstel "
+        "over de afspraken zegt, rekenen de rekenhulpen mee. Voor de rest gebruiken zij de landelijke regels:",
         "",
         *(f"    - {naam}" for naam in regels_namen),
         "",

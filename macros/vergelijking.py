@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from calculators.begrippen import DIENST_ROUTES, MONITORING_MOMENTEN, ROUTES
-from calculators.teksten import hoofdletter
+from calculators.basis.begrippen import DIENST_ROUTES, LANDELIJK, MONITORING_MOMENTEN, ROUTES
+from calculators.basis.opmaak import hoofdletter
 
 from . import termijnen
-from .gegevens import LANDELIJK, OORDELEN, Gegevens, Toepassing
+from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
 from .opmaak import Links, datum_lang, geldigheid, md_cel, routes_tekst
 
 # Rows: (label, moments, routes). Labels name topics; every value in a cell comes from the rules.
@@ -98,7 +98,7 @@ def _uitzonderingen(gegevens: Gegevens, regio: str, momenten, routes) -> list[tu
 def _citaten(citaten: list[tuple[str, dict]], links: Links) -> list[str]:
     """The quotes behind a topic's sources, reachable by keyboard and touch (a title shows on hover only)."""
     regels, gezien = [], set()
-    for regio, bron in citaten:
+    for _regio, bron in citaten:
         if (bron["url"], bron["citaat"]) in gezien:
             continue
         gezien.add((bron["url"], bron["citaat"]))
@@ -218,7 +218,7 @@ def _oordeel(waarde: str) -> str:
 
 def criteria(gegevens: Gegevens, links: Links) -> str:
     aef = gegevens.aef
-    rapport = aef["rapport"]["pagina"]
+    rapport = document_pagina("aef")
     regios = gegevens.regios_met_afspraken
     kop = "| Criterium | " + " | ".join(gegevens.regios[r].naam for r in regios) + " |"
     scheiding = "|---|" + "---|" * len(regios)

@@ -22,23 +22,20 @@ from pathlib import Path
 
 import yaml
 
-import calculators
-from calculators.begrippen import DOCUMENTEN
-from calculators.regels import alle_regios
+from calculators.basis.opmaak import datum_kort
+from calculators.recht.regios import alle_regios, document, documentmappen, regio_codes, regio_naam
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-# The folders of the published texts (as hooks/bronvermelding.py: DOCUMENT_FOLDERS) and the rules.
-GEVOLGD = ("docs/midden-brabant", "docs/west-brabant", "docs/zuid-limburg", "docs/landelijk",
-           "docs/achtergrond", "calculators/rules")
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+
+def gevolgd() -> tuple[str, ...]:
+    """The folders of the published texts (as the engine knows them) and the rules."""
+    return (*(f"docs/{m.rstrip('/')}" for m in documentmappen()), "calculators/rules")
 SOORT = {"A": "nieuw", "M": "gewijzigd", "D": "verwijderd", "T": "gewijzigd"}
 RECORD, VELD = "\x1e", "\x1f"
 
 
-def lange_datum(datum: dt.date) -> str:
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+lange_datum = datum_kort
 
 
 def _cel(tekst: str) -> str:
@@ -74,7 +71,7 @@ class Wijziging:
 
 def geschiedenis() -> list[Wijziging] | None:
     """Every change to a followed file, newest first; None without git history."""
-    result = _git("log", "--no-renames", "--name-status", f"--format={RECORD}%h{VELD}%cs", "--", *GEVOLGD)
+    result = _git("log", "--no-renames", "--name-status", f"--format={RECORD}%h{VELD}%cs", "--", *gevolgd())
     if result is None or result.returncode != 0:
         return None
     wijzigingen = []
@@ -109,14 +106,14 @@ def _onderdeel(pad: str, van: str) -> str:
         if not bestand.exists():
             return f"{_cel(relatief)} (pagina bestaat niet meer)"
         meta = _front_matter(bestand)
-        regio = calculators.REGIO_NAMEN.get(meta.get("regio", ""), "")
+        regio = regio_naam(meta["regio"]) if meta.get("regio") in regio_codes() else ""
         titel = meta.get("title") or relatief
         naam = f"{titel} ({regio})" if regio and regio not in titel else titel
         return f"[{_cel(naam)}]({_link_naar(relatief, van)})"
     if pad.startswith("calculators/rules/"):
         code = Path(pad).stem
-        if code in calculators.REGIO_NAMEN:
-            return f"Rekenregels {_cel(calculators.REGIO_NAMEN[code])} (`{Path(pad).name}`)"
+        if code in regio_codes():
+            return f"Rekenregels {_cel(regio_naam(code))} (`{Path(pad).name}`)"
         if code == "atw-lid3":
             return f"Met feestdagen gelijkgestelde dagen, Algemene termijnenwet art. 3 lid 3 (`{Path(pad).name}`)"
         return f"Rekenregels (`{Path(pad).name}`)"
@@ -128,8 +125,8 @@ def versies_tabel(van: str) -> str:
     rijen = []
     for regels in alle_regios().values():
         for versie in regels.versies:
-            document = DOCUMENTEN.get(versie.bron.document)
-            regio = f"[{_cel(regels.naam)}]({_link_naar(_md_pad(document), van)})" if document else _cel(regels.naam)
+            pagina = document(versie.bron.document).pagina
+            regio = f"[{_cel(regels.naam)}]({_link_naar(_md_pad(pagina), van)})"
             tot = lange_datum(versie.geldig_tot - dt.timedelta(days=1)) if versie.geldig_tot else "nu geldig"
             rijen.append((versie.geldig_vanaf, f"| {regio} | {_cel(versie.naam)} | {lange_datum(versie.geldig_vanaf)} "
                                                f"| {tot} | {_cel(versie.toelichting or '')} |"))

@@ -1,6 +1,6 @@
 """The page Oefenen in a real browser: answering, feedback, score, keyboard, accessibility.
 
-The right answers are taken from the engine (calculators.oefenen, checked against tijdlijn in
+The right answers are taken from the engine (calculators.uitvoer.oefenen, checked against tijdlijn in
 tests/macros/test_oefenen_pagina.py), never from the page itself.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.oefenen import oefeningen
+from calculators.uitvoer.oefenen import oefeningen
 
 from .test_toegankelijkheid import NO_TRANSITIONS, SCHEMES, axe_violations, use_scheme
 
@@ -58,7 +58,8 @@ def test_one_right_one_wrong_gives_feedback_and_score(page, site_url):
     beantwoord(page, lijst[0], juist(lijst[0]))
     goed = vraag(page, lijst[0]).locator("[data-aw-oefen-oordeel]")
     goed.wait_for()
-    assert goed.inner_text() == "Goed." and "goed" in goed.get_attribute("class")
+    assert goed.inner_text().startswith("Goed: ") and "goed" in goed.get_attribute("class")
+    assert lijst[0].antwoord_tekst in goed.inner_text()  # the answer echoed in the engine's words
     assert page.evaluate("document.activeElement.hasAttribute('data-aw-oefen-oordeel')")
     uitleg = vraag(page, lijst[0]).locator("details[data-aw-oefen-uitleg]")
     assert uitleg.get_attribute("open") is not None and lijst[0].bron["label"] in uitleg.inner_text()
@@ -66,7 +67,8 @@ def test_one_right_one_wrong_gives_feedback_and_score(page, site_url):
     beantwoord(page, lijst[1], fout_antwoord(lijst[1]))
     fout = vraag(page, lijst[1]).locator("[data-aw-oefen-oordeel]")
     fout.wait_for()
-    assert fout.inner_text().startswith("Niet goed.")
+    assert fout.inner_text().startswith("Niet goed. U antwoordde ")
+    assert lijst[1].antwoord_tekst in fout.inner_text()
     uitleg = vraag(page, lijst[1]).locator("details[data-aw-oefen-uitleg]")
     assert "Het juiste antwoord:" in uitleg.inner_text() and lijst[1].uitleg[:40] in uitleg.inner_text()
     assert stand.inner_text() == f"2 van {len(lijst)} vragen beantwoord, 1 goed."
@@ -150,3 +152,32 @@ def test_no_wcag_violations_before_and_after_answering(page, site_url, built_sit
     vraag(page, lijst[1]).locator("[data-aw-oefen-oordeel]").wait_for()
     problems += axe_violations(page, f"oefenen, beantwoord ({kleur})")
     assert problems == []
+
+
+def test_a_typical_mistake_is_named_and_progress_stays_on_this_device(page, site_url):
+    open_oefenen(page, site_url)
+    lijst = oefeningen(REGIO)
+    # A date question whose wrong answer the engine knows a mistake for (e.g. calendar days instead of werkdagen).
+    o = next(x for x in lijst if x.antwoord["soort"] == "datum" and x.valkuilen)
+    valkuil = o.valkuilen[0]
+    beantwoord(page, o, valkuil.waarde)
+    oordeel = vraag(page, o).locator("[data-aw-oefen-oordeel]")
+    oordeel.wait_for()
+    tekst = oordeel.inner_text()
+    assert tekst.startswith("Niet goed. U antwoordde ") and valkuil.uitleg in tekst and o.antwoord_tekst in tekst
+    # The counted days, as a table with a caption, in the explanation that opened.
+    if o.telling:
+        tabel = vraag(page, o).locator("table.aw-oefen-kalender")
+        assert tabel.locator("caption").inner_text() == "Zo tellen de dagen"
+        assert tabel.locator("tbody tr").count() == len(o.telling)
+    # Progress is kept on this device: the first result only, never the typed date.
+    bewaard = page.evaluate("window.localStorage.getItem('afsprakenwijzer.oefenen')")
+    assert bewaard and f'"aw-oefen-{o.id}":"fout"' in bewaard and valkuil.waarde not in bewaard
+    page.reload()
+    page.locator("[data-aw-oefen-balk]:not([hidden])").wait_for()
+    stand = page.locator("[data-aw-oefen-stand]")
+    assert stand.inner_text() == f"1 van {len(lijst)} vragen beantwoord, 0 goed."
+    # Start again: the score of this region is gone, here and in storage.
+    page.get_by_role("button", name="Opnieuw beginnen").first.click()
+    page.wait_for_function("document.querySelector('[data-aw-oefen-stand]').textContent.startsWith('0 van')")
+    assert f"aw-oefen-{o.id}" not in (page.evaluate("window.localStorage.getItem('afsprakenwijzer.oefenen')") or "")

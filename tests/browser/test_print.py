@@ -22,13 +22,13 @@ import yaml
 from mkdocs_print_site_plugin.exclude import exclude
 from mkdocs_print_site_plugin.urls import get_page_key
 
-from tests.conftest import BROWSER_WAIT_MS
+from calculators.recht.regios import documentmappen
+from tests.conftest import BROWSER_WAIT_MS, IN_CI
 from tests.site.helpers import DOCS, ROOT, html_path, soup
 
 pytestmark = pytest.mark.browser
-IN_CI = __import__("os").environ.get("CI", "").lower() in {"1", "true", "yes"}
 BOOT_TIMEOUT = BROWSER_WAIT_MS  # one generous bound for every wait (tests/conftest.py)
-DOCUMENT_FOLDERS = ("midden-brabant/", "west-brabant/", "zuid-limburg/", "landelijk/", "achtergrond/")
+DOCUMENT_FOLDERS = documentmappen()
 
 
 # ---------- what the print edition should contain ----------
@@ -175,7 +175,7 @@ def test_the_print_edition_loads_nothing_from_elsewhere_and_leaves_out_the_calcu
 # ---------- a calculator result on paper ----------
 
 def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url, tmp_path):
-    from calculators.verzoek import bereken_json
+    from calculators.uitvoer.verzoek import bereken_json
 
     invoer = {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}
     page.goto(f"{site_url}rekenhulpen/")

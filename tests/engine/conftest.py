@@ -17,6 +17,7 @@ if str(REPO) not in sys.path:  # zodat de tests ook zonder installatie van het p
     sys.path.insert(0, str(REPO))
 
 import calculators  # noqa: E402  (na het aanvullen van sys.path)
+from calculators.basis import bestanden  # noqa: E402
 
 # De code en regelbestanden zoals ze geïmporteerd worden: in Pyodide is dat het geïnstalleerde wiel,
 # niet de werkmap (die is daar niet aanwezig).
@@ -50,8 +51,7 @@ def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedPr
 @pytest.fixture(autouse=True)
 def _standaard_regelmap():
     """Elke test begint met de regelbestanden uit het pakket."""
-    from calculators import regels
 
-    regels.gebruik_regelmap(None)
+    bestanden.gebruik_regelmap(None)
     yield
-    regels.gebruik_regelmap(None)
+    bestanden.gebruik_regelmap(None)

@@ -11,11 +11,11 @@ from .conftest import run_cli
 
 pytestmark = pytest.mark.subprocess
 
-MOMENT_SLEUTELS = {"code", "datum", "weekdag", "omschrijving", "kort", "rol", "bron", "status", "interpretatie",
-                   "verantwoordelijke", "landelijk_terugval", "regel", "hangt_af_van_aanname"}
+MOMENT_SLEUTELS = {"code", "datum", "weekdag", "datum_tekst", "niet_werkdag", "omschrijving", "kort", "rol", "bron",
+                   "status", "interpretatie", "verantwoordelijke", "landelijk_terugval", "regel", "hangt_af_van_aanname"}
 BRON_SLEUTELS = {"document", "document_naam", "paragraaf", "citaat", "url"}
-INTERVAL_SLEUTELS = {"van", "tot", "tot_en_met", "binnen_een_dag", "partij", "partij_naam", "bron", "interpretatie",
-                     "landelijk_terugval", "toelichting"}
+INTERVAL_SLEUTELS = {"van", "tot", "tot_en_met", "van_tekst", "tot_en_met_tekst", "binnen_een_dag", "partij",
+                     "aanwijzing", "partij_naam", "bron", "interpretatie", "landelijk_terugval", "toelichting"}
 
 
 def tijdlijn_json(*args: str) -> dict:
@@ -31,7 +31,7 @@ def test_json_contract_tijdlijn():
     uit = tijdlijn_json("--regio", "zuid-limburg", "--route", "direct", "--melding", "2025-04-24")
     assert {"contract", "regio", "route", "afspraken_versie", "afspraken_versies", "kalender", "invoer", "momenten",
             "verantwoordelijkheid", "interval_grenzen", "aannames", "op_peildatum", "opmerkingen"} <= set(uit)
-    assert uit["contract"] == "afsprakenwijzer-tijdlijn/2"
+    assert uit["contract"] == "afsprakenwijzer-tijdlijn/3"
     assert uit["op_peildatum"] is None  # alleen met --peildatum
     assert (uit["regio"], uit["route"]) == ("zuid-limburg", "direct")
     assert set(uit["afspraken_versie"]) >= {"naam", "geldig_vanaf", "geldig_tot"}
@@ -48,6 +48,9 @@ def test_json_contract_tijdlijn():
         assert set(v) == INTERVAL_SLEUTELS
     assert uit["verantwoordelijkheid"][-1]["tot"] is None
     assert [m["datum"] for m in uit["momenten"]] == sorted(m["datum"] for m in uit["momenten"])
+    # Notes leave the engine as records, worded once: the sentences of 'opmerkingen' are their texts.
+    assert {n["code"] for n in uit["notities"]} >= {"aanname", "vervalt"}
+    assert all(n["tekst"] in uit["opmerkingen"] for n in uit["notities"] if n["code"] != "aanname-onmogelijk")
 
 
 def test_json_weekdag_en_bron_url():
@@ -87,13 +90,15 @@ def test_peildatum_in_het_json_contract():
     uit = tijdlijn_json("--regio", "midden-brabant", "--route", "direct", "--melding", "2024-09-02",
                         "--veiligheidsbeoordeling", "2024-09-03", "--overdracht", "2024-09-03", "--peildatum", "2024-09-06")
     p = uit["op_peildatum"]
-    assert set(p) == {"datum", "partij", "partij_naam", "sinds", "tot_en_met", "toelichting", "volgende", "daarna"}
+    assert set(p) == {"datum", "datum_tekst", "niet_werkdag", "partij", "aanwijzing", "partij_naam", "sinds",
+                      "sinds_hangt_af_van_aanname", "tot_en_met", "tot_en_met_tekst", "toelichting", "volgende", "daarna"}
+    assert (p["datum_tekst"], p["aanwijzing"], p["sinds_hangt_af_van_aanname"]) == ("vr 6 september 2024", "partij", False)
     assert (p["datum"], p["partij"], p["sinds"], p["tot_en_met"]) == ("2024-09-06", "veilig-thuis", "2024-09-03", "2024-09-10")
     assert p["volgende"]["code"] == "overdracht-oppakken-uiterlijk" and p["volgende"]["datum"] == "2024-09-10"
     # vr 6 -> di 10: 4 kalenderdagen, 2 werkdagen (ma 9, di 10).
     assert (p["volgende"]["dagen_tot"], p["volgende"]["werkdagen_tot"]) == (4, 2)
-    assert p["daarna"] == {"partij": "lokaal-team", "partij_naam": "het lokale (wijk)team", "vanaf": "2024-09-11",
-                           "binnen_een_dag": False}
+    assert p["daarna"] == {"partij": "lokaal-team", "aanwijzing": "partij", "partij_naam": "het lokale (wijk)team",
+                           "vanaf": "2024-09-11", "vanaf_tekst": "wo 11 september 2024", "binnen_een_dag": False}
 
 
 def test_werkdagen_aantal():

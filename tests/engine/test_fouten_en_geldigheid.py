@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import AfsprakenFout, REGIOS, ROUTES, tijdlijn
+from calculators import ROUTES, AfsprakenFout, tijdlijn
+from calculators.recht.regios import regio_codes
+
+REGIOS = regio_codes()
 
 
 def fout(**kwargs) -> AfsprakenFout:
@@ -80,19 +83,19 @@ DIENSTEN = "route ‘Dienst Voorwaarden & Vervolg, daarna overdracht’ of ‘Di
     ({"regio": "west-brabant", "route": "onderzoek", "vbs": "crisis"}, "vbs", "Verbindend Samenwerken",
      f"Midden-Brabant ({DIENSTEN})"),
     ({"regio": "midden-brabant", "route": "direct", "vbs": "regulier"}, "vbs", "Verbindend Samenwerken", DIENSTEN),
-    ({"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"}, "terugkoppeling", "De datum van terugkoppeling",
+    ({"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"}, "terugkoppeling", "De terugkoppeling",
      f"Midden-Brabant ({DIRECT})"),
     ({"regio": "midden-brabant", "route": "onderzoek", "terugkoppeling": "2024-12-01"}, "terugkoppeling",
-     "De datum van terugkoppeling", DIRECT),
+     "De terugkoppeling", DIRECT),
     ({"regio": "midden-brabant", "route": "direct", "dienst_einde": "2024-10-01"}, "dienst_einde",
-     "De einddatum van de dienst", "Dienst Onderzoek"),
+     "Het einde van de dienst", "Dienst Onderzoek"),
     ({"regio": "zuid-limburg", "route": "onderzoek", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
      "Inbreng bij de Jeugdbeschermingstafel", "Midden-Brabant"),
     ({"regio": "midden-brabant", "route": "direct", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
      "Inbreng bij de Jeugdbeschermingstafel", "Dienst Onderzoek"),
     ({"regio": "landelijk", "heraanmelding": True}, "heraanmelding", "Een nieuwe aanmelding bij stagnatie",
      f"Midden-Brabant ({DIENSTEN})"),
-    ({"regio": "west-brabant", "start_hulp": "2024-10-01"}, "start_hulp", "De startdatum van de hulp",
+    ({"regio": "west-brabant", "start_hulp": "2024-10-01"}, "start_hulp", "De start van de hulp",
      "meldingen van 1 januari 2017 tot 1 april 2022"),
 ])
 def test_optie_niet_beschikbaar_zegt_waar_wel(kwargs, veld, naam, waar):
@@ -151,16 +154,27 @@ def test_lid3_kalender_voor_een_jaar_zonder_besluit():
 @pytest.mark.parametrize("regio, te_vroeg, eerste", [
     ("landelijk", "2016-06-30", "2016-07-01"),
     ("midden-brabant", "2024-06-30", "2024-07-01"),
-    ("west-brabant", "2016-12-31", "2017-01-01"),
+    ("west-brabant", "2016-06-30", "2016-07-01"),
     ("zuid-limburg", "2022-01-19", "2022-01-20"),
 ])
 def test_melding_voor_de_eerste_versie_wordt_geweigerd(regio, te_vroeg, eerste):
-    from calculators.begrippen import datum_kort
+    from calculators.basis.opmaak import datum_kort
     from tests.engine.conftest import d
 
     e = fout(regio=regio, melding=te_vroeg)
     assert e.veld == "melding" and datum_kort(d(te_vroeg)) in str(e) and datum_kort(d(eerste)) in str(e)
     assert tijdlijn(regio, "direct", eerste).afspraken_versie.geldig_vanaf.isoformat() == eerste
+
+
+def test_west_brabant_voor_2017_volgt_het_landelijk_kader():
+    # 001 (Aanleiding) noemt de Richtlijnen van januari 2017 "de eerdere versie" en geen oudere afspraken: een
+    # melding van eind 2016 wordt niet geweigerd, maar berekend met het landelijk kader, en de uitkomst zegt waarom.
+    t = tijdlijn("west-brabant", "direct", "2016-12-20")
+    assert t.afspraken_versie.code == "geen-regionale-afspraken"
+    terugval = t.notities_met("landelijk-vult-aan")
+    assert [n["regionale_tekst"] for n in terugval][0] == "geen"
+    assert "geen afspraken van West-Brabant bekend" in terugval[0].tekst(t.partijen)
+    assert t.moment("veilig-thuis-verantwoordelijk").landelijk_terugval
 
 
 def test_west_brabant_wisselt_van_versie_op_1_april_2022():
@@ -189,30 +203,35 @@ def test_een_casus_over_het_einde_van_de_richtlijnen_2017_krijgt_daarna_de_nieuw
 
 
 def test_een_wachtlijst_onder_de_richtlijnen_2017_eindigt_op_1_april_2022():
-    # Overdracht ma 21-3-2022 onder de Richtlijnen 2017, geen startdatum van de hulp: Veilig Thuis bleef
-    # verantwoordelijk "zolang wachtlijst" — maar niet langer dan de richtlijnen golden. Vanaf 1-4-2022 geldt
-    # de nieuwe afspraak (na 2 werkdagen, ook bij een wachtlijst): het lokale team, vanaf die dag.
+    # Overdracht ma 21-3-2022 onder de Richtlijnen 2017, geen startdatum van de hulp. Wie dan verantwoordelijk was,
+    # hangt af van een feit dat de rekenhulp niet kent: VT "wanneer er … een wachtlijst is" (001 a), anders het
+    # lokale team. Dat zegt de uitkomst (onbepaald, met beide lezingen), en niet langer dan de richtlijnen golden:
+    # vanaf 1-4-2022 geldt de nieuwe afspraak (na 2 werkdagen, ook bij een wachtlijst): het lokale team.
     t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21")
-    laatste_vt, team = t.verantwoordelijkheid[-2], t.verantwoordelijkheid[-1]
-    assert (laatste_vt.partij, laatste_vt.tot.isoformat()) == ("veilig-thuis", "2022-04-01")
+    onbepaald, team = t.verantwoordelijkheid[-2], t.verantwoordelijkheid[-1]
+    assert (onbepaald.partij, onbepaald.van.isoformat(), onbepaald.tot.isoformat()) == ("onbepaald", "2022-03-21",
+                                                                                        "2022-04-01")
+    assert onbepaald.to_dict()["aanwijzing"] == "onbepaald" and onbepaald.to_dict()["partij"] is None
+    assert "wachtlijst" in onbepaald.toelichting and "Had het geen wachtlijst" in onbepaald.toelichting
     assert (team.partij, team.van.isoformat(), team.tot) == ("lokaal-team", "2022-04-01", None)
     assert "1 april 2022" in team.toelichting
     assert t.moment("regels-gewijzigd").verantwoordelijke == "lokaal-team"
-    # Begon de hulp al vóór 1 april, dan blijft het lokale team verantwoordelijk; vanaf 1 april op grond van
-    # de nieuwe afspraken (de periode wordt daar gesplitst, met uitleg).
+    # The overdracht cites the waiting-list rule of 2017, not the national end of responsibility (004 § 2.2).
+    assert t.moment("overdracht").regel == "lokaal-team-bij-start-hulp"
+    # Begon de hulp al vóór 1 april, dan is het lokale team verantwoordelijk vanaf die dag, zonder onderbreking.
     t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21",
                  start_hulp="2022-03-25")
-    team_oud, team_nieuw = t.verantwoordelijkheid[-2:]
-    assert (team_oud.partij, team_oud.van.isoformat(), team_oud.tot.isoformat()) == ("lokaal-team", "2022-03-25", "2022-04-01")
-    assert (team_nieuw.partij, team_nieuw.tot) == ("lokaal-team", None) and "1 april 2022" in team_nieuw.toelichting
+    team = t.verantwoordelijkheid[-1]
+    assert (team.partij, team.van.isoformat(), team.tot) == ("lokaal-team", "2022-03-25", None)
 
 
 def test_west_brabant_2018_monitoring_volgt_de_regels_op_de_datum_van_het_moment():
-    # Melding 2018 (Richtlijnen 2017): de landelijke monitoringsregel (Handelingsprotocol 2019) geldt vanaf
-    # 1-1-2019 (aangenomen). Triage do 8-3-2018, dienst uiterlijk do 17-5-2018 = overdracht. Het moment na
-    # 3 maanden (17-8-2018) lag vóór die datum en komt er niet; die na 12 en 18 maanden wel.
+    # Melding do 1-3-2018 (Richtlijnen 2017): de landelijke monitoringsregel (Handelingsprotocol 2019) geldt vanaf
+    # 1-1-2019 (aangenomen). Start onderzoek 1-3 + 5 = di 6-3, de triage daarvóór: aangenomen 6-3-2018; dienst
+    # uiterlijk 6-3 + 10 weken = di 15-5-2018 = overdracht. Het moment na 3 maanden (15-8-2018) lag vóór 2019 en
+    # komt er niet; die na 12 en 18 maanden wel.
     t = tijdlijn("west-brabant", "onderzoek", "2018-03-01", start_hulp="2018-06-01")
     assert t.moment("monitoring-3-maanden") is None
-    assert t.moment("monitoring-12-maanden").datum.isoformat() == "2019-05-17"
+    assert t.moment("monitoring-12-maanden").datum.isoformat() == "2019-05-15"
     assert t.moment("regels-gewijzigd").datum.isoformat() == "2019-01-01"
     assert "monitoring" in t.moment("regels-gewijzigd").omschrijving.lower()

@@ -8,7 +8,7 @@ niet door de code berekend.
 import pytest
 
 from calculators import AfsprakenFout, is_werkdag, niet_werkdagen, plus_werkdagen, werkdagen_tussen
-from calculators.kalender import KALENDERS, atw_verlengd, plus_termijn
+from calculators.kalender.werkdagen import KALENDERS, atw_verlengd, plus_termijn
 
 from .conftest import d
 

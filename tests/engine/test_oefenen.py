@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections import Counter
 
 import pytest
 
-from calculators import REGIOS, ROUTES, regels, tijdlijn
-from calculators.oefenen import ROND, oefeningen
+from calculators import ROUTES, tijdlijn
+from calculators.basis import bestanden
+from calculators.recht import regios as regels
+from calculators.recht.regios import regio_codes
+from calculators.uitvoer.oefenen import ROND, oefeningen
 
 from .conftest import RULES, d, run_cli
 from .test_regelbestanden import wijzig_regel
+
+REGIOS = regio_codes()
 
 
 def _antwoord_van_de_rekenkern(o: dict):
@@ -79,7 +85,7 @@ def test_een_gewijzigde_regel_verandert_de_antwoorden_die_ervan_afhangen(tmp_pat
     mb = (kopie / "midden-brabant.toml").read_text(encoding="utf-8")
     (kopie / "midden-brabant.toml").write_text(wijzig_regel(mb, "overdracht-oppakken", "aantal = 7", "aantal = 10"),
                                                encoding="utf-8")
-    regels.gebruik_regelmap(kopie)
+    bestanden.gebruik_regelmap(kopie)
     na = {o.id: o for o in oefeningen("midden-brabant")}
     for o in na.values():
         assert _antwoord_van_de_rekenkern(o.to_dict()) == _verwacht(o.to_dict()), o.id
@@ -106,3 +112,46 @@ def test_cli_oefenen_json_contract():
     assert tekst.returncode == 0 and "Vraag:" in tekst.stdout and "Antwoord:" in tekst.stdout
     fout = run_cli("oefenen", "--regio", "brabant")
     assert fout.returncode == 2 and "'brabant'" in fout.stderr
+
+
+# --- typical mistakes: the engine works out what each gives, the page only compares ---------------------------
+
+
+def test_valkuilen_zijn_wat_de_fout_geeft_en_nooit_het_juiste_antwoord():
+    from calculators.kalender.werkdagen import plus_werkdagen as werkdagen_erbij
+    from calculators.uitvoer.valkuilen import laatste_stap
+
+    for o in oefeningen():
+        if o.antwoord["soort"] != "datum":
+            assert {v.waarde for v in o.valkuilen} == ({"niemand", "veilig-thuis", "lokaal-team"} -
+                                                      {o.antwoord["partij"] or "niemand"})
+            continue
+        assert o.antwoord["datum"] not in {v.waarde for v in o.valkuilen}
+        assert len({v.waarde for v in o.valkuilen}) == len(o.valkuilen)
+        t = tijdlijn(o.regio, o.route, **o.invoer)
+        stap = laatste_stap(t, o.antwoord["code"])
+        soorten = {v.soort: dt.date.fromisoformat(v.waarde) for v in o.valkuilen}
+        if stap is not None and stap.regel.eenheid == "werkdagen" and "kalenderdagen" in soorten:
+            # Calendar days instead of werkdagen: the same number of days, weekends and feestdagen included.
+            assert soorten["kalenderdagen"] == stap.basis + dt.timedelta(days=stap.regel.aantal + stap.na)
+        if stap is not None and stap.regel.eenheid == "werkdagen" and "feestdag" in soorten:
+            # A forgotten feestdag: counted as if only weekends do not count.
+            assert soorten["feestdag"] == werkdagen_erbij(stap.basis, stap.regel.aantal, "weekend") + dt.timedelta(
+                days=stap.na)
+
+
+def test_een_vergeten_feestdag_wordt_bij_naam_genoemd():
+    gevonden = [(o, v) for o in oefeningen() for v in o.valkuilen if v.soort == "feestdag"]
+    assert gevonden, "de oefenvragen liggen rond feestdagen: minstens één vraag heeft deze valkuil"
+    for o, v in gevonden:
+        assert any(naam in v.uitleg for naam in ROND + ("Tweede Paasdag", "Tweede Kerstdag", "Nieuwjaarsdag"))
+
+
+def test_de_telling_eindigt_bij_het_antwoord():
+    for o in oefeningen():
+        if not o.telling:
+            continue
+        laatste = o.telling[-1]
+        assert laatste.datum.isoformat() == o.antwoord["datum"]
+        geteld = [d.telt for d in o.telling if d.telt is not None]
+        assert geteld == list(range(1, len(geteld) + 1))

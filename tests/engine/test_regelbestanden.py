@@ -11,7 +11,9 @@ import shutil
 
 import pytest
 
-from calculators import AfsprakenFout, RegelbestandFout, regels, tijdlijn
+from calculators import AfsprakenFout, RegelbestandFout, tijdlijn
+from calculators.basis import bestanden
+from calculators.recht import regios as regels
 
 from .conftest import RULES, d, run_cli
 
@@ -50,7 +52,8 @@ def fout_bij_laden(tmp_path, tekst: str, naam: str = "midden-brabant.toml") -> s
 
 def test_de_meegeleverde_bestanden_zijn_in_orde():
     assert regels.controleer_regelmap() == [
-        "landelijk.toml", "midden-brabant.toml", "west-brabant.toml", "zuid-limburg.toml", "atw-lid3.toml"]
+        "landelijk.toml", "midden-brabant.toml", "west-brabant.toml", "zuid-limburg.toml", "atw-lid3.toml",
+        "aef/criteria.toml"]
     for pad in RULES.glob("*.toml"):
         if pad.name != "atw-lid3.toml":
             assert regels.laad_regio(pad).code == pad.stem
@@ -130,7 +133,7 @@ def test_dezelfde_regel_met_opeenvolgende_geldigheid_mag(tmp_path):
     map_ = tmp_path / "regels"
     shutil.copytree(RULES, map_)
     (map_ / "midden-brabant.toml").write_text(MB[:begin] + eerste + tweede + MB[eind:], encoding="utf-8")
-    regels.gebruik_regelmap(map_)
+    bestanden.gebruik_regelmap(map_)
     # Overdracht ma 2-12-2024 + 7 = ma 9-12; overdracht do 2-1-2025 + 5 = di 7-1-2025.
     oud = tijdlijn("midden-brabant", "direct", "2024-11-28", overdracht="2024-12-02")
     nieuw = tijdlijn("midden-brabant", "direct", "2025-01-02", overdracht="2025-01-02")
@@ -183,7 +186,7 @@ def test_geen_geldige_toml_in_het_nederlands(tmp_path, zoek, vervang, plek, uitl
 def test_verkeerde_regio_in_bestand():
     with pytest.raises(RegelbestandFout) as e:
         regels.laad_regio(MB, regio="zuid-limburg")
-    assert "hoort bij 'zuid-limburg'" in str(e.value)
+    assert "maar de bestandsnaam zegt 'zuid-limburg'" in str(e.value)
 
 
 def test_landelijk_moet_de_terugvalregels_hebben(tmp_path):
@@ -207,12 +210,12 @@ def test_gewijzigde_waarde_in_een_andere_regelmap_werkt_door(tmp_path):
     shutil.copytree(RULES, map_)
     tekst = wijzig_regel(MB, "overdracht-oppakken", "aantal = 7", "aantal = 10")
     (map_ / "midden-brabant.toml").write_text(tekst, encoding="utf-8")
-    regels.gebruik_regelmap(map_)
+    bestanden.gebruik_regelmap(map_)
     # Overdracht ma 2-9-2024 + 10 = do 12-9; lokaal team vanaf vr 13-9.
     t = tijdlijn("midden-brabant", "direct", "2024-09-02", overdracht="2024-09-02")
     assert t.moment("overdracht-oppakken-uiterlijk").datum == d("2024-09-12")
     assert t.moment("lokaal-team-verantwoordelijk").datum == d("2024-09-13")
-    regels.gebruik_regelmap(None)
+    bestanden.gebruik_regelmap(None)
     standaard = tijdlijn("midden-brabant", "direct", "2024-09-02", overdracht="2024-09-02")
     assert standaard.moment("overdracht-oppakken-uiterlijk").datum == d("2024-09-09")
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import regels, tijdlijn
+from calculators import tijdlijn
+from calculators.recht import regios as regels
 
 from .conftest import d
 
@@ -33,7 +34,7 @@ def intervallen(t):
 
 
 def overzicht():
-    from calculators.overzicht import maak_overzicht
+    from calculators.uitvoer.overzicht import maak_overzicht
 
     return maak_overzicht()
 
@@ -289,14 +290,21 @@ def test_mb_termijnen_vanaf_een_gebeurtenis_staan_alleen_in_het_overzicht():
 @dekt("overdracht-na-afronden-dienst", "lokaal-team-na-dienst")
 def test_mb_overdracht_na_dienst_en_verantwoordelijkheid_dezelfde_dag():
     # 000 § 4.3: "Na het afronden van een dienst draagt VTMB de casus over. De verantwoordelijkheid ...
-    # gaat dan van VTMB naar het lokale (wijk)team." Dienst af di 10-6-2025 -> overdracht aangenomen 10-6.
+    # gaat dan van VTMB naar het lokale (wijk)team." Geen termijn: geen uiterste overdrachtsdatum (ook niet
+    # uit het landelijk kader); niet opgegeven -> aangenomen op de dag van de afronding, di 10-6-2025.
     t = tijdlijn("midden-brabant", "onderzoek", "2025-04-30", dienst_einde="2025-06-10")
-    assert moment(t, "overdracht-uiterlijk").regel == "overdracht-na-afronden-dienst"
-    assert moment(t, "overdracht").datum == d("2025-06-10")
+    assert t.moment("overdracht-uiterlijk") is None
+    overdracht = moment(t, "overdracht")
+    assert (overdracht.datum, overdracht.status, overdracht.regel) == (d("2025-06-10"), "aangenomen",
+                                                                        "overdracht-na-afronden-dienst")
+    aanname = next(n for n in t.aannames if n["invoer"] == "overdracht")
+    assert aanname["grond"] == "aanname-regel" and aanname.bron.paragraaf == "4.3"
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2025-06-10"), "lokaal-team-na-dienst")
+    # Twee dagen later overgedragen: niet "te laat", want § 4.3 stelt geen termijn.
     t2 = tijdlijn("midden-brabant", "onderzoek", "2025-04-30", dienst_einde="2025-06-10", overdracht="2025-06-12")
     assert moment(t2, "lokaal-team-verantwoordelijk").datum == d("2025-06-12")
+    assert not t2.notities_met("na-uiterste-datum")
 
 
 @dekt("monitoring-drie-maanden", "monitoring-vervroegen", "monitoring-twaalf-maanden",
@@ -342,15 +350,25 @@ def test_mb_heraanmelding_vtmb_pas_na_de_zevende_weekdag():
     assert "weekdag" in m.interpretatie.lower()
 
 
-def test_mb_heraanmelding_met_spoed_volgt_het_landelijk_kader():
-    # Bij spoed is VT direct verantwoordelijk (004 § 2.1); de stagnatieregel gaat niet over acute onveiligheid.
-    t = tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True, spoed=True)
-    m = moment(t, "veilig-thuis-verantwoordelijk")
-    assert (m.datum, m.regel, m.landelijk_terugval) == (d("2025-05-01"), "veilig-thuis-bij-spoed", True)
-    # Het lokale (wijk)team blijft verantwoordelijk tot VTMB kennis neemt van het spoedeisende karakter:
-    # op de dag van de melding zelf, dus zichtbaar als periode binnen die dag; de hele dag is van VTMB.
-    assert intervallen(t)[:2] == [("2025-05-01", "2025-05-01", "lokaal-team"), ("2025-05-01", "2025-07-18", "veilig-thuis")]
-    assert t.verantwoordelijke_op(d("2025-05-01")).partij == "veilig-thuis"
+def test_mb_heraanmelding_met_spoed_blijft_bij_het_lokale_team():
+    # 000 § 5: "In alle vier de stappen blijft de verantwoordelijkheid ... bij het lokale (wijk)team. Dit wijzigt
+    # pas na de zevende weekdag na de melding" — zonder uitzondering voor spoed; en § 3.2 onder e: "Medewerkers
+    # in de lokale teams blijven verantwoordelijk voor de casussen waarbij zich (een vermoeden van) acute
+    # onveiligheid voordoet." De landelijke spoedregel (004 § 2.1) wordt dus niet ingevoerd: VTMB pas vanaf
+    # wo 14-5-2025, net als zonder spoed, en de uitkomst zegt dat spoed hier niets verandert.
+    met, zonder = (tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True, spoed=s)
+                   for s in (True, False))
+    m = moment(met, "veilig-thuis-verantwoordelijk")
+    assert (m.datum, m.regel, m.landelijk_terugval) == (d("2025-05-14"), "heraanmelding-vtmb-na-zevende-weekdag", False)
+    assert intervallen(met) == intervallen(zonder)
+    assert intervallen(met)[0] == ("2025-05-01", "2025-05-14", "lokaal-team")
+    assert not any(v.binnen_een_dag for v in met.verantwoordelijkheid)
+    notitie = met.notities_met("optie-zonder-gevolg")[0]
+    assert notitie["optie"] == "spoed" and notitie.bron.paragraaf.startswith("5")
+    # Zonder nieuwe aanmelding (een gewone melding) geldt bij spoed wel het landelijk kader: daar zwijgt 000.
+    gewoon = tijdlijn("midden-brabant", "onderzoek", "2025-05-01", spoed=True)
+    assert (moment(gewoon, "veilig-thuis-verantwoordelijk").regel, gewoon.notities_met("optie-zonder-gevolg")) == (
+        "veilig-thuis-bij-spoed", ())
 
 
 def test_mb_valt_terug_op_landelijk_voor_begin_verantwoordelijkheid_veilig_thuis():
@@ -546,11 +564,13 @@ def test_wb_richtlijnen_2017_veilig_thuis_zolang_wachtlijst():
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2021-04-01"), "lokaal-team-bij-start-hulp")
     assert t.verantwoordelijke_op(d("2021-03-31")).partij == "veilig-thuis"
-    # Zonder startdatum: Veilig Thuis zolang de wachtlijst duurt, met uitleg — maar niet langer dan de
-    # Richtlijnen golden (001 voorstel 2: beëindigd met ingang van 1 april 2022); daarna het lokale team.
+    # Zonder startdatum weet de rekenhulp niet of er een wachtlijst was (een feit van de casus): vanaf de overdracht
+    # is de verantwoordelijkheid 'onbepaald', met beide lezingen — en niet langer dan de Richtlijnen golden (001
+    # voorstel 2: beëindigd met ingang van 1 april 2022); daarna het lokale team.
     open_ = tijdlijn("west-brabant", "direct", "2021-03-01", overdracht="2021-03-05")
-    vt, team = open_.verantwoordelijkheid[-2:]
-    assert (vt.partij, vt.tot, team.partij, team.tot) == ("veilig-thuis", d("2022-04-01"), "lokaal-team", None)
+    vt, onbepaald, team = open_.verantwoordelijkheid[-3:]
+    assert (vt.partij, vt.tot) == ("veilig-thuis", d("2021-03-05"))
+    assert (onbepaald.partij, onbepaald.tot, team.partij, team.tot) == ("onbepaald", d("2022-04-01"), "lokaal-team", None)
     assert open_.moment("regels-gewijzigd").verantwoordelijke == "lokaal-team"
 
 

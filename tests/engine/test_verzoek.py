@@ -1,4 +1,4 @@
-"""De JSON-ingang voor de browser (calculators.verzoek) en het agenda-bestand (.ics)."""
+"""De JSON-ingang voor de browser (calculators.uitvoer.verzoek) en het agenda-bestand (.ics)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from calculators.verzoek import bereken, bereken_json
+from calculators.uitvoer.verzoek import bereken, bereken_json
 
 
 def test_tijdlijn_via_verzoek_met_formulierwaarden():
@@ -18,7 +18,7 @@ def test_tijdlijn_via_verzoek_met_formulierwaarden():
     assert antwoord["ok"] is True
     r = antwoord["resultaat"]
     assert r["regio_naam"] == "West-Brabant" and r["route_naam"].startswith("Directe overdracht")
-    assert r["contract"] == "afsprakenwijzer-tijdlijn/2"
+    assert r["contract"] == "afsprakenwijzer-tijdlijn/3"
     # Lokaal team vanaf di 17-6-2025 (zie test_eind_tot_eind.py).
     assert r["verantwoordelijkheid"][-1]["van"] == "2025-06-17"
     assert r["op_peildatum"]["partij"] == "veilig-thuis" and r["op_peildatum"]["daarna"]["vanaf"] == "2025-06-17"
@@ -98,7 +98,9 @@ def test_terugkoppeling_geeft_datum_en_criteria():
     assert r["overdracht"]["status"] == "aangenomen"
     # The calculator says the date was assumed, as the timeline does.
     assert r["aannames"][-1]["code"] == "overdracht" and "2 december 2024" in r["aannames"][-1]["tekst"]
-    assert r["peildatum"] == {"datum": "2025-02-26", "is_vandaag": False, "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
+    assert r["peildatum"] == {"datum": "2025-02-26", "is_vandaag": False, "datum_tekst": "wo 26 februari 2025",
+                              "niet_werkdag": None, "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
+    assert r["regio"] == "midden-brabant" and r["uiterlijk"]["datum_tekst"] == "zo 2 maart 2025, weekend"
     assert len(r["criteria"]) == 4 and r["criteria_bron"]["url"].endswith("#terugkoppelingsformulier")
 
 
@@ -126,9 +128,10 @@ def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
     titels = [str(e["SUMMARY"]) for e in events]
     # No event for what happened or is assumed to happen (melding, overdracht); deadlines and changes only.
     assert not any(t.startswith(("Melding", "Overdracht aan", "Veiligheidsbeoordeling (triage) afgerond")) for t in titels)
-    assert all("Midden-Brabant" in t and "dienst onderzoek" in t for t in titels)
+    assert all("Midden-Brabant" in t and "dienst Onderzoek" in t for t in titels)
+    # Triage uiterlijk wo 29-4 (vóór de start van het onderzoek); VBS crisis: do 30 (1), vr 1-5 (2).
     vbs = next(e for e in events if str(e["SUMMARY"]).startswith("Uiterste datum verdeling van de VBS-casus"))
-    assert vbs.decoded("DTSTART") == dt.date(2026, 5, 7) and vbs.decoded("DTEND") == dt.date(2026, 5, 8)
+    assert vbs.decoded("DTSTART") == dt.date(2026, 5, 1) and vbs.decoded("DTEND") == dt.date(2026, 5, 2)
     beschrijving = str(vbs["DESCRIPTION"])
     assert "§ 4.2" in beschrijving and "werkdagen" in beschrijving
     assert "https://intranet.example/afspraken/midden-brabant/samenwerkingsafspraken/#verbindend-samenwerken" in beschrijving
@@ -166,7 +169,7 @@ def test_haken_in_een_tekst_zijn_geen_nesting():
 def test_het_formulier_krijgt_altijd_het_antwoord_voor_vandaag(monkeypatch):
     # Without a peildatum the browser bridge answers for today (the browser's own date): the page itself
     # never works out a date.
-    import calculators.verzoek as verzoek
+    import calculators.uitvoer.verzoek as verzoek
 
     monkeypatch.setattr(verzoek, "vandaag", lambda: dt.date(2025, 6, 13))
     r = bereken("tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04", "overdracht": "2025-06-12"})

@@ -53,8 +53,8 @@ def gewijzigde_site(tmp_path_factory, gewijzigde_regels) -> Path:
 @pytest.fixture
 def standaard_regelmap():
     """Tests that load rules in this process start and end with the package's own files."""
-    from calculators import regels
+    from calculators.basis import bestanden
 
-    regels.gebruik_regelmap(None)
+    bestanden.gebruik_regelmap(None)
     yield
-    regels.gebruik_regelmap(None)
+    bestanden.gebruik_regelmap(None)

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 import shutil
 
-import pytest
-
-from calculators import regels, tijdlijn
+from calculators import tijdlijn
+from calculators.basis import bestanden
+from calculators.recht import regios as regels
 from macros import beheer
 from tests.conftest import ROOT
 
@@ -47,7 +47,7 @@ def test_het_uitgewerkte_voorbeeld_klopt(tmp_path, standaard_regelmap):
                    encoding="utf-8")
 
     assert "midden-brabant.toml" in regels.controleer_regelmap(map_)
-    regels.gebruik_regelmap(map_)
+    bestanden.gebruik_regelmap(map_)
     voor = tijdlijn("midden-brabant", "direct", "2025-11-03", overdracht="2025-11-05").to_dict()
     na = tijdlijn("midden-brabant", "direct", "2026-01-05", overdracht="2026-01-07").to_dict()
 

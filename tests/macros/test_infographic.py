@@ -7,12 +7,15 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from calculators.begrippen import DIENST_ROUTES, MOMENTEN, REGIOS
+from calculators.basis.begrippen import DIENST_ROUTES, MOMENTEN
+from calculators.recht.regios import regio_codes
 from macros.gegevens import Gegevens
 from macros.infographic import model
 from tests.conftest import ROOT
 
 from .helpers import INFOGRAPHIC, controleer_links, pagina, svg_bron, zichtbare_tekst
+
+REGIOS = regio_codes()
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -89,7 +92,7 @@ def test_landelijke_terugval_is_gemarkeerd(html):
     wb = figuur(html, "west-brabant").select_one("svg")
     assert wb.select("rect.aw-ig__pil--landelijk"), "West-Brabant: de landelijke regels horen gemarkeerd te zijn"
     zl = figuur(html, "zuid-limburg").select_one("svg")
-    gemarkeerd = [r for r in zl.select("rect.aw-ig__pil--landelijk")]
+    gemarkeerd = list(zl.select("rect.aw-ig__pil--landelijk"))
     # The legend, the dienst (10 weken) and the start of an onderzoek (5 dagen), both national; the rest is
     # Zuid-Limburg's own.
     assert len(gemarkeerd) == 3
@@ -102,12 +105,12 @@ def test_elke_link_in_de_tekstversies_werkt(built_site, html):
 
 def test_beide_dienstroutes_hebben_dezelfde_regels(gegevens):
     """The infographic draws one dienst route; that is only right while both share their rules."""
-    from macros.infographic import EIGEN_AAN_EEN_DIENST
+    from macros.infographic import PER_DIENSTROUTE
 
     a, b = DIENST_ROUTES
     for regio in REGIOS:
         for moment in MOMENTEN:
-            if moment in EIGEN_AAN_EEN_DIENST:  # drawn with its route's name on the Dienst card
+            if moment in PER_DIENSTROUTE:  # drawn per route, with its name, on the Dienst card
                 continue
             sa = {t.sleutel for t in gegevens.geldend(regio, moment, a)}
             sb = {t.sleutel for t in gegevens.geldend(regio, moment, b)}

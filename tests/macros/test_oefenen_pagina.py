@@ -1,19 +1,22 @@
 """The page Oefenen: every practice case of the engine, with the answer tijdlijn gives.
 
-The answers are checked against tijdlijn itself, not against calculators.oefenen (which made them),
+The answers are checked against tijdlijn itself, not against calculators.uitvoer.oefenen (which made them),
 in the normal build and in the build with changed rules (tests/macros/conftest.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 
-from calculators import regels, tijdlijn
-from calculators.begrippen import REGIOS, datum_tekst
-from calculators.oefenen import oefeningen
+from calculators import tijdlijn
+from calculators.basis import bestanden
+from calculators.recht.regios import regio_codes
+from calculators.uitvoer.oefenen import oefeningen
 
 from .conftest import OPPAKKEN_NIEUW
 from .helpers import pagina, zichtbare_tekst
+
+REGIOS = regio_codes()
 
 OEFENEN = "oefenen.md"
 
@@ -39,7 +42,14 @@ def test_elke_casus_staat_op_de_pagina_met_het_antwoord_van_tijdlijn(built_site,
         assert form["data-aw-juist"] == tijdlijn_zegt(o), o.id
         uitleg = zichtbare_tekst(form.select_one("details[data-aw-oefen-uitleg]"))
         if o.antwoord["soort"] == "datum":
-            assert f"Het juiste antwoord: {datum_tekst(dt.date.fromisoformat(o.antwoord['datum']))}." in uitleg
+            assert f"Het juiste antwoord: {o.antwoord_tekst}." in uitleg
+            # Every typical wrong answer is in the page, and none is the right one.
+            valkuilen = json.loads(form["data-aw-valkuilen"])
+            assert [v["waarde"] for v in valkuilen] == [v.waarde for v in o.valkuilen]
+            assert o.antwoord["datum"] not in {v["waarde"] for v in valkuilen}
+            if o.telling:
+                rijen = form.select("table.aw-oefen-kalender tbody tr")
+                assert len(rijen) == len(o.telling) and "het antwoord" in zichtbare_tekst(rijen[-1])
             assert form.select_one("input[type=date][name=antwoord]")
         else:
             keuzes = {i["value"] for i in form.select("input[type=radio][name=antwoord]")}
@@ -62,7 +72,7 @@ def test_elke_regio_heeft_een_eigen_deel_met_een_antwoordenblad(built_site):
 
 def test_de_oefenpagina_volgt_een_gewijzigde_regel(built_site, gewijzigde_site, gewijzigde_regels, standaard_regelmap):
     voor, na = vragen(built_site), vragen(gewijzigde_site)
-    regels.gebruik_regelmap(gewijzigde_regels)
+    bestanden.gebruik_regelmap(gewijzigde_regels)
     nieuw = {o.id: o for o in oefeningen()}
     for code, o in nieuw.items():
         assert na[code]["data-aw-juist"] == tijdlijn_zegt(o), code

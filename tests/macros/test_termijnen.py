@@ -38,7 +38,7 @@ def test_elke_regel_van_de_regio_staat_in_het_blok_met_zijn_bron(built_site, geg
     hrefs = _ankers(blok)
     regels = [(r, False) for r in gegevens.regios[regio].regels]
     regels += [(t.regel, True) for t, _ in gegevens.terugvallen(regio)]
-    for regel, terugval in regels:
+    for regel, _terugval in regels:
         if regel.get("aantal"):
             assert hoeveelheid(regel) in tekst, regel["code"]
         anker = regel["bron"]["url"].split("#", 1)[1]

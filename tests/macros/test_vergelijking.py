@@ -50,7 +50,7 @@ def test_elk_onderwerp_met_alle_regios_het_landelijk_kader_bovenaan(built_site, 
 def test_geldigheid_van_elke_versie(built_site, gegevens):
     from macros.opmaak import datum_lang
 
-    for code, r in gegevens.regios.items():
+    for _code, r in gegevens.regios.items():
         tekst = zichtbare_tekst(cel(built_site, "Afspraken en geldigheid", r.naam))
         for v in r.versies:
             assert v["naam"] in tekst and datum_lang(v["geldig_vanaf"]) in tekst

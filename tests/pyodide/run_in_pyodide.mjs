@@ -30,7 +30,7 @@ if (snapshot) {
     pyodide.unpackArchive(new Uint8Array(await readFile(path.resolve(bundleDir, pkg.file_name))), "wheel", { extractDir: sitePackages });
   }
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
-  console.log("Uit de geheugensnapshot:", pyodide.runPython("import sys; str('calculators.verzoek' in sys.modules)"));
+  console.log("Uit de geheugensnapshot:", pyodide.runPython("import sys; str('calculators.uitvoer.verzoek' in sys.modules)"));
 } else {
   const problems = [];
   await pyodide.loadPackage(Object.keys(lock.packages), {

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from calculators.begrippen import MOMENTEN, OPTIE_NAMEN
+from calculators.basis.begrippen import MOMENTEN, OPTIE_NAMEN
 from tests.site.helpers import article_text, html_path, markdown_pages, normalise, soup
 
 # Each document page: what its title, header and menu entry must say (region or document first).

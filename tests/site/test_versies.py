@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculators.regels import alle_regios
+from calculators.recht.regios import alle_regios
 from tests.site.helpers import DOCS, ROOT, html_path, markdown_pages, normalise, soup
 
 
@@ -61,7 +61,7 @@ def test_every_text_shows_its_version_validity_and_last_change(built_site, page)
         assert rows["Geldig vanaf"].startswith("niet vermeld in de bron")
         versie = bronvermelding.rule_version(meta.get("regio"))
         if versie:  # the date the calculators apply this text from, from the rule data
-            assert bronvermelding.lange_datum(versie["geldig_vanaf"]) in rows["Geldig vanaf"]
+            assert bronvermelding.lange_datum(versie.geldig_vanaf) in rows["Geldig vanaf"]
 
     committed = git("log", "-1", "--format=%cs", "--", f"docs/{page}") if GIT else ""
     if committed:
@@ -122,7 +122,7 @@ def test_the_changes_page_lists_every_version_of_the_agreements(built_site):
 def test_the_changes_page_lists_every_commit_to_a_text_or_rule_file(built_site):
     from macros import wijzigingen
 
-    log = git("log", "--no-renames", "--name-only", "--format=%x1e%h %cs", "--", *wijzigingen.GEVOLGD)
+    log = git("log", "--no-renames", "--name-only", "--format=%x1e%h %cs", "--", *wijzigingen.gevolgd())
     expected = []
     for block in (b for b in log.split("\x1e") if b.strip()):  # (str.strip() counts \x1e as space)
         head, *files = block.strip().split("\n")

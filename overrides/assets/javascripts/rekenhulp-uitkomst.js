@@ -45,6 +45,13 @@ function antwoordVoorNu(resultaat) {
   const delen = [el("p", { class: "aw-antwoord__dag", text: dag })];
   if (p.sinds === null) {
     delen.push(el("h3", { class: "aw-antwoord__wie", id: "aw-antwoord-tijdlijn", text: "Nog geen melding op deze dag" }));
+  } else if (p.aanwijzing === "onbepaald") {
+    // The party depends on a fact of the case the calculator does not know: the readings are in the toelichting.
+    delen.push(el("h3", { class: "aw-antwoord__wie aw-antwoord__wie--niemand", id: "aw-antwoord-tijdlijn", text: "Hangt af van de casus" }));
+    delen.push(el("p", { class: "aw-antwoord__tot" }, [
+      "Wie zicht op veiligheid heeft, hangt af van een feit dat de rekenhulp niet kent",
+      p.tot_en_met ? [", tot en met ", el("strong", {}, [tijd(p.tot_en_met)])] : "", ".",
+    ].flat()));
   } else if (p.partij === null) {
     delen.push(el("h3", { class: "aw-antwoord__wie aw-antwoord__wie--niemand", id: "aw-antwoord-tijdlijn", text: "Nog niet bij Veilig Thuis" }));
     delen.push(el("p", { class: "aw-antwoord__tot" }, [

@@ -123,7 +123,7 @@ async function laadPyodide(config, extra) {
 
 // Fetching and unpacking the snapshot runs while Pyodide loads its own scripts: loadPyodide takes the
 // snapshot as a promise and waits for it only when it needs the memory. The engine's files (its wheels)
-// are not part of a snapshot and are not put back: calculators.verzoek.opwarmen() read every rule file
+// are not part of a snapshot and are not put back: calculators.uitvoer.verzoek.opwarmen() read every rule file
 // and imported every module before the snapshot was made, and the engine imports nothing later
 // (tests/engine/test_lagen.py), so the page's calculations never touch them.
 async function vanSnapshot(config) {
@@ -194,7 +194,7 @@ async function start(config) {
   }
   if (!pyodide) pyodide = await race(opstarten(config));
   await check;
-  const bereken = pyodide.runPython("import calculators.verzoek\ncalculators.verzoek.bereken_json");
+  const bereken = pyodide.runPython("import calculators.uitvoer.verzoek\ncalculators.uitvoer.verzoek.bereken_json");
   engine = { bereken: bereken };
   post({ type: "klaar", ms: Math.round(performance.now() - t0), via: via });
   if (opgehaald) {

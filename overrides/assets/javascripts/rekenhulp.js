@@ -117,14 +117,17 @@ function vulFormulier(form, params) {
   });
 }
 
-// Fields that only apply to some regions or routes (data-aw-toon-bij="regio=midden-brabant;route=direct").
+// Fields that only apply to some regions or routes, as the engine's rules say: groups of conditions, any group
+// may hold ("regio=midden-brabant;route=direct||regio=west-brabant"); within a group every condition holds.
 function werkZichtbaarheidBij(form) {
   form.querySelectorAll("[data-aw-toon-bij]").forEach(function (block) {
-    const zichtbaar = block.getAttribute("data-aw-toon-bij").split(";").every(function (voorwaarde) {
-      const [naam, waarden] = voorwaarde.split("=");
-      const veld = form.elements[naam];
-      const waarde = veld instanceof RadioNodeList ? veld.value : veld ? veld.value : "";
-      return waarden.split("|").includes(waarde);
+    const zichtbaar = block.getAttribute("data-aw-toon-bij").split("||").some(function (groep) {
+      return groep.split(";").every(function (voorwaarde) {
+        const [naam, waarden] = voorwaarde.split("=");
+        const veld = form.elements[naam];
+        const waarde = veld instanceof RadioNodeList ? veld.value : veld ? veld.value : "";
+        return waarden.split("|").includes(waarde);
+      });
     });
     block.hidden = !zichtbaar;
   });
@@ -220,7 +223,7 @@ function toonStatus(app, config) {
 
 const WEERGAVE = { tijdlijn: tijdlijnUitkomst, werkdagen: werkdagenUitkomst, terugkoppeling: terugkoppelingUitkomst };
 
-function acties(config, soort, invoer, resultaat) {
+function acties(config, soort, invoer) {
   const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
   const melding = el("p", { class: "aw-actie-melding", role: "status" });
   if (soort === "tijdlijn") {
@@ -257,7 +260,7 @@ function acties(config, soort, invoer, resultaat) {
 function toonResultaat(config, paneel, soort, invoer, antwoord) {
   const uitvoer = paneel.querySelector("[data-aw-resultaat]");
   const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
-  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer, antwoord.resultaat));
+  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer));
   uitvoer.hidden = false;
   state.laatsteResultaat = { soort: soort, invoer: invoer, resultaat: antwoord.resultaat, breedte: breedte };
   const kop = uitvoer.querySelector("[data-aw-antwoord]");

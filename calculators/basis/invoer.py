@@ -17,6 +17,8 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # accepts '+5', '1_000' and Arabic-Indic digits — none of which a form field should mean.
 _GEHEEL_GETAL = re.compile(r"^[0-9]+$", re.ASCII)
 TOON_MAX = 80
+# No count a form asks for comes near this: the working-day calendar covers about 6,000 working days.
+AANTAL_MAX = 10_000
 # A form sends one flat object (a JSON text of a few hundred characters). Anything much bigger or
 # deeper is refused before parsing: in the browser a parser recursing thousands of levels deep
 # exhausts the WebAssembly stack and kills the runtime instead of raising RecursionError.
@@ -73,14 +75,22 @@ def lees_datum(waarde: object, veld: str) -> dt.date:
     raise AfsprakenFout(f"Ongeldige datum voor {naam}: {toon(waarde)} is geen datum (verwacht JJJJ-MM-DD).", veld=veld)
 
 
-def lees_aantal(waarde: object, veld: str = "aantal") -> int:
-    """A whole number of 0 or more: an int, or a text of ASCII digits (surrounding spaces allowed)."""
-    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 0:
-        return waarde
+def lees_aantal(waarde: object, veld: str = "aantal", maximaal: int = AANTAL_MAX) -> int:
+    """A whole number from 0 to ``maximaal``: an int, or a text of ASCII digits (surrounding spaces allowed)."""
+    naam = veld_naam(veld)
     if isinstance(waarde, str) and _GEHEEL_GETAL.match(waarde.strip()):
-        return int(waarde.strip())
+        cijfers = waarde.strip().lstrip("0") or "0"
+        # Compare as text first: int() refuses texts of more than a few thousand digits.
+        if len(cijfers) > len(str(maximaal)) or int(cijfers) > maximaal:
+            raise AfsprakenFout(f"{naam[0].upper()}{naam[1:]} {toon(waarde.strip())} is te groot: hoogstens "
+                                f"{maximaal}.", veld=veld)
+        return int(cijfers)
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 0:
+        if waarde > maximaal:
+            raise AfsprakenFout(f"{naam[0].upper()}{naam[1:]} is te groot: hoogstens {maximaal}.", veld=veld)
+        return waarde
     raise AfsprakenFout(
-        f"{veld_naam(veld)[0].upper()}{veld_naam(veld)[1:]} moet een geheel getal van 0 of meer zijn "
+        f"{naam[0].upper()}{naam[1:]} moet een geheel getal van 0 of meer zijn "
         f"(alleen de cijfers 0 tot en met 9), niet {toon(waarde)}.",
         veld=veld,
     )

@@ -1,48 +1,21 @@
-"""De vaste woordenlijst van de rekenhulp: regio's, routes, partijen en momenten.
+"""The fixed vocabulary of the engine: routes, parties, options, units and moments, with their reader names.
 
-Deze codes zijn het stabiele JSON-contract (koppelingen met registratiesystemen
-hangen ervan af) en de woordenschat waarin de regelbestanden zijn geschreven.
-Termijnen, aantallen en bronnen staan hier bewust níet: die staan alleen in de
-regelbestanden (calculators/rules/*.toml).
+These codes are the stable JSON contract (links with case registration systems depend on them) and
+the words the rule files are written in. Terms, counts and sources are deliberately not here: they
+are only in the rule files (calculators/rules/*.toml). Regions are not here either: they are the
+rule files themselves (``recht.regios``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Any
 
-# Regio's: code -> (naam, bestandsnaam van de regeldata, sitepagina van de brontekst).
-REGIOS: tuple[str, ...] = ("landelijk", "midden-brabant", "west-brabant", "zuid-limburg")
-REGIO_NAMEN: dict[str, str] = {
-    "landelijk": "Landelijk kader",
-    "midden-brabant": "Midden-Brabant",
-    "west-brabant": "West-Brabant",
-    "zuid-limburg": "Zuid-Limburg",
-}
+# A JSON object as the contract has it (docs/tools/cli.md): what every to_dict() returns.
+Json = dict[str, Any]
 
-# Bronteksten op de site (MkDocs-directory-URL's, relatief aan de siteroot).
-DOCUMENTEN: dict[str, str] = {
-    "landelijk": "landelijk/kwaliteitskader-zicht-op-veiligheid/",
-    "midden-brabant": "midden-brabant/samenwerkingsafspraken/",
-    "west-brabant": "west-brabant/samenwerkingsafspraken/",
-    "zuid-limburg": "zuid-limburg/samenwerkingsafspraken/",
-    "aef": "achtergrond/aef-samen-werken-aan-een-veilig-thuis/",
-}
-# How a source is named next to a paragraph when it is not the page's own text ("Kwaliteitskader § 2.1").
-DOCUMENT_KORT: dict[str, str] = {
-    "landelijk": "Kwaliteitskader",
-    "midden-brabant": "Midden-Brabant",
-    "west-brabant": "West-Brabant",
-    "zuid-limburg": "Zuid-Limburg",
-    "aef": "AEF-rapport",
-}
-DOCUMENT_NAMEN: dict[str, str] = {
-    "landelijk": "Kwaliteitskader ‘Zicht op veiligheid’ Veilig Thuis (2016)",
-    "midden-brabant": "Samenwerkingsafspraken Veilig Thuis Midden-Brabant en lokale (wijk)teams",
-    "west-brabant": "Collegevoorstel Samenwerkingsafspraken Veilig Thuis West-Brabant (2022)",
-    "zuid-limburg": "Samenwerkingsafspraken Veilig Thuis Zuid-Limburg en gemeenten",
-    "aef": "AEF-rapport ‘Samen werken aan een veilig thuis’ (2020)",
-}
+# The national framework: a rule file like the regions', and the fallback where a regional text is silent.
+LANDELIJK = "landelijk"
 
 ROUTES: tuple[str, ...] = ("direct", "voorwaarden-en-vervolg", "onderzoek")
 ROUTE_NAMEN: dict[str, str] = {
@@ -50,26 +23,33 @@ ROUTE_NAMEN: dict[str, str] = {
     "voorwaarden-en-vervolg": "Dienst Voorwaarden & Vervolg, daarna overdracht",
     "onderzoek": "Dienst Onderzoek, daarna overdracht",
 }
+# Where a whole name does not fit (a select box on a phone, a table cell).
+ROUTE_KORT: dict[str, str] = {
+    "direct": "Direct na de veiligheidsbeoordeling",
+    "voorwaarden-en-vervolg": "Na dienst Voorwaarden & Vervolg",
+    "onderzoek": "Na dienst Onderzoek",
+}
 DIENST_ROUTES: tuple[str, ...] = ("voorwaarden-en-vervolg", "onderzoek")
 
-# Partijen die verantwoordelijk kunnen zijn voor het zicht op veiligheid. De namen
-# per regio staan in de regelbestanden ([partijen]); dit zijn de vaste codes.
+# Parties that can hold zicht op veiligheid. Each region names them in its rule file ([partijen]).
 PARTIJEN: tuple[str, ...] = ("veilig-thuis", "lokaal-team")
 
-# Where a text names nobody (before triage: § 2.1 only says when Veilig Thuis *becomes*
-# responsible), a rule says so with this value instead of a party; in the JSON the party is null.
+# Where a text names nobody (before triage: § 2.1 only says when Veilig Thuis *becomes* responsible), a
+# rule says so with this value instead of a party. In the JSON the party is null, with "aanwijzing".
 NIEMAND = "niemand"
-NIEMAND_NAAM = "Nog niet bij Veilig Thuis — de afspraken wijzen hier niemand aan"
+# Where the party depends on a fact of the case the calculator does not know (West-Brabant 2017: was there
+# a waiting list?). Never a silent guess: the result shows the readings.
+ONBEPAALD = "onbepaald"
 
-# Reader names of the engine's options, for messages (never the code names).
+# Reader names of the engine's options and optional dates, for messages (never the code names).
 OPTIE_NAMEN: dict[str, str] = {
     "spoed": "spoed",
     "vbs": "Verbindend Samenwerken (VBS)",
     "heraanmelding": "een nieuwe aanmelding bij stagnatie tijdens de monitoring",
     "jeugdbeschermingstafel": "inbreng bij de Jeugdbeschermingstafel",
-    "terugkoppeling": "de datum van terugkoppeling",
-    "start_hulp": "de startdatum van de hulp",
-    "dienst_einde": "de einddatum van de dienst",
+    "terugkoppeling": "de terugkoppeling",
+    "start_hulp": "de start van de hulp",
+    "dienst_einde": "het einde van de dienst",
 }
 
 EENHEDEN: tuple[str, ...] = ("dagen", "maanden", "weken", "werkdagen")
@@ -95,6 +75,10 @@ OPTIES: dict[str, tuple[object, ...]] = {
 }
 
 
+# The value of each option when the user says nothing: no spoed, no VBS, ...
+STANDAARD_OPTIES: dict[str, object] = {optie: (False if False in waarden else None) for optie, waarden in OPTIES.items()}
+
+
 @dataclass(frozen=True)
 class MomentSoort:
     """Beschrijving van een momentcode.
@@ -116,9 +100,11 @@ class MomentSoort:
     vanaf_tekst: str = ""  # "na {vanaf_tekst}" in omschrijvingen
     invoerveld: str | None = None  # naam van het tijdlijn()-argument
     aannemen: bool = False  # ontbreekt de invoer, dan de uiterste datum aannemen
+    kort: str = ""  # a few words where the whole name does not fit (a figure's label)
+    in_stap: str = ""  # its name inside a step of the deadline summary ('Afgerond' under 'Veiligheidsbeoordeling')
 
 
-def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
+def _m(code: str, naam: str, soort: str, *args: Any, **kwargs: Any) -> MomentSoort:
     if soort == "invoer":
         rol = "gebeurtenis"
     elif soort == "grens":
@@ -136,44 +122,44 @@ def _m(code: str, naam: str, soort: str, *args, **kwargs) -> MomentSoort:
 # deze volgorde in de tijdlijn, en een overgang van verantwoordelijkheid later in
 # deze lijst gaat op dezelfde dag voor.
 _MOMENTEN: tuple[MomentSoort, ...] = (
-    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens"),
-    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding"),
+    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens", kort='Andere afspraken'),
+    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding", kort='Melding', in_stap='Tot de veiligheidsbeoordeling'),
     _m("veilig-thuis-verantwoordelijk", "Veilig Thuis verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop Veilig Thuis verantwoordelijk werd"),
+       "het moment waarop Veilig Thuis verantwoordelijk werd", kort='Veilig Thuis verantwoordelijk', in_stap='Veilig Thuis verantwoordelijk'),
     _m("veiligheidsbeoordeling", "Veiligheidsbeoordeling (triage) afgerond", "invoer",
-       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True),
+       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True, kort='Veiligheidsbeoordeling'),
     _m("veiligheidsbeoordeling-uiterlijk", "Uiterste datum veiligheidsbeoordeling (triage)", "berekend",
-       "de uiterste datum van de veiligheidsbeoordeling"),
-    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend"),
+       "de uiterste datum van de veiligheidsbeoordeling", kort='Uiterlijk veiligheidsbeoordeling', in_stap='Afgerond'),
+    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend", kort='Uiterlijk start onderzoek'),
     _m("brief-directbetrokkenen-uiterlijk", "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
-       "berekend"),
-    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend"),
+       "berekend", kort='Uiterlijk brief gezin'),
+    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend", kort='Uiterlijk VBS verdeeld'),
     _m("dienst-einde-uiterlijk", "Uiterste datum afronding dienst (besluit over de vervolgstappen)", "berekend",
-       "de uiterste datum van de dienst"),
+       "de uiterste datum van de dienst", kort='Uiterlijk einde dienst', in_stap='Dienst afgerond (besluit over de vervolgstappen)'),
     _m("dienst-einde", "Dienst van Veilig Thuis afgerond", "invoer", "de afronding van de dienst", "dienst_einde",
-       aannemen=True),
+       aannemen=True, kort='Einde dienst'),
     _m("overdracht-uiterlijk", "Uiterste datum overdracht aan {team}", "berekend",
-       "de uiterste datum van de overdracht"),
-    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True),
-    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp"),
+       "de uiterste datum van de overdracht", kort='Uiterlijk overdracht', in_stap='Overdracht aan {team}'),
+    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True, kort='Overdracht'),
+    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp", kort='Start hulp'),
     _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door {team}",
-       "berekend", "de uiterste datum om de casus op te pakken en te verdelen"),
+       "berekend", "de uiterste datum om de casus op te pakken en te verdelen", kort='Uiterlijk opgepakt', in_stap='{Team} pakt de casus op en verdeelt hem'),
     _m("lokaal-team-verantwoordelijk", "{Team} verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop {team} verantwoordelijk werd"),
+       "het moment waarop {team} verantwoordelijk werd", kort='Team verantwoordelijk', in_stap='{Team} verantwoordelijk'),
     _m("contact-gezin-uiterlijk", "Uiterste datum start contact van {team} met het gezin/huishouden",
-       "berekend"),
+       "berekend", kort='Uiterlijk contact gezin'),
     _m("directbetrokkenen-informeren-afstemming",
-       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend"),
+       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend", kort='Afstemming informeren'),
     _m("terugkoppeling", "Terugkoppeling: {team} geeft de casus terug aan Veilig Thuis", "invoer",
-       "de terugkoppeling", "terugkoppeling"),
+       "de terugkoppeling", "terugkoppeling", kort='Terugkoppeling'),
     _m("terugkoppeling-uiterlijk", "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)", "berekend",
-       "de uiterste datum van de terugkoppeling"),
-    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend"),
+       "de uiterste datum van de terugkoppeling", kort='Uiterlijk teruggeven'),
+    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend", kort='1e monitoring', in_stap='Eerste vaste moment'),
     _m("monitoring-vervroegen-vanaf",
        "Vroegste moment waarop {team} de monitoring kan vervroegen om stoppen te bespreken "
-       "(als het stabiel en veilig is)", "berekend"),
-    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend"),
-    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend"),
+       "(als het stabiel en veilig is)", "berekend", kort='Vervroegen kan', in_stap='{Team} kan de monitoring vervroegen (als het stabiel en veilig is)'),
+    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend", kort='2e monitoring', in_stap='Tweede vaste moment'),
+    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend", kort='Einde monitoring (gem.)', in_stap='Einde bij de gemiddelde duur'),
     # Termijnen die vanaf een gebeurtenis lopen: alleen op de vergelijkingspagina, niet in een tijdlijn.
     _m("vbs-contact-uiterlijk", "Uiterste datum contact/huisbezoek met de directbetrokkenen (VBS)", "berekend"),
     _m("gemeente-reactie-uiterlijk", "Uiterste datum reactie van de gemeente op een signaal over de afspraken",
@@ -196,31 +182,7 @@ _MOMENTEN: tuple[MomentSoort, ...] = (
 MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}
 
 # Short names for a figure, where a whole name does not fit ('{team}' as above, e.g. 'team').
-KORTE_NAMEN: dict[str, str] = {
-    "regels-gewijzigd": "Andere afspraken",
-    "melding": "Melding",
-    "veilig-thuis-verantwoordelijk": "Veilig Thuis verantwoordelijk",
-    "veiligheidsbeoordeling": "Veiligheidsbeoordeling",
-    "veiligheidsbeoordeling-uiterlijk": "Uiterlijk veiligheidsbeoordeling",
-    "onderzoek-start-uiterlijk": "Uiterlijk start onderzoek",
-    "brief-directbetrokkenen-uiterlijk": "Uiterlijk brief gezin",
-    "vbs-verdeling-uiterlijk": "Uiterlijk VBS verdeeld",
-    "dienst-einde-uiterlijk": "Uiterlijk einde dienst",
-    "dienst-einde": "Einde dienst",
-    "overdracht-uiterlijk": "Uiterlijk overdracht",
-    "overdracht": "Overdracht",
-    "start-hulp": "Start hulp",
-    "overdracht-oppakken-uiterlijk": "Uiterlijk opgepakt",
-    "lokaal-team-verantwoordelijk": "Team verantwoordelijk",
-    "contact-gezin-uiterlijk": "Uiterlijk contact gezin",
-    "directbetrokkenen-informeren-afstemming": "Afstemming informeren",
-    "terugkoppeling": "Terugkoppeling",
-    "terugkoppeling-uiterlijk": "Uiterlijk teruggeven",
-    "monitoring-3-maanden": "1e monitoring",
-    "monitoring-vervroegen-vanaf": "Vervroegen kan",
-    "monitoring-12-maanden": "2e monitoring",
-    "monitoring-einde-gemiddeld": "Einde monitoring (gem.)",
-}
+KORTE_NAMEN: dict[str, str] = {m.code: m.kort for m in _MOMENTEN if m.kort}
 MONITORING_MOMENTEN: tuple[str, ...] = tuple(c for c in MOMENTEN if c.startswith("monitoring-"))
 MOMENT_VOLGORDE: dict[str, int] = {m.code: i for i, m in enumerate(_MOMENTEN)}
 INVOER_MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN if m.soort == "invoer"}
@@ -235,39 +197,3 @@ def invoerketen(route: str) -> tuple[str, ...]:
     if route in DIENST_ROUTES:
         return ("melding", "veiligheidsbeoordeling", "dienst-einde", "overdracht", "start-hulp")
     return ("melding", "veiligheidsbeoordeling", "overdracht", "terugkoppeling", "start-hulp")
-
-
-WEEKDAGEN: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-MAANDEN: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                            "september", "oktober", "november", "december")
-
-
-def datum_tekst(datum) -> str:
-    """A date as a Dutch reader writes it: 'donderdag 1 mei 2025'."""
-    return f"{WEEKDAGEN[datum.weekday()]} {datum_kort(datum)}"
-
-
-def datum_kort(datum) -> str:
-    """'1 mei 2025' (for messages, where the weekday adds nothing)."""
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
-
-
-_ONDER = re.compile(r"^(\d+(?:\.\d+)*) (?:\(([a-z0-9])\)|([a-z]))$")
-
-
-def paragraaf_label(paragraaf: str, kort: bool = False) -> str:
-    """A paragraph as a reader writes it: '§ 4.1', '§ 2, onder j', 'Bijlage 1', 'Voorstel 1'.
-
-    ``kort`` drops the title in brackets ('§ 4.1 (Terugkoppelingsformulier)' -> '§ 4.1') and a
-    question heading before the letter, for narrow table cells."""
-    p = paragraaf.strip()
-    if kort:
-        p = p.split("? ", 1)[-1]
-    onder = _ONDER.match(p)
-    if onder:
-        return f"§ {onder.group(1)}, onder {onder.group(2) or onder.group(3)}"
-    if kort and p[:1].isdigit():
-        p = p.split(" (", 1)[0]
-    return f"§ {p}" if p[:1].isdigit() else p

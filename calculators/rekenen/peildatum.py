@@ -6,23 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .begrippen import NIEMAND_NAAM
-from .fouten import AfsprakenFout
-from .kalender import werkdagen_tussen
-from .model import Moment, Verantwoordelijkheid, partij_code
+from ..basis.begrippen import Json
+from ..basis.fouten import AfsprakenFout
+from ..kalender.werkdagen import werkdagen_tussen
+from ..woorden.teksten import partij_naam
+from .model import Moment, Verantwoordelijkheid, aanwijzing, dag_data, partij_code, periode_op
 
 # Deadlines and monitoring moments on the peildatum itself are still ahead ("uiterlijk vandaag");
 # events and changes on that day have happened and are not "next".
 _NOG_TE_GAAN_OP_DE_DAG = ("termijn", "monitoring")
 
 
-def _partij(v: Verantwoordelijkheid | None) -> tuple[str | None, str]:
-    if v is None:
-        return None, NIEMAND_NAAM
-    return partij_code(v.partij), (v.partij_naam if v.aangewezen else NIEMAND_NAAM)
-
-
-def afstand(peildatum: dt.date, datum: dt.date, kalender: str) -> dict:
+def afstand(peildatum: dt.date, datum: dt.date, kalender: str) -> Json:
     """How far ``datum`` is from the peildatum: calendar days, and working days if it lies ahead."""
     werkdagen = None
     if datum >= peildatum:
@@ -31,11 +26,6 @@ def afstand(peildatum: dt.date, datum: dt.date, kalender: str) -> dict:
         except AfsprakenFout:  # a date outside the calendar's years: the count is unknown, not an error
             werkdagen = None
     return {"dagen_tot": (datum - peildatum).days, "werkdagen_tot": werkdagen}
-
-
-def _daarna(v: Verantwoordelijkheid) -> dict:
-    code, naam = _partij(v)
-    return {"partij": code, "partij_naam": naam, "vanaf": v.van.isoformat(), "binnen_een_dag": v.binnen_een_dag}
 
 
 def volgende_moment(momenten: tuple[Moment, ...], peildatum: dt.date) -> Moment | None:
@@ -56,16 +46,14 @@ def op_peildatum(
     momenten: tuple[Moment, ...],
     intervallen: tuple[Verantwoordelijkheid, ...],
     kalender: str,
-) -> dict:
+    partijen: dict[str, str],
+) -> Json:
     """The ``op_peildatum`` object of the JSON contract (see docs/tools/cli.md)."""
-    hele_dagen = [v for v in intervallen if not v.binnen_een_dag]
-    huidig = next((v for v in hele_dagen if v.bevat(peildatum)), None)
-    partij, naam = _partij(huidig)
+    huidig = periode_op(intervallen, peildatum)
+    toelichting: str | None
     if peildatum < melding:
         toelichting = "De peildatum ligt vóór de melding: er is dan nog niets gemeld."
-    elif huidig is not None and not huidig.aangewezen:
-        toelichting = huidig.toelichting or "De afspraken wijzen voor deze periode niemand aan."
-    elif huidig is not None and huidig.tot is None and huidig.toelichting:
+    elif huidig is not None and not huidig.aangewezen or huidig is not None and huidig.tot is None and huidig.toelichting:
         toelichting = huidig.toelichting
     else:
         toelichting = None
@@ -76,6 +64,7 @@ def op_peildatum(
         volgende_uit = {
             "code": volgende.code,
             "datum": volgende.datum.isoformat(),
+            **dag_data(volgende.datum, kalender),
             "omschrijving": volgende.omschrijving,
             "rol": volgende.rol,
             "status": volgende.status,
@@ -84,20 +73,33 @@ def op_peildatum(
         }
 
     daarna = None
+    na = None
     if huidig is not None and huidig.tot is not None:
         na = next((v for v in intervallen if v.van >= huidig.tot and v is not huidig), None)
-        if na is not None:
-            daarna = _daarna(na)
     elif huidig is None and peildatum < melding and intervallen:
-        daarna = _daarna(intervallen[0])
+        na = intervallen[0]
+    if na is not None:
+        daarna = {"partij": partij_code(na.partij), "aanwijzing": aanwijzing(na.partij),
+                  "partij_naam": partij_naam(na.partij, partijen), "vanaf": na.van.isoformat(),
+                  "vanaf_tekst": dag_data(na.van, kalender)["datum_tekst"], "binnen_een_dag": na.binnen_een_dag}
 
     return {
         "datum": peildatum.isoformat(),
-        "partij": partij,
-        "partij_naam": naam,
+        **dag_data(peildatum, kalender),
+        "partij": partij_code(huidig.partij) if huidig else None,
+        "aanwijzing": aanwijzing(huidig.partij) if huidig else "niemand",
+        "partij_naam": partij_naam(huidig.partij if huidig else None, partijen),
         "sinds": huidig.van.isoformat() if huidig else None,
+        "sinds_hangt_af_van_aanname": huidig is not None and _begin_aangenomen(huidig, momenten),
         "tot_en_met": huidig.tot_en_met.isoformat() if huidig and huidig.tot_en_met else None,
+        "tot_en_met_tekst": (dag_data(huidig.tot_en_met, kalender)["datum_tekst"]
+                             if huidig and huidig.tot_en_met else None),
         "toelichting": toelichting,
         "volgende": volgende_uit,
         "daarna": daarna,
     }
+
+
+def _begin_aangenomen(periode: Verantwoordelijkheid, momenten: tuple[Moment, ...]) -> bool:
+    """Whether the period starts at a moment that rests on an assumed date (the headline must say so)."""
+    return any(m.datum == periode.van and m.verantwoordelijke and m.hangt_af_van_aanname for m in momenten)

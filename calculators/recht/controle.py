@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
-from . import regels
-from .begrippen import DOCUMENTEN
-from .model import Bron
+from .aef import AEF_DOCUMENT, lees_aef
+from .regelbestand import Bron
+from .regios import alle_regios, document
 
 DOCS_VARIABELE = "AFSPRAKENWIJZER_DOCS"
 _ANKERS = (re.compile(r"\{[^}]*#([a-z0-9_-]+)[^}]*\}"), re.compile(r'id="([a-z0-9_-]+)"'))
@@ -35,7 +36,7 @@ def docs_map() -> Path | None:
     gekozen = os.environ.get(DOCS_VARIABELE)
     if gekozen:
         return Path(gekozen)
-    naast = Path(__file__).resolve().parent.parent / "docs"
+    naast = Path(__file__).resolve().parents[2] / "docs"
     return naast if naast.is_dir() else None
 
 
@@ -49,19 +50,28 @@ def normaliseer(tekst: str) -> str:
     return " ".join(tekst.split()).lower()
 
 
-def alle_bronnen():
-    """(where, Bron) for every version, rule and fact of every region."""
-    for regio in regels.alle_regios().values():
+def alle_bronnen() -> Iterator[tuple[str, Bron]]:
+    """(where, Bron) for every version, rule and fact of every region, and every quote and anchor of the AEF
+    criteria file."""
+    for regio in alle_regios().values():
         for v in regio.versies:
             yield f"{regio.bestand}: versie {v.code!r}", v.bron
         for r in regio.regels:
             yield f"{regio.bestand}: regel {r.code!r}", r.bron
         for f in regio.feiten:
             yield f"{regio.bestand}: feit {f.code!r}", f.bron
+    aef = lees_aef()
+    for c in aef["criteria"]:
+        for veld in ("anker", "bevindingen_anker"):
+            yield f"aef/criteria.toml: criterium {c['letter']!r} ({veld})", Bron(AEF_DOCUMENT, "", "", c[veld])
+    for regio, o in aef["onderzocht"].items():
+        yield f"aef/criteria.toml: onderzocht {regio!r}", Bron(AEF_DOCUMENT, "", o["citaat"], o["anker"])
+    for i, fase in enumerate(aef["ketenzorg"]["fase"], 1):
+        yield f"aef/criteria.toml: ketenzorg.fase nr. {i}", Bron(AEF_DOCUMENT, "", fase["citaat"], aef["ketenzorg"]["anker"])
 
 
-def pagina(docs: Path, document: str) -> Path:
-    return docs / (DOCUMENTEN[document].rstrip("/") + ".md")
+def pagina(docs: Path, code: str) -> Path:
+    return docs / (document(code).pagina.rstrip("/") + ".md")
 
 
 def controleer_bronnen(docs: Path) -> list[str]:
@@ -87,7 +97,7 @@ def controleer_bronnen(docs: Path) -> list[str]:
 
 def _controleer(waar: str, bron: Bron, tekst: str, ankers: set[str], naam: str) -> list[str]:
     uit = []
-    for stuk in bron.citaat.split("…"):
+    for stuk in bron.citaat.split("…") if bron.citaat else ():
         if stuk.strip() and normaliseer(stuk) not in tekst:
             uit.append(f"{waar}: het citaat {stuk.strip()[:80]!r} staat niet (letterlijk) in {naam}")
     if bron.anker not in ankers:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
 import pytest
 
-from calculators.fouten import RegelbestandFout
-from macros.gegevens import OORDELEN, Gegevens, aef_tekst, controleer_dekking, lees_aef
+from calculators.basis.bestanden import lees_bestand
+from calculators.basis.fouten import RegelbestandFout
+from calculators.recht.aef import AEF_BESTAND, CRITERIUM_FEIT, OORDELEN, controleer_dekking, lees_aef
+from calculators.recht.regios import alle_regios
 from tests.conftest import ROOT, SEEDS
 
 AEF_SEED = "003_7c227fe523a549ef.txt"
@@ -56,13 +59,16 @@ def test_elk_anker_bestaat_op_de_aef_pagina(aef):
 
 
 def test_elke_regio_heeft_een_oordeel_over_elk_criterium():
-    g = Gegevens()
-    for regio in g.regios_met_afspraken:
-        dekking = g.dekking(regio)
-        assert sorted(dekking) == list("abcdefg")
-        for letter, feit in dekking.items():
-            assert feit["waarde"] in OORDELEN
-            assert feit["interpretatie"].startswith("Eigen lezing van de Afsprakenwijzer"), (regio, letter)
+    for code, regio in alle_regios().items():
+        if code == "landelijk":
+            continue
+        nieuwste = regio.versies[-1].code
+        oordelen = {f.code[len(CRITERIUM_FEIT):]: f for f in regio.feiten
+                    if f.code.startswith(CRITERIUM_FEIT) and f.versie == nieuwste}
+        assert sorted(oordelen) == list("abcdefg"), code
+        for letter, feit in oordelen.items():
+            assert feit.waarde in OORDELEN
+            assert feit.interpretatie.startswith("Eigen lezing van de Afsprakenwijzer"), (code, letter)
 
 
 def test_zuid_limburg_is_niet_door_aef_onderzocht(aef):
@@ -70,9 +76,13 @@ def test_zuid_limburg_is_niet_door_aef_onderzocht(aef):
     assert aef["onderzocht"]["midden-brabant"]["ja"] is True
 
 
+DOCUMENT = '[document]\npagina = "achtergrond/aef/"\nnaam = "AEF"\nkort = "AEF"\n'
+
+
 @pytest.mark.parametrize("kapot, melding", [
-    ("", "het blok [rapport] ontbreekt"),
-    ('[rapport]\ntitel = "x"\norganisatie = "y"\npagina = "z"\n[onbekend]\n', "blok 'onbekend' is onbekend"),
+    ("", "het blok [document] ontbreekt"),
+    (DOCUMENT, "het blok [rapport] ontbreekt"),
+    (DOCUMENT + '[rapport]\ntitel = "x"\norganisatie = "y"\n[onbekend]\n', "veld 'onbekend' is onbekend"),
     ("= =", "geen geldige TOML"),
 ])
 def test_een_kapot_criteriabestand_geeft_een_duidelijke_melding(kapot, melding):
@@ -82,14 +92,14 @@ def test_een_kapot_criteriabestand_geeft_een_duidelijke_melding(kapot, melding):
 
 
 def test_een_criterium_zonder_tekst_wordt_genoemd():
-    tekst = aef_tekst().replace('tekst = "Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd."\n', "")
+    tekst = lees_bestand(AEF_BESTAND).replace('tekst = "Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd."\n', "")
     with pytest.raises(RegelbestandFout, match=r"criterium 'g': veld 'tekst' ontbreekt"):
         lees_aef(tekst)
 
 
 def test_een_ontbrekend_oordeel_stopt_de_bouw():
-    g = Gegevens()
-    regio = g.regios["zuid-limburg"]
-    regio.feiten = [f for f in regio.feiten if f["code"] != "criterium-e"]
+    regios = alle_regios()
+    zl = regios["zuid-limburg"]
+    regios["zuid-limburg"] = dataclasses.replace(zl, feiten=tuple(f for f in zl.feiten if f.code != "criterium-e"))
     with pytest.raises(RegelbestandFout, match=r"zuid-limburg\.toml: er ontbreekt een \[\[feit\]\] 'criterium-e'"):
-        controleer_dekking(g.aef, [regio])
+        controleer_dekking(lees_aef(), regios)

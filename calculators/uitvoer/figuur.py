@@ -10,6 +10,9 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
+from ..basis.begrippen import Json
+from ..rekenen.model import Tijdlijn
+
 # The time scale of the figure: marks at these distances from the melding (as far as the case reaches).
 _SCHAALSTREPEN = (("1 week", relativedelta(weeks=1)), ("2 weken", relativedelta(weeks=2)),
                   ("1 maand", relativedelta(months=1)), ("3 maanden", relativedelta(months=3)),
@@ -17,16 +20,19 @@ _SCHAALSTREPEN = (("1 week", relativedelta(weeks=1)), ("2 weken", relativedelta(
                   ("18 maanden", relativedelta(months=18)))
 
 
-def figuurdata(t) -> dict:
+def figuurdata(t: Tijdlijn) -> Json:
     """Where everything lies on the figure's time scale, in days after the melding, so the page only
     has to place numbers: every date, the peildatum and the scale marks (with their dates)."""
-    melding = t.moment("melding").datum
+    eerste = t.moment("melding")
+    assert eerste is not None  # every timeline starts with its melding
+    melding = eerste.datum
 
     def dag(d: dt.date) -> int:
         return (d - melding).days
 
     datums = {m.datum for m in t.momenten} | {v.van for v in t.verantwoordelijkheid}
     datums |= {v.tot for v in t.verantwoordelijkheid if v.tot}
+    assert t.op_peildatum is not None  # the page always asks for a day
     peil = dt.date.fromisoformat(t.op_peildatum["datum"])
     laatste = max(datums | {peil})
     strepen = [{"label": "melding", "datum": melding.isoformat(), "dag": 0}]

@@ -12,37 +12,41 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
-from . import regels
+from ..basis.begrippen import MONITORING_MOMENTEN, ROUTE_NAMEN, ROUTES, Json
+from ..basis.fouten import AfsprakenFout
+from ..basis.invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
+from ..basis.opmaak import datum_tekst
+from ..kalender.werkdagen import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
+from ..recht.op_datum import recht_op, waar_gedateerd
+from ..recht.regios import alle_regios, partij_namen, regio, regio_codes, regio_naam
+from ..rekenen.model import Tijdlijn, dag_data
+from ..rekenen.peildatum import afstand
+from ..rekenen.tijdlijn import tijdlijn
+from ..woorden.teksten import bron_data
 from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
-from .begrippen import MONITORING_MOMENTEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
 from .figuur import figuurdata
-from .fouten import AfsprakenFout
-from .invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
-from .kalender import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
-from .peildatum import afstand
-from .tijdlijn import tijdlijn
 
 _TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp", "peildatum")
-_JA_NEE_VELDEN = ("spoed", "heraanmelding", "jeugdbeschermingstafel")
 
 
-def _leeg_is_geen(waarde):
+def _leeg_is_geen(waarde: Any) -> Any:
     return None if waarde is None or (isinstance(waarde, str) and not waarde.strip()) else waarde
 
 
-def _verplicht(invoer: dict, veld: str, naam: str):
+def _verplicht(invoer: Json, veld: str, naam: str) -> Any:
     waarde = _leeg_is_geen(invoer.get(veld))
     if waarde is None:
         raise AfsprakenFout(f"Vul {naam} in.", veld=veld)
     return waarde
 
 
-def _tekst_of_geen(invoer: dict, veld: str):
+def _tekst_of_geen(invoer: Json, veld: str) -> str | None:
     waarde = _leeg_is_geen(invoer.get(veld))
     if waarde is not None and not isinstance(waarde, str):
         raise AfsprakenFout(f"Het veld {veld!r} moet tekst zijn, niet {toon(waarde)}.", veld=veld)
-    return waarde
+    return None if waarde is None else str(waarde)
 
 
 def vandaag() -> dt.date:
@@ -50,7 +54,7 @@ def vandaag() -> dt.date:
     return dt.date.today()
 
 
-def _tijdlijn(invoer: dict):
+def _tijdlijn(invoer: Json) -> Tijdlijn:
     # A form always wants the answer for a day: the one it names, or today.
     velden = {veld: _leeg_is_geen(invoer.get(veld)) for veld in _TIJDLIJN_VELDEN}
     velden["peildatum"] = velden["peildatum"] or vandaag()
@@ -58,28 +62,39 @@ def _tijdlijn(invoer: dict):
         _verplicht(invoer, "regio", "de regio"),
         _verplicht(invoer, "route", "de route"),
         _verplicht(invoer, "melding", "de meldingsdatum"),
-        **velden,
-        **{veld: lees_ja_nee_tekst(invoer.get(veld), veld) for veld in _JA_NEE_VELDEN},
+        veiligheidsbeoordeling=velden["veiligheidsbeoordeling"],
+        overdracht=velden["overdracht"],
+        dienst_einde=velden["dienst_einde"],
+        terugkoppeling=velden["terugkoppeling"],
+        start_hulp=velden["start_hulp"],
+        peildatum=velden["peildatum"],
+        spoed=lees_ja_nee_tekst(invoer.get("spoed"), "spoed"),
+        heraanmelding=lees_ja_nee_tekst(invoer.get("heraanmelding"), "heraanmelding"),
+        jeugdbeschermingstafel=lees_ja_nee_tekst(invoer.get("jeugdbeschermingstafel"), "jeugdbeschermingstafel"),
         vbs=_tekst_of_geen(invoer, "vbs"),
         kalender=_leeg_is_geen(invoer.get("kalender")) or "atw",
+        vandaag=vandaag(),
     )
 
 
-def _tijdlijn_resultaat(invoer: dict) -> dict:
+def _tijdlijn_resultaat(invoer: Json) -> Json:
     t = _tijdlijn(invoer)
     uit = t.to_dict()
-    uit["regio_naam"] = REGIO_NAMEN[t.regio]
-    uit["partij_namen"] = regels.partij_namen(t.regio)
+    uit["regio_naam"] = regio_naam(t.regio)
+    uit["partij_namen"] = partij_namen(t.regio)
     uit["route_naam"] = ROUTE_NAMEN[t.route]
+    assert t.op_peildatum is not None  # a form always asks for a day (_tijdlijn)
     uit["peildatum_is_vandaag"] = t.op_peildatum["datum"] == vandaag().isoformat()
     uit["figuur"] = figuurdata(t)
     if not any(m.code in MONITORING_MOMENTEN for m in t.momenten):
-        geen = [o for o in t.opmerkingen if "monitoring" in o.lower()]
+        # Why there is no monitoring: the rule that says so ('vervalt'), as the engine words it.
+        geen = [n.tekst(t.partijen) for n in t.notities_met("vervalt")
+                if any(m in MONITORING_MOMENTEN for m in n["momenten"])]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."
     return uit
 
 
-def _werkdagen_resultaat(invoer: dict) -> dict:
+def _werkdagen_resultaat(invoer: Json) -> Json:
     kal = kalender_info(_leeg_is_geen(invoer.get("kalender")) or "atw")
     van = lees_datum(_verplicht(invoer, "van", "de begindatum"), "van")
     bewerking = invoer.get("bewerking") or ("tellen" if _leeg_is_geen(invoer.get("tot")) else "optellen")
@@ -106,34 +121,48 @@ def _werkdagen_resultaat(invoer: dict) -> dict:
     }
 
 
-def _terugkoppeling_resultaat(invoer: dict) -> dict:
+def terugkoppeling_regio_route() -> tuple[str, str]:
+    """The region and route whose own rules give a term to hand a case back (the terugkoppeling)."""
+    plekken = waar_gedateerd("terugkoppeling-uiterlijk")
+    if not plekken:
+        raise AfsprakenFout("Geen regio in de regeldata kent een termijn voor terugkoppeling.", veld=None)
+    return plekken[0]
+
+
+def _terugkoppeling_resultaat(invoer: Json) -> Json:
+    code, route = terugkoppeling_regio_route()
     velden = {k: invoer.get(k) for k in ("melding", "overdracht", "kalender", "peildatum")}
-    t = _tijdlijn({**velden, "regio": "midden-brabant", "route": "direct"})
-    partijen = regels.partij_namen("midden-brabant")
+    t = _tijdlijn({**velden, "regio": code, "route": route})
     uiterlijk = t.moment("terugkoppeling-uiterlijk")
-    if uiterlijk is None:  # only when the rule data no longer has this term
-        raise AfsprakenFout("De regeldata van Midden-Brabant kent geen termijn voor terugkoppeling.", veld=None)
+    if uiterlijk is None:  # only when the rule data no longer has this term on this date
+        raise AfsprakenFout(f"Voor een melding op {datum_tekst(lees_datum(t.invoer['melding'], 'melding'))} kent de "
+                            f"regeldata van {regio_naam(code)} geen termijn voor terugkoppeling.", veld="melding")
+    overdracht = t.moment("overdracht")
+    assert overdracht is not None and t.op_peildatum is not None  # given or assumed; a form always asks for a day
     uit = {
-        "uiterlijk": uiterlijk.to_dict(),
-        "overdracht": t.moment("overdracht").to_dict(),
-        "afspraken_versie": t.afspraken_versie.to_dict(),
+        "regio": code,
+        "regio_naam": regio_naam(code),
+        "uiterlijk": uiterlijk.to_dict(t.kalender.code),
+        "overdracht": overdracht.to_dict(t.kalender.code),
+        "afspraken_versie": t.to_dict()["afspraken_versie"],
         "kalender": t.kalender.to_dict(),
-        "aannames": [a.to_dict() for a in t.aannames],
-        "opmerkingen": [o for o in t.opmerkingen if "overdracht" in o.lower()],
-        "partij_namen": partijen,
+        "aannames": t.to_dict()["aannames"],
+        "opmerkingen": [n.tekst(t.partijen) for n in t.notities
+                        if n.code not in ("aanname", "aanname-onmogelijk") and n.get("invoer") == "overdracht"],
+        "partij_namen": t.partijen,
     }
     peil = lees_datum(t.op_peildatum["datum"], "peildatum")
-    uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(),
+    uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(), **dag_data(peil, t.kalender.code),
                         **afstand(peil, uiterlijk.datum, t.kalender.code)}
-    criteria = next((f for f in regels.feiten(regels.regio("midden-brabant"), lees_datum(t.invoer["melding"], "melding"))
+    criteria = next((f for f in recht_op(code, route, lees_datum(t.invoer["melding"], "melding")).feiten()
                      if f.code == "terugkoppeling-criteria"), None)
     if criteria is not None:
-        uit["criteria"] = list(criteria.waarde)
-        uit["criteria_bron"] = criteria.bron.to_dict()
+        uit["criteria"] = list(criteria.waarde) if isinstance(criteria.waarde, tuple) else [criteria.waarde]
+        uit["criteria_bron"] = bron_data(criteria.bron)
     return uit
 
 
-def _agenda_resultaat(invoer: dict) -> dict:
+def _agenda_resultaat(invoer: Json) -> Json:
     t = _tijdlijn(invoer)
     zaak = lees_zaak(_leeg_is_geen(invoer.get("zaak")))
     site = _tekst_of_geen(invoer, "site_url")
@@ -151,32 +180,34 @@ _INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijn
                  "en meld het aan de beheerder van de site als het blijft gebeuren.")
 
 
-# One calculation of each kind, over every region. Run before the browser's memory snapshot is made, so
-# that every rule file is read, every module imported and every cache filled: files are not part of a
-# snapshot, and whatever is computed lazily after it is recomputed on every visit.
-VOORBEELDEN = (
-    ("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}),
-    ("tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2025-06-02", "peildatum": "2025-06-10"}),
-    ("tijdlijn", {"regio": "west-brabant", "route": "voorwaarden-en-vervolg", "melding": "2025-09-15"}),
-    ("tijdlijn", {"regio": "landelijk", "route": "onderzoek", "melding": "2025-12-22", "peildatum": "2026-01-05"}),
-    ("agenda", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-04-28"}),
-    ("werkdagen", {"van": "2025-04-24", "aantal": "5"}),
-    ("terugkoppeling", {"melding": "2025-04-24", "peildatum": "2025-04-28"}),
-)
+def voorbeelden() -> list[tuple[str, Json]]:
+    """One calculation of each kind, and a timeline for every region and route on the day its newest version
+    starts. Run before the browser's memory snapshot is made, so that every rule file is read, every module
+    imported and every cache filled: files are not part of a snapshot, and whatever is computed lazily after
+    it is recomputed on every visit."""
+    uit: list[tuple[str, Json]] = []
+    for code, r in alle_regios().items():
+        melding = r.versies[-1].geldig_vanaf.isoformat()
+        for route in ROUTES:
+            uit.append(("tijdlijn", {"regio": code, "route": route, "melding": melding, "peildatum": melding}))
+    eerste = uit[0][1]
+    uit += [("agenda", dict(eerste)), ("werkdagen", {"van": eerste["melding"], "aantal": "5"}),
+            ("terugkoppeling", {"melding": regio(terugkoppeling_regio_route()[0]).versies[-1].geldig_vanaf.isoformat()})]
+    return uit
 
 
 def opwarmen() -> None:
     """Load every rule file and run each kind of calculation once, so that nothing is read or imported
     lazily afterwards."""
-    regels.alle_regios()
+    regio_codes()
     atw_lid3_jaren()
-    for soort, invoer in VOORBEELDEN:
+    for soort, invoer in voorbeelden():
         antwoord = bereken(soort, invoer)
         if not antwoord["ok"]:
             raise RuntimeError(f"opwarmen: {soort}: {antwoord['fouten']}")
 
 
-def bereken(soort: str, invoer: dict) -> dict:
+def bereken(soort: str, invoer: Json) -> Json:
     """Run one calculation; errors come back as a list instead of an exception."""
     try:
         if soort not in SOORTEN:
@@ -190,7 +221,7 @@ def bereken(soort: str, invoer: dict) -> dict:
         return {"ok": True, "resultaat": resultaat}
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}
-    except Exception as e:  # noqa: BLE001 - the bridge must always answer; the detail helps the maintainer
+    except Exception as e:
         return {"ok": False, "fouten": [{"veld": None, "melding": _INTERNE_FOUT,
                                          "technisch": kort(f"{type(e).__name__}: {e}")}]}
 

@@ -18,17 +18,19 @@ Deze module is de eigenaar van rules/atw-lid3.toml: zij leest en controleert dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from .begrippen import WEEKDAGEN, datum_kort
-from .bestanden import cache_sleutel, lees_bestand, lees_toml
-from .fouten import AfsprakenFout, RegelbestandFout
-from .invoer import lees_datum, toon
+from ..basis.begrippen import Json
+from ..basis.bestanden import Lezer, cache_sleutel, lees_bestand, lees_toml
+from ..basis.fouten import AfsprakenFout
+from ..basis.invoer import lees_datum, toon
+from ..basis.opmaak import WEEKDAGEN, datum_kort, weekdag
 
 # Dates a user can enter (meldingen and the other dates of a case).
 EERSTE_JAAR = 2015
@@ -48,7 +50,7 @@ class Kalender:
     naam: str
     omschrijving: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Json:
         return {"code": self.code, "naam": self.naam, "omschrijving": self.omschrijving}
 
 
@@ -82,17 +84,13 @@ class NietWerkdag(NamedTuple):
     naam: str
     grondslag: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> Json:
         return {
             "datum": self.datum.isoformat(),
             "weekdag": weekdag(self.datum),
             "naam": self.naam,
             "grondslag": self.grondslag,
         }
-
-
-def weekdag(datum: dt.date) -> str:
-    return WEEKDAGEN[datum.weekday()]
 
 
 def kalender_info(code: str) -> Kalender:
@@ -112,7 +110,7 @@ def _controleer_jaar(jaar: int, veld: str) -> None:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _atw_feestdagen(jaar: int) -> dict[dt.date, tuple[str, str]]:
     pasen = easter(jaar)
     koningsdag = dt.date(jaar, 4, 27)
@@ -227,7 +225,8 @@ def plus_termijn(datum: dt.date, aantal: int, eenheid: str, kalender: str = "atw
     if eenheid == "weken":
         return datum + dt.timedelta(weeks=aantal)
     if eenheid == "maanden":
-        return datum + relativedelta(months=aantal)
+        uitkomst: dt.date = datum + relativedelta(months=aantal)
+        return uitkomst
     raise AfsprakenFout(f"Onbekende eenheid {eenheid!r}.", veld=None)
 
 
@@ -245,7 +244,7 @@ def atw_verlengd(begin: dt.date, einde: dt.date, kalender: str = "atw") -> dt.da
     return einde
 
 
-def _dagen_na(van: dt.date, tot: dt.date):
+def _dagen_na(van: dt.date, tot: dt.date) -> Iterator[dt.date]:
     _controleer_jaar(van.year, "van")
     _controleer_jaar(tot.year, "tot")
     d = van + dt.timedelta(days=1)
@@ -259,13 +258,13 @@ def _controleer_volgorde(van: dt.date, tot: dt.date) -> None:
         raise AfsprakenFout(f"De einddatum {datum_kort(tot)} ligt vóór de begindatum {datum_kort(van)}.", veld="tot")
 
 
-def _als_datum(waarde, veld: str) -> dt.date:
+def _als_datum(waarde: object, veld: str) -> dt.date:
     return lees_datum(waarde, veld)
 
 
 # --- Atw art. 3 lid 3: per jaar bij besluit gelijkgestelde dagen (rules/atw-lid3.toml) ---------
 
-_lid3_cache: dict[tuple, dict] = {}
+_lid3_cache: dict[tuple[int, str, str], dict[int, dict[dt.date, tuple[str, str]]]] = {}
 
 
 def _atw_lid3() -> dict[int, dict[dt.date, tuple[str, str]]]:
@@ -278,50 +277,29 @@ def _atw_lid3() -> dict[int, dict[dt.date, tuple[str, str]]]:
 
 def lees_atw_lid3(tekst: str) -> dict[int, dict[dt.date, tuple[str, str]]]:
     """Read and check atw-lid3.toml: per year the equated days with their name and source."""
-    naam = ATW_LID3_BESTAND
-
-    def fout(tekst_: str) -> RegelbestandFout:
-        return RegelbestandFout(f"{naam}: {tekst_}", bestand=naam)
-
-    data = lees_toml(tekst, naam)
-    besluiten = data.get("besluit")
-    if not isinstance(besluiten, list) or not besluiten:
-        raise fout("er moet ten minste één [[besluit]]-blok zijn")
+    lezer = Lezer(ATW_LID3_BESTAND)
+    data = lees_toml(tekst, ATW_LID3_BESTAND)
+    lezer.onbekende_velden(data, "", ("besluit",))
     per_jaar: dict[int, dict[dt.date, tuple[str, str]]] = {}
-    for i, b in enumerate(besluiten, 1):
-        if not isinstance(b, dict):
-            raise fout(f"besluit nr. {i}: moet een tabel zijn")
-        for veld in b:
-            if veld not in ("bron", "dagen", "jaren", "titel"):
-                raise fout(f"besluit nr. {i}: veld {veld!r} is onbekend; toegestaan: bron, dagen, jaren, titel")
-        titel = b.get("titel")
-        if not isinstance(titel, str) or not titel.strip():
-            raise fout(f"besluit nr. {i}: veld 'titel' ontbreekt (de titel van het besluit is de bron)")
-        if not isinstance(b.get("bron"), str) or not b["bron"].strip():
-            raise fout(f"besluit nr. {i}: veld 'bron' ontbreekt")
+    for i, b in enumerate(lezer.blokken(data, "besluit", verplicht=True), 1):
+        waar = f"besluit nr. {i}"
+        lezer.onbekende_velden(b, waar, ("bron", "dagen", "jaren", "titel"))
+        titel = lezer.tekst(b, "titel", waar)
+        lezer.tekst(b, "bron", waar)
         jaren = b.get("jaren")
         if not isinstance(jaren, list) or not jaren or not all(isinstance(j, int) for j in jaren):
-            raise fout(f"besluit nr. {i}: veld 'jaren' moet een lijst met jaartallen zijn (de jaren die het dekt)")
+            raise lezer.fout(waar, "veld 'jaren' moet een lijst met jaartallen zijn (de jaren die het dekt)")
         for j in jaren:
             if j in per_jaar:
-                raise fout(f"besluit nr. {i}: jaar {j} komt al in een ander besluit voor")
+                raise lezer.fout(waar, f"jaar {j} komt al in een ander besluit voor")
             per_jaar[j] = {}
-        dagen = b.get("dagen")
-        if not isinstance(dagen, list):
-            raise fout(f"besluit nr. {i}: veld 'dagen' ontbreekt")
-        for d in dagen:
-            if not isinstance(d, dict) or not isinstance(d.get("datum"), dt.date) or isinstance(
-                d.get("datum"), dt.datetime
-            ):
-                raise fout(f"besluit nr. {i}: elke dag moet een 'datum' (JJJJ-MM-DD) hebben")
-            if not isinstance(d.get("naam"), str) or not d["naam"].strip():
-                raise fout(f"besluit nr. {i}: dag {d['datum']}: veld 'naam' ontbreekt")
-            if d["datum"].year not in jaren:
-                raise fout(f"besluit nr. {i}: dag {d['datum']} valt niet in de jaren {jaren} van dit besluit")
-            per_jaar[d["datum"].year][d["datum"]] = (
-                f"{d['naam']} (gelijkgesteld)",
-                f"Atw art. 3 lid 3: {titel.strip()}",
-            )
+        for d in lezer.blokken(b, "dagen"):
+            datum = lezer.datum(d, "datum", waar)
+            lezer.onbekende_velden(d, f"{waar}: dag {datum}", ("datum", "naam"))
+            naam = lezer.tekst(d, "naam", f"{waar}: dag {datum}")
+            if datum.year not in jaren:
+                raise lezer.fout(waar, f"dag {datum} valt niet in de jaren {jaren} van dit besluit")
+            per_jaar[datum.year][datum] = (f"{naam} (gelijkgesteld)", f"Atw art. 3 lid 3: {titel}")
     return per_jaar
 
 

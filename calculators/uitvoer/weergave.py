@@ -5,26 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from .begrippen import DOCUMENT_NAMEN, REGIO_NAMEN, ROUTE_NAMEN, datum_tekst
-from .kalender import weekdag
-from .teksten import hoofdletter, paragraaf_label
+from ..basis.begrippen import ROUTE_NAMEN, Json
+from ..basis.opmaak import datum_tekst, hoofdletter, weekdag
+from ..kalender.werkdagen import Kalender, NietWerkdag
+from ..recht.regelbestand import Bron
+from ..recht.regios import regio_naam
+from ..rekenen.model import Tijdlijn
+from ..woorden.teksten import NIEMAND_KORT, bron_kort, bron_url
+from .oefenen import Oefening
 
 _BREEDTE = 100
 
 
-def _bron(bron) -> str:
-    return f"{DOCUMENT_NAMEN[bron.document]}, {paragraaf_label(bron.paragraaf)} — {bron.url}"
+def _bron(bron: Bron) -> str:
+    return f"{bron_kort(bron)} — {bron_url(bron)}"
 
 
 def _iso(tekst: str | None) -> str:
     return datum_tekst(dt.date.fromisoformat(tekst)) if tekst else ""
 
 
-def antwoord_op_peildatum(p: dict) -> list[str]:
+def antwoord_op_peildatum(p: Json) -> list[str]:
     """The answer for the peildatum in three lines: now, next, after."""
     nu = f"Nu ({_iso(p['datum'])}): "
     if p["partij"] is None:
-        nu += p["partij_naam"].lower() if p["sinds"] else "nog geen melding"
+        nu += (p["partij_naam"] if p["aanwijzing"] == "onbepaald" else NIEMAND_KORT) if p["sinds"] else "nog geen melding"
     else:
         nu += f"{hoofdletter(p['partij_naam'])} heeft zicht op veiligheid"
         nu += f", tot en met {_iso(p['tot_en_met'])}" if p["tot_en_met"] else ", zonder einddatum"
@@ -56,9 +61,9 @@ def _ingesprongen(tekst: str, inspringing: str = "    ") -> list[str]:
     return textwrap.wrap(tekst, width=_BREEDTE, initial_indent=inspringing, subsequent_indent=inspringing)
 
 
-def tijdlijn_als_tekst(t) -> str:
+def tijdlijn_als_tekst(t: Tijdlijn) -> str:
     uit = [
-        f"Tijdlijn {REGIO_NAMEN[t.regio]} — {ROUTE_NAMEN[t.route]}",
+        f"Tijdlijn {regio_naam(t.regio)} — {ROUTE_NAMEN[t.route]}",
         f"Afspraken: {t.afspraken_versie.naam} (geldig vanaf {t.afspraken_versie.geldig_vanaf.isoformat()}"
         + (f", tot {t.afspraken_versie.geldig_tot.isoformat()})" if t.afspraken_versie.geldig_tot else ")"),
         f"Kalender: {t.kalender.naam}",
@@ -76,14 +81,13 @@ def tijdlijn_als_tekst(t) -> str:
     uit += ["", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID"]
     rijen = []
     for v in t.verantwoordelijkheid:
-        d = v.to_dict()
         tm = v.tot_en_met.isoformat() if v.tot_en_met else "(geen einddatum)"
-        naam = d["partij_naam"] + (" [landelijk kader]" if v.landelijk_terugval and v.aangewezen else "")
+        naam = v.partij_naam + (" [landelijk kader]" if v.landelijk_terugval and v.aangewezen else "")
         rijen.append([v.van.isoformat(), tm + (" (deel van de dag)" if v.binnen_een_dag else ""), naam])
     uit += _tabel(["Van", "Tot en met", "Partij"], rijen)
     for v in t.verantwoordelijkheid:
         if v.toelichting:
-            uit += _ingesprongen(f"Let op ({v.to_dict()['partij_naam']}): {v.toelichting}", "  ")
+            uit += _ingesprongen(f"Let op ({v.partij_naam}): {v.toelichting}", "  ")
 
     uit += ["", "BRONNEN EN INTERPRETATIES"]
     for m in t.momenten:
@@ -102,7 +106,7 @@ def tijdlijn_als_tekst(t) -> str:
     return "\n".join(uit) + "\n"
 
 
-def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
+def werkdagen_als_tekst(van: dt.date, tot: dt.date, aantal: int, kalender: Kalender, niet: list[NietWerkdag]) -> str:
     uit = [f"Kalender: {kalender.naam}"]
     uit.append(
         f"{aantal} werkdag{'en' if aantal != 1 else ''} na {van.isoformat()} ({weekdag(van)}): "
@@ -118,7 +122,7 @@ def werkdagen_als_tekst(van, tot, aantal, kalender, niet) -> str:
     return "\n".join(uit) + "\n"
 
 
-def oefeningen_als_tekst(oefeningen) -> str:
+def oefeningen_als_tekst(oefeningen: list[Oefening]) -> str:
     """The practice cases for the CLI: question, answer and explanation, one case after the other."""
     uit = []
     for o in oefeningen:

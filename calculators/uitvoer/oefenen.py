@@ -20,12 +20,16 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from . import regels as _regels
-from .begrippen import DIENST_ROUTES, MOMENTEN, NIEMAND_NAAM, REGIO_NAMEN, REGIOS, ROUTES, datum_tekst
-from .kalender import feestdagen, niet_werkdag_reden, plus_termijn, plus_werkdagen
-from .model import Tijdlijn, partij_code
-from .teksten import bron_kort, hoofdletter, met_team, moment_naam, paragraaf_label
-from .tijdlijn import tijdlijn
+from ..basis.begrippen import DIENST_ROUTES, MOMENTEN, ROUTES, Json
+from ..basis.opmaak import datum_tekst, hoofdletter, kleine_letter, paragraaf_label
+from ..kalender.werkdagen import feestdagen, niet_werkdag_reden, plus_termijn, plus_werkdagen
+from ..recht.op_datum import beschikbaar, recht_op
+from ..recht.regelbestand import Bron, Regel
+from ..recht.regios import partij_namen, regio_codes, regio_naam
+from ..rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid, dag_data, partij_code
+from ..rekenen.tijdlijn import tijdlijn
+from ..woorden.teksten import NIEMAND_NAAM, bron_label, bron_url, document_naam, met_team, moment_naam
+from .valkuilen import Teldag, Valkuil, datumvalkuilen, partijvalkuilen, telling
 
 # The feestdagen the cases are built around (names as the calendar has them), and the years.
 ROND = ("Goede Vrijdag", "Koningsdag", "Bevrijdingsdag (5 mei)", "Hemelvaartsdag", "Tweede Pinksterdag",
@@ -64,23 +68,27 @@ class Oefening:
     id: str
     regio: str
     route: str
-    invoer: dict  # the keyword arguments of tijdlijn() (dates as JJJJ-MM-DD)
+    invoer: Json  # the keyword arguments of tijdlijn() (dates as JJJJ-MM-DD)
     vraag: str  # the case and the question in one text
     casus: str  # the case alone (two questions share one)
     vraagzin: str  # the question alone
-    antwoord: dict  # {"soort": "datum", "code", "datum"} or {"soort": "partij", "peildatum", "partij"}
+    antwoord: Json  # {"soort": "datum", "code", "datum"} or {"soort": "partij", "peildatum", "partij"}
     uitleg: str
-    bron: dict
+    bron: Json
     lezing: str | None
     rond: str  # the feestdag the case is built around
     keuzes: tuple[tuple[str | None, str], ...] = ()  # for a party question: (code or None, name)
+    valkuilen: tuple[Valkuil, ...] = ()  # wrong answers typical mistakes give, and what went wrong
+    telling: tuple[Teldag, ...] = ()  # the counted days of the last term, for a small calendar
+    antwoord_tekst: str = ""  # the right answer in words
 
-    def to_dict(self) -> dict:
-        uit = {
-            "id": self.id, "regio": self.regio, "route": self.route, "invoer": dict(self.invoer), "vraag": self.vraag,
+    def to_dict(self) -> Json:
+        uit: Json = {
+            "id": self.id, "regio": self.regio, "route": self.route, "invoer": Json(self.invoer), "vraag": self.vraag,
             "casus": self.casus, "vraagzin": self.vraagzin,
-            "antwoord": dict(self.antwoord), "uitleg": self.uitleg, "bron": dict(self.bron), "lezing": self.lezing,
-            "rond": self.rond,
+            "antwoord": Json(self.antwoord), "uitleg": self.uitleg, "bron": Json(self.bron), "lezing": self.lezing,
+            "rond": self.rond, "antwoord_tekst": self.antwoord_tekst,
+            "valkuilen": [v.to_dict() for v in self.valkuilen], "telling": [d.to_dict() for d in self.telling],
         }
         if self.keuzes:
             uit["keuzes"] = [{"partij": code, "naam": naam} for code, naam in self.keuzes]
@@ -89,7 +97,7 @@ class Oefening:
 
 def oefeningen(regio: str | None = None) -> list[Oefening]:
     """The practice cases of one region (or of all regions), in a fixed order."""
-    return [o for code in ((regio,) if regio else REGIOS) for o in _voor_regio(code)]
+    return [o for code in ((regio,) if regio else regio_codes()) for o in _voor_regio(code)]
 
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -113,26 +121,28 @@ def _werkdag_voor(datum: dt.date, rng: random.Random, min_: int, max_: int) -> d
     return rng.choice(opties)
 
 
-def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> dict:
+def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> Json:
     """The dates of one case: the step that is sensitive to days off falls just before ``rond``."""
     if route == "direct":
         melding = _werkdag_voor(rond, rng, 1, 4)
         te_laat = rng.random() < 0.25  # sometimes the triage runs over its term: Veilig Thuis from the day after
         vhb = plus_werkdagen(melding, 6 if te_laat else rng.randint(1, 4))
-        overdracht = vhb if regio == "zuid-limburg" else plus_werkdagen(vhb, rng.choice((0, 0, 1)))
-        if regio == "midden-brabant":  # 000 § 4.1: veiligheidsbeoordeling and overdracht within the same term
-            overdracht = max(vhb, min(overdracht, plus_werkdagen(melding, 5)))
+        overdracht = plus_werkdagen(vhb, rng.choice((0, 0, 1)))
+        # Within the region's own latest date for the overdracht, where it has one (not before the triage).
+        uiterlijk = tijdlijn(regio, route, melding, veiligheidsbeoordeling=vhb).moment("overdracht-uiterlijk")
+        if uiterlijk is not None:
+            overdracht = max(vhb, min(overdracht, uiterlijk.datum))
         return {"melding": melding, "veiligheidsbeoordeling": vhb, "overdracht": overdracht}
     overdracht = _werkdag_voor(rond, rng, 1, 3)
     vhb = _werkdag_voor(overdracht, rng, 28, 56)
     melding = _werkdag_voor(vhb, rng, 1, 5)
-    invoer = {"melding": melding, "veiligheidsbeoordeling": vhb, "dienst_einde": overdracht, "overdracht": overdracht}
-    if regio == "midden-brabant" and rng.random() < 0.5:
+    invoer: Json = {"melding": melding, "veiligheidsbeoordeling": vhb, "dienst_einde": overdracht, "overdracht": overdracht}
+    if route in beschikbaar(regio, "vbs").routes and rng.random() < 0.5:
         invoer["vbs"] = rng.choice(("crisis", "regulier"))
     return invoer
 
 
-def _iso(invoer: dict) -> dict:
+def _iso(invoer: Json) -> Json:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in invoer.items()}
 
 
@@ -140,7 +150,7 @@ def _voor_regio(regio: str) -> list[Oefening]:
     rng = random.Random(f"{ZAAD}/{regio}")
     ankers = _ankers(rng)
     uit: list[Oefening] = []
-    gevraagd: Counter = Counter()  # what the region's cases already ask, so the next ones ask something else
+    gevraagd: Counter[str] = Counter()  # what the region's cases already ask, so the next ones ask something else
     nr = 0
     for i, route in enumerate(ROUTES):
         for j in range(PER_ROUTE):
@@ -160,8 +170,8 @@ def _voor_regio(regio: str) -> list[Oefening]:
 # --- questions -----------------------------------------------------------------------------------------
 
 
-def _casus_tekst(regio: str, route: str, invoer: dict, partijen: dict) -> str:
-    delen = [f"{REGIO_NAMEN[regio]}. Melding op {datum_tekst(invoer['melding'])}",
+def _casus_tekst(regio: str, route: str, invoer: Json, partijen: Json) -> str:
+    delen = [f"{regio_naam(regio)}. Melding op {datum_tekst(invoer['melding'])}",
              f"veiligheidsbeoordeling afgerond op {datum_tekst(invoer['veiligheidsbeoordeling'])}"]
     if route == "direct":
         delen.append(f"directe overdracht aan {partijen['lokaal-team']} op {datum_tekst(invoer['overdracht'])}")
@@ -173,40 +183,45 @@ def _casus_tekst(regio: str, route: str, invoer: dict, partijen: dict) -> str:
     return ", ".join(delen) + "."
 
 
-def _onderwerp(oefening: dict) -> str:
+def _onderwerp(oefening: Json) -> str:
     a = oefening["antwoord"]
     return a["code"] if a["soort"] == "datum" else f"partij:{a['partij']}"
 
 
-def _datumvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                gevraagd: Counter) -> dict | None:
+def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
+                gevraagd: Counter[str]) -> Json | None:
     soort = "direct" if route == "direct" else "dienst"
+    # Veilig Thuis's start is worth asking only where it follows from a deadline running out (the triage term),
+    # not from the triage date the case itself gives.
     kandidaten = [c for c in DATUMVRAGEN[soort] if (m := t.moment(c)) is not None and not m.hangt_af_van_aanname
-                  and not (c == "veilig-thuis-verantwoordelijk" and m.regel and "overschrijding" not in m.regel)]
+                  and not (c == "veilig-thuis-verantwoordelijk" and not _uit_termijn(t, m))]
     if not kandidaten:
         return None
     # Ask what the region's cases have asked least, the region's own distinctive rules first, and among
     # equals the deadline closest to the feestdag: that is where days do not count.
     volgorde = DATUMVRAGEN[soort]
-    kandidaten.sort(key=lambda c: (gevraagd[c], volgorde.index(c) // 2, abs((t.moment(c).datum - rond).days)))
+    kandidaten.sort(key=lambda c: (gevraagd[c], volgorde.index(c) // 2, abs((_moment(t, c).datum - rond).days)))
     code = kandidaten[0]
-    m = t.moment(code)
-    partijen = _regels.partij_namen(regio)
+    m = _moment(t, code)
+    partijen = partij_namen(regio)
     vraag = met_team(VRAAG[code], partijen)
     casus = _casus_tekst(regio, route, invoer, partijen)
-    regel = _regel(m.regel)
+    regel = _regel(t, m)
     return {
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
+        "antwoord_tekst": dag_data(m.datum, t.kalender.code)["datum_tekst"],
         "uitleg": " ".join(uitleg_moment(t, code)),
+        "valkuilen": datumvalkuilen(t, code),
+        "telling": telling(t, code),
         "bron": _bron(m.bron),
         "lezing": regel.interpretatie if regel else None,
     }
 
 
-def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                 gevraagd: Counter) -> dict | None:
+def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
+                 gevraagd: Counter[str]) -> Json | None:
     """Who holds zicht op veiligheid on the day before, on or after a change of responsibility."""
     eendaags = {v.van for v in t.verantwoordelijkheid if v.binnen_een_dag}
     opties = [(v, v.van + dt.timedelta(days=n)) for v in t.verantwoordelijkheid[1:] if not v.binnen_een_dag
@@ -219,14 +234,14 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     opties = [(v, d) for v, d in opties
               if gevraagd[f"partij:{partij_code(v.partij if d >= v.van else _voor(t, v).partij)}"] == minst]
     wissel, peil = rng.choice(opties)
-    antwoord = tijdlijn(regio, route, **invoer, peildatum=peil).op_peildatum
-    partijen = _regels.partij_namen(regio)
+    partijen = partij_namen(regio)
     huidig = t.verantwoordelijke_op(peil)
+    assert huidig is not None  # the days asked about lie after the melding
 
-    def wie(v) -> str:
+    def wie(v: Verantwoordelijkheid) -> str:
         return partijen[v.partij] if v.aangewezen else "niemand (de afspraken wijzen niemand aan)"
 
-    periode = (f"op die ene dag" if huidig.tot_en_met == huidig.van else
+    periode = ("op die ene dag" if huidig.tot_en_met == huidig.van else
                f"van {datum_tekst(huidig.van)} tot en met {datum_tekst(huidig.tot_en_met)}" if huidig.tot_en_met
                else f"vanaf {datum_tekst(huidig.van)}")
     uitleg = [f"Op {datum_tekst(peil)}: {wie(huidig)}, {periode}."]
@@ -236,13 +251,15 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     if not huidig.aangewezen and huidig.toelichting:
         uitleg.append(huidig.toelichting)
     start = _start_moment(t, wissel)
-    regel = _regel(start.regel) if start else None
+    regel = _regel(t, start) if start else None
     casus = _casus_tekst(regio, route, invoer, partijen)
     vraag = f"Wie heeft op {datum_tekst(peil)} zicht op veiligheid?"
     return {
         "regio": regio, "route": route, "invoer": _iso(invoer),
         "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
-        "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": antwoord["partij"]},
+        "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": partij_code(huidig.partij)},
+        "antwoord_tekst": wie(huidig),
+        "valkuilen": partijvalkuilen(t, peil),
         "uitleg": " ".join(uitleg),
         "bron": _bron(wissel.bron),
         "lezing": regel.interpretatie if regel else None,
@@ -251,39 +268,54 @@ def _partijvraag(regio: str, route: str, invoer: dict, t: Tijdlijn, rng: random.
     }
 
 
-def _voor(t: Tijdlijn, v):
+def _voor(t: Tijdlijn, v: Verantwoordelijkheid) -> Verantwoordelijkheid:
     """The period before ``v``."""
     return t.verantwoordelijkheid[t.verantwoordelijkheid.index(v) - 1]
 
 
-def _start_moment(t: Tijdlijn, v):
+def _start_moment(t: Tijdlijn, v: Verantwoordelijkheid) -> Moment | None:
     return next((m for m in t.momenten if m.datum == v.van and m.verantwoordelijke
                  and partij_code(m.verantwoordelijke) == partij_code(v.partij)), None)
 
 
-def _waarom_begint(t: Tijdlijn, v) -> list[str]:
+def _waarom_begint(t: Tijdlijn, v: Verantwoordelijkheid) -> list[str]:
     """Why period ``v`` starts on its day: the chain of terms, or the given date it starts on."""
     start = _start_moment(t, v)
     if start is None:
         return []
     if MOMENTEN[start.code].soort == "berekend":
         return uitleg_moment(t, start.code)
-    return [f"Dat is de dag van {moment_naam(start.code, _regels.partij_namen(t.regio)).lower()} "
-            f"({bron_kort(start.bron)})."]
+    return [f"Dat is de dag van {kleine_letter(moment_naam(start.code, partij_namen(t.regio)))} "
+            f"({bron_label(start.bron)})."]
 
 
 # --- explanations --------------------------------------------------------------------------------------
 
 
-def _regel(code: str | None):
-    if code is None:
-        return None
-    return next((r for regio in _regels.alle_regios().values() for r in regio.regels if r.code == code), None)
+def _moment(t: Tijdlijn, code: str) -> Moment:
+    m = t.moment(code)
+    assert m is not None, code  # asked only for moments the timeline has
+    return m
 
 
-def _bron(bron) -> dict:
-    return {"document_naam": bron.to_dict()["document_naam"], "paragraaf": paragraaf_label(bron.paragraaf),
-            "citaat": bron.citaat, "url": bron.url, "label": bron_kort(bron)}
+def _regel(t: Tijdlijn, m: Moment) -> Regel | None:
+    """The rule a moment of ``t`` follows from, as the law on the moment's own date has it."""
+    return recht_op(t.regio, t.route, m.datum, _opties(t)).regel(m.regel) or recht_op(
+        t.regio, t.route, _moment(t, "melding").datum, _opties(t)).regel(m.regel)
+
+
+def _opties(t: Tijdlijn) -> Json:
+    return {k: t.invoer[k] for k in ("spoed", "heraanmelding", "jeugdbeschermingstafel", "vbs")}
+
+
+def _uit_termijn(t: Tijdlijn, m: Moment) -> bool:
+    regel = _regel(t, m)
+    return regel is not None and regel.vanaf is not None and MOMENTEN[regel.vanaf].soort == "berekend"
+
+
+def _bron(bron: Bron) -> Json:
+    return {"document_naam": document_naam(bron.document), "paragraaf": paragraaf_label(bron.paragraaf),
+            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_label(bron)}
 
 
 def _telling(basis: dt.date, aantal: int, kalender: str) -> str:
@@ -304,20 +336,21 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
     """How the date of moment ``code`` follows from the case: the chain of terms back to a given date,
     each with the days counted and the days that did not count."""
     m = t.moment(code)
-    regel = _regel(m.regel) if m else None
+    regel = _regel(t, m) if m else None
     if m is None or regel is None or regel.soort != "termijn":
         return [f"{hoofdletter(m.omschrijving)}: {datum_tekst(m.datum)}."] if m else []
+    assert regel.vanaf is not None and regel.aantal is not None and regel.eenheid is not None  # a term
     uit: list[str] = []
     basis = t.moment(regel.vanaf)
     if basis is not None and MOMENTEN[regel.vanaf].soort == "berekend":
         uit += uitleg_moment(t, regel.vanaf)
     basis_datum = basis.datum if basis is not None else None
-    partijen = _regels.partij_namen(t.regio)
+    partijen = partij_namen(t.regio)
     naam = hoofdletter(regel.omschrijving or moment_naam(code, partijen))
     if basis_datum is None:
         return uit + [f"{naam}: {datum_tekst(m.datum)}."]
-    waar = f" ({bron_kort(regel.bron)})"
-    van = met_team(MOMENTEN[regel.vanaf].vanaf_tekst, partijen) or moment_naam(regel.vanaf, partijen).lower()
+    waar = f" ({bron_label(regel.bron)})"
+    van = met_team(MOMENTEN[regel.vanaf].vanaf_tekst, partijen) or kleine_letter(moment_naam(regel.vanaf, partijen))
     if regel.aantal == 0:
         stap = (f"{naam}: de dag na {van} ({datum_tekst(basis_datum)}), dus {datum_tekst(m.datum)}{waar}."
                 if regel.datum == "dag-na-termijn" else f"{naam}: op de dag van {van}, {datum_tekst(m.datum)}{waar}.")

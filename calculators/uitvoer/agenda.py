@@ -14,17 +14,20 @@ import datetime as dt
 import re
 import secrets
 
-from .begrippen import REGIO_NAMEN, ROUTE_NAMEN
-from .fouten import AfsprakenFout
-from .invoer import toon
-from .teksten import paragraaf_label
+from ..basis.begrippen import ROUTE_NAMEN
+from ..basis.fouten import AfsprakenFout
+from ..basis.invoer import toon
+from ..basis.opmaak import kleine_letter
+from ..recht.regios import regio_naam
+from ..rekenen.model import Moment, Tijdlijn
+from ..woorden.teksten import bron_kort, bron_url
 
 _PRODID = "-//Afsprakenwijzer//Rekenhulp tijdlijn//NL"
 _ZAAK = re.compile(r"^[a-z0-9]{8,40}$", re.ASCII)
 _IN_DE_AGENDA = ("termijn", "wissel", "monitoring", "versie")
 # SEQUENCE must grow with every revision of an event; the minutes since this moment do that
 # without the engine having to remember earlier exports.
-_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+_SEQUENCE_BEGIN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
 def lees_zaak(waarde: object) -> str:
@@ -46,7 +49,8 @@ def _tekst(waarde: str) -> str:
 
 def _vouw(regel: str) -> list[str]:
     """Regels langer dan 75 octets vouwen (RFC 5545 § 3.1), zonder een UTF-8-teken te splitsen."""
-    uit, huidig, lengte = [], "", 0
+    uit: list[str] = []
+    huidig, lengte = "", 0
     for teken in regel:
         grootte = len(teken.encode("utf-8"))
         limiet = 75 if not uit else 74  # vervolgregels beginnen met een spatie
@@ -59,28 +63,28 @@ def _vouw(regel: str) -> list[str]:
     return [uit[0]] + [" " + r for r in uit[1:]]
 
 
-def bestandsnaam(t) -> str:
+def bestandsnaam(t: Tijdlijn) -> str:
     return f"tijdlijn-{t.regio}-{t.route}-{t.invoer['melding']}.ics"
 
 
-def _titel(t, m) -> str:
-    titel = f"{m.omschrijving} – {REGIO_NAMEN[t.regio]}, {ROUTE_NAMEN[t.route].lower()}"
+def _titel(t: Tijdlijn, m: Moment) -> str:
+    titel = f"{m.omschrijving} – {regio_naam(t.regio)}, {kleine_letter(ROUTE_NAMEN[t.route])}"
     if m.hangt_af_van_aanname:
         titel += " (berekend uit een aangenomen datum)"
     return titel
 
 
-def _uid(zaak: str, m) -> str:
+def _uid(zaak: str, m: Moment) -> str:
     """One event per case and moment, stable over recalculations. A change of agreements can happen more
     than once in a case, so that moment carries its date (the date of a version boundary never moves)."""
     sleutel = f"{m.code}-{m.datum:%Y%m%d}" if m.rol == "versie" else m.code
     return f"{zaak}-{sleutel}@afsprakenwijzer"
 
 
-def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
+def tijdlijn_als_ics(t: Tijdlijn, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None) -> str:
     """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
     the links to the source paragraphs absolute."""
-    nu = (nu or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    nu = (nu or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stempel = nu.strftime("%Y%m%dT%H%M%SZ")
     volgnummer = max(0, int((nu - _SEQUENCE_BEGIN).total_seconds() // 60))
     basis = (site_url.rstrip("/") + "/") if site_url else ""
@@ -90,7 +94,7 @@ def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime 
         f"PRODID:{_PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_tekst(f'Tijdlijn {REGIO_NAMEN[t.regio]} – {ROUTE_NAMEN[t.route]}')}",
+        f"X-WR-CALNAME:{_tekst(f'Tijdlijn {regio_naam(t.regio)} – {ROUTE_NAMEN[t.route]}')}",
     ]
     for m in t.momenten:
         if m.rol not in _IN_DE_AGENDA:
@@ -98,8 +102,7 @@ def tijdlijn_als_ics(t, zaak: str, site_url: str | None = None, nu: dt.datetime 
         status = "berekend uit een aangenomen datum" if m.hangt_af_van_aanname else m.status
         beschrijving = [
             f"Status: {status}",
-            f"Bron: {m.bron.to_dict()['document_naam']}, {paragraaf_label(m.bron.paragraaf)}"
-            + (f" ({basis}{m.bron.url})" if basis else ""),
+            f"Bron: {bron_kort(m.bron)}" + (f" ({basis}{bron_url(m.bron)})" if basis else ""),
             f"Citaat: “{m.bron.citaat}”",
         ]
         if m.interpretatie:
