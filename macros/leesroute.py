@@ -328,7 +328,7 @@ def voeg_stappen_in(markdown: str, src_uri: str, links: Links, docs: Path) -> st
             if lezen.pagina != src_uri:
                 continue
             start, einde, tot = bereik(markdown, lezen)
-            duur = minuten("\n".join(markdown.split("\n")[start:einde]))
+            duur = stap.minuten or minuten("\n".join(markdown.split("\n")[start:einde]))
             invoegingen += [(start, _begin_balk(links, nummer, stap, duur, tot)), (einde, _eind_balk(links, nummer, stap))]
     if not invoegingen:
         return markdown

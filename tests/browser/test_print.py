@@ -80,10 +80,11 @@ def squash(text: str) -> str:
 
 
 def title_and_sentence(site: Path, markdown_path: str) -> tuple[str, str]:
-    """The page's title and one sentence of its own text (not the source block or a generated table)."""
+    """The page's title and one sentence of its own text (not the source block, a generated table or the
+    reading route's bars, which are for the screen)."""
     document = soup(html_path(site, markdown_path))
     article = document.select_one("article")
-    for node in article.select(".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button"):
+    for node in article.select(".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button, .aw-routestap"):
         node.decompose()
     title = article.select_one("h1").get_text(" ", strip=True)
     for paragraph in article.select("p"):

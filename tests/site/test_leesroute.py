@@ -56,12 +56,18 @@ def test_what_to_remember_states_the_terms_of_the_rule_data(route):
 
 
 @pytest.mark.parametrize("nummer,stap,lezen", DOELEN, ids=[f"{s.sleutel}-{lz.pagina}" for _, s, lz in DOELEN])
-def test_the_page_a_step_leads_to_has_the_way_back_and_on(built_site, nummer, stap, lezen):
+def test_the_page_a_step_leads_to_has_the_way_back_and_on(built_site, route, nummer, stap, lezen):
     artikel = soup(html_path(built_site, lezen.pagina)).select_one("article")
     begin = artikel.select(f'nav.aw-routestap--begin[data-aw-stap="{stap.sleutel}"]')
     eind = artikel.select(f'nav.aw-routestap--eind[data-aw-stap="{stap.sleutel}"]')
     assert len(begin) == 1 and len(eind) == 1
     assert f"stap {nummer} van {len(STAPPEN)}" in begin[0].get_text()
+    # The bar says the time the route says for this place.
+    sectie = route.select_one(f'section[data-aw-stap="{stap.sleutel}"]')
+    knop = next(a for a in sectie.select("a.md-button") if urlsplit(a["href"]).fragment == (lezen.anker or ""))
+    op_route = (knop.parent if stap.keuze else sectie).select_one(".aw-leesroute__duur").get_text()
+    minuten = re.search(r"(\d+) minuten", begin[0].get_text()).group(1)
+    assert re.search(rf"\b{minuten} minuten", op_route), (begin[0].get_text(), op_route)
     if lezen.anker:  # the bar follows the heading the step starts at
         assert begin[0].find_previous(re.compile(r"^h[1-6]$"))["id"] == lezen.anker
     terug = [a for a in (*begin[0].select("a"), *eind[0].select("a")) if a.get_text(strip=True) == "Terug naar de route"]
