@@ -25,11 +25,11 @@ DOEL_IMPORT_MS = 150.0
 
 def _gevallen():
     """Alle regio's en routes, met en zonder opgegeven datums, over verschillende jaren."""
-    from calculators import REGIOS, ROUTES
+    from calculators import ROUTES, regio_codes
 
     meldingen = ["2024-09-02", "2025-04-17", "2025-12-23", "2026-04-24", "2027-05-05"]
     gevallen = []
-    for regio in REGIOS:
+    for regio in regio_codes():
         for route in ROUTES:
             for melding in meldingen:
                 gevallen.append((regio, route, melding, {}))

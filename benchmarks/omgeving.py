@@ -45,14 +45,14 @@ def _static(stack: ExitStack, site: Path) -> tuple[str, str]:
     return f"http://127.0.0.1:{httpd.server_address[1]}/", STATISCH
 
 
-def launch_chromium(stack: ExitStack):
+def launch_chromium(stack: ExitStack, extra_args: tuple[str, ...] = ()):
     executable = chromium_path()
     if executable is None:
         sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     playwright = stack.enter_context(sync_playwright())
-    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *extra_args])
     stack.callback(browser.close)
     return browser
 

@@ -17,12 +17,17 @@ time, every measurement interleaved so that a busy machine slows all of them ali
   attached V8 keeps WebAssembly on its unoptimised tier, which makes Python several times slower;
 - from the calculator to an agreement page and back (warm): a new page, so a new start;
 - bytes transferred and requests for a cold calculator visit (snapshot included) and for
-  documentation pages (which must load no .wasm at all).
+  documentation pages (which must load no .wasm at all);
+- the same starts on a plain-HTTP intranet host name (http://intranet.test/, resolved to this machine):
+  not localhost, so the browser gives the page no secure context (no crypto.subtle, no Cache Storage),
+  as on an intranet without a certificate. How the calculator started there (snapshot or boot) is
+  counted, not required: an older build falls back to a boot there.
 
 Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold ≤ 1.0× bare cold,
 recompute ≤ 50 ms.
 
-Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH]
+Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet]
+(--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds)
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.omgeving import STATISCH, launch_chromium, run_chromium_without_devtools, serve_site_everywhere  # noqa: E402
-from tests.conftest import SiteHandler, build_site, serve  # noqa: E402
+from tests.conftest import INTRANET_HOST, SiteHandler, build_site, serve  # noqa: E402
 
 QUERY = "rekenhulpen/?rekenhulp=tijdlijn&regio=midden-brabant&route=onderzoek&melding=2025-04-24#tijdlijn"
 ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
@@ -127,7 +132,7 @@ def recompute_without_devtools(site: Path, work: Path, runs: int) -> list[list[t
         for run in range(runs):
             gezien = len(uitslagen)
             if not run_chromium_without_devtools(base + "herberekening-meting/" + QUERY.split("/", 1)[1], work / f"profiel-{run}",
-                                                 lambda: len(uitslagen) > gezien, timeout=180):
+                                                 lambda gezien=gezien: len(uitslagen) > gezien, timeout=180):
                 sys.exit("herberekening zonder DevTools: geen uitslag binnen 180 s")
     finally:
         httpd.shutdown()
@@ -154,9 +159,14 @@ def first_answer(page, url: str, start: str) -> tuple[float, float]:
     page.locator(ANTWOORD).wait_for(timeout=120_000)
     elapsed = time.perf_counter() - started
     via = page.evaluate("window.__awRekenhulp.via")
-    if (via == "snapshot") != (start == "met snapshot"):
+    STARTED_VIA.setdefault((INTRANET_HOST in url, start), []).append(via)
+    if (via == "snapshot") != (start == "met snapshot") and INTRANET_HOST not in url:
         sys.exit(f"verwacht {start}, maar de worker startte via {via!r}: de meting klopt niet")
     return page.evaluate("window.__awRekenhulp.laatsteGetoondOp") / 1000, elapsed
+
+
+# How each calculator start went (snapshot or boot), per (intranet host?, start).
+STARTED_VIA: dict[tuple[bool, str], list[str]] = {}
 
 
 def other_tab(page) -> float:
@@ -219,12 +229,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--site", type=Path, help="een al gebouwde site/ (standaard: nu bouwen)")
+    parser.add_argument("--alleen-intranet", action="store_true",
+                        help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)")
     args = parser.parse_args()
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         site = prepare_site(args.site, work)
         servers = serve_site_everywhere(stack, site, work)
-        browser = launch_chromium(stack)
+        # The first server (nginx with the shipped config, if installed) once more under a host name that
+        # is not localhost: plain HTTP there is no secure context.
+        intranet = (servers[0][0].replace("127.0.0.1", INTRANET_HOST), f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)")
+        servers = [intranet] if args.alleen_intranet else [*servers, intranet]
+        browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
 
         first: dict[tuple[str, str, str], list[float]] = {}
         seen: dict[tuple[str, str, str], list[float]] = {}
@@ -241,11 +257,11 @@ def main() -> None:
                         in_page, by_playwright = first_answer(page, url, start)
                         first.setdefault((server, start, temp), []).append(in_page)
                         seen.setdefault((server, start, temp), []).append(by_playwright)
-                        if start == "met snapshot" and temp == "koud":
+                        if start == "met snapshot" and temp == "koud" and page.evaluate("window.__awRekenhulp.via") == "snapshot":
                             # A first visit lasts longer than its first answer: long enough to keep the
                             # unpacked snapshot for the next one (it is stored right after that answer).
                             page.wait_for_function("window.__awRekenhulp.snapshotBewaard !== null", timeout=120_000)
-                    if start == "met snapshot":
+                    if start == "met snapshot" and (base, server) != intranet:
                         more.setdefault((server, "andere rekenhulp (tab + berekenen)"), []).append(other_tab(page))
                         # Back to the tijdlijn (its panel is drawn again), then new dates on the same tab.
                         for melding, tab, label in (("2025-12-19", True, "terug naar tijdlijn"),
@@ -260,28 +276,33 @@ def main() -> None:
                         more.setdefault((server, "afsprakenpagina → rekenhulp (warm)"), []).append(first_answer(page, url, start)[0])
                     context.close()
 
-        zonder_devtools = recompute_without_devtools(site, work, args.runs)
+        zonder_devtools = [] if args.alleen_intranet else recompute_without_devtools(site, work, args.runs)
 
         sizes = {}
-        for base, server in servers:
+        for base, server in ([] if args.alleen_intranet else servers):
             context = browser.new_context()
             page = context.new_page()
-            sizes[(server, "rekenhulppagina")] = transferred(page, base + QUERY, lambda: page.locator(ANTWOORD).wait_for(timeout=120_000))
+            sizes[(server, "rekenhulppagina")] = transferred(page, base + QUERY, lambda page=page: page.locator(ANTWOORD).wait_for(timeout=120_000))
             context.close()
             for name, path in (("startpagina", ""), ("lange afsprakenpagina (AEF-rapport)", "achtergrond/aef-samen-werken-aan-een-veilig-thuis/")):
                 context = browser.new_context()
                 page = context.new_page()
-                sizes[(server, name)] = transferred(page, base + path, lambda: page.wait_for_load_state("load"))
+                sizes[(server, name)] = transferred(page, base + path, lambda page=page: page.wait_for_load_state("load"))
                 context.close()
 
     print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
-    print(f"\nherberekening in chromium zonder DevTools-koppeling ({STATISCH}; {args.runs} × {RECOMPUTES} keer,"
-          " nieuwe meldingsdatum, klok van de pagina)")
-    for naam, deel in (("eerste 5", slice(0, 5)), (f"6–{RECOMPUTES}", slice(5, None))):
-        pagina = [rij[0] / 1000 for run in zonder_devtools for rij in run[deel]]
-        worker = [rij[1] / 1000 for run in zonder_devtools for rij in run[deel]]
-        print(f"    {naam:<9} pagina (submit → scherm) {ms(pagina)}   waarvan rekenkern {ms(worker)}")
-    print("    doel herberekening ≤ 50 ms; de eerste keren optimaliseert de browser Python nog")
+    for (op_intranet, start), vias in STARTED_VIA.items():
+        if op_intranet:
+            print(f"  op http://{INTRANET_HOST}/ startte '{start}' via "
+                  + ", ".join(f"{via} {vias.count(via)}×" for via in sorted(set(vias))))
+    if zonder_devtools:
+        print(f"\nherberekening in chromium zonder DevTools-koppeling ({STATISCH}; {args.runs} × {RECOMPUTES} keer,"
+              " nieuwe meldingsdatum, klok van de pagina)")
+        for naam, deel in (("eerste 5", slice(0, 5)), (f"6–{RECOMPUTES}", slice(5, None))):
+            pagina = [rij[0] / 1000 for run in zonder_devtools for rij in run[deel]]
+            worker = [rij[1] / 1000 for run in zonder_devtools for rij in run[deel]]
+            print(f"    {naam:<9} pagina (submit → scherm) {ms(pagina)}   waarvan rekenkern {ms(worker)}")
+        print("    doel herberekening ≤ 50 ms; de eerste keren optimaliseert de browser Python nog")
     for _, server in servers:
         print(f"\n{server}")
         print("  navigatie → eerste antwoord op het scherm (klok van de pagina; tussen haakjes: zoals Playwright het zag)")
@@ -295,17 +316,19 @@ def main() -> None:
             warm = statistics.median(first[(server, start, "warm")]) / floor["warm"]
             print(f"    {start} / kaal: koud {cold:.2f}×, warm {warm:.2f}×")
         print("    doel met snapshot: warm ≤ 0,35×, koud ≤ 1,0×")
-        print("  op de pagina (met snapshot)")
-        for (srv, label), values in more.items():
-            if srv == server:
+        op_de_pagina = [(label, values) for (srv, label), values in more.items() if srv == server]
+        if op_de_pagina:
+            print("  op de pagina (met snapshot)")
+            for label, values in op_de_pagina:
                 print(f"    {label:<52} {ms(values)}")
-        print("    (met Playwright gemeten: een gekoppelde debugger houdt WebAssembly ongeoptimaliseerd;"
-              " zie de herberekening zonder DevTools hierboven)")
-        print("  overgedragen, koud (zonder zoekindex; doel documentatiepagina's 0 bytes .wasm)")
-        for (srv, name), (size, count, wasm, snapshot) in sizes.items():
-            if srv == server:
-                extra = f", snapshot {snapshot / 1024:,.0f} KB" if snapshot else ""
-                print(f"    {name}: {size / 1024:,.0f} KB in {count} verzoeken (.wasm {wasm / 1024:,.0f} KB{extra})")
+            print("    (met Playwright gemeten: een gekoppelde debugger houdt WebAssembly ongeoptimaliseerd;"
+                  " zie de herberekening zonder DevTools hierboven)")
+        overgedragen = [(name, figures) for (srv, name), figures in sizes.items() if srv == server]
+        if overgedragen:
+            print("  overgedragen, koud (zonder zoekindex; doel documentatiepagina's 0 bytes .wasm)")
+        for name, (size, count, wasm, snapshot) in overgedragen:
+            extra = f", snapshot {snapshot / 1024:,.0f} KB" if snapshot else ""
+            print(f"    {name}: {size / 1024:,.0f} KB in {count} verzoeken (.wasm {wasm / 1024:,.0f} KB{extra})")
 
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ def main() -> None:
         for html in paginas:
             page.goto(base + html.relative_to(site).as_posix().removesuffix("index.html"), wait_until="load")
             if page.locator("[data-aw-rekenhulp]").count():
-                page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt").wait_for(timeout=90_000)
+                page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for(timeout=90_000)
         page.wait_for_load_state("networkidle")
         context.close()
 

@@ -86,7 +86,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_sync():
     executable = chromium_path()
     if executable is None:
         if IN_CI:
@@ -95,9 +95,29 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_sync):
+    browser = playwright_sync.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+# A host name that is not localhost, for a site on plain HTTP as on an intranet: the browser then gives
+# the page no secure context (no crypto.subtle, no Cache Storage, no service worker).
+INTRANET_HOST = "intranet.test"
+
+
+@pytest.fixture(scope="session")
+def intranet_browser(playwright_sync):
+    """Chromium that resolves intranet.test to 127.0.0.1: http://intranet.test:<port>/ is then a plain-HTTP
+    intranet host as far as the browser is concerned."""
+    browser = playwright_sync.chromium.launch(executable_path=chromium_path(),
+                                              args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1"])
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -111,5 +131,5 @@ def page(browser):
 
 
 # The built site behind Debian nginx and Debian Apache with the shipped deploy/ configurations.
-from tests.server.apache import apache_server, apache_url, apache_without_headers  # noqa: E402,F401
+from tests.server.apache import apache_server, apache_subpath, apache_url, apache_without_headers  # noqa: E402,F401
 from tests.server.fixtures import nginx_server, nginx_subpath_url, nginx_url  # noqa: E402,F401

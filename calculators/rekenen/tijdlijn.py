@@ -84,12 +84,15 @@ def tijdlijn(
     kalender: str = "atw",
     peildatum: dt.date | str | None = None,
     vandaag: dt.date | None = None,
+    regels_op: dt.date | None = None,
 ) -> Tijdlijn:
     """Compute the timeline of one case. Errors: ``AfsprakenFout`` with ``veld``.
 
     ``peildatum``: the day to answer "who is responsible now, until when, what comes next" for
     (``Tijdlijn.op_peildatum``); it changes nothing else in the result. ``vandaag``: the user's today
-    (a melding after it gets a warning)."""
+    (a melding after it gets a warning). ``regels_op``: read the whole case with the rules in force on that day
+    instead of those of each moment's own day (for practice: the answer an earlier version of the agreements gives);
+    the result then has one set of rules and no change of version."""
     regio = lees_keuze(regio, "regio", regio_codes(), "regio")
     route = lees_keuze(route, "route", ROUTES, "route")
     kal = kalender_info(kalender)
@@ -105,7 +108,7 @@ def tijdlijn(
         "vbs": None if vbs is None else lees_keuze(vbs, "vbs", tuple(str(w) for w in OPTIES["vbs"]), "VBS-soort"),
     }
     peil = None if peildatum is None else _lees_invoerdatum(peildatum, "peildatum")
-    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal)
+    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal, regels_op)
     notities = _controleer(casus)
     if vandaag is not None and casus.melding > vandaag:
         notities.append(Notitie.maak("melding-in-de-toekomst", datum=casus.melding, vandaag=vandaag))
@@ -142,6 +145,7 @@ class _Casus:
     opgegeven: dict[str, dt.date]  # moment code -> date, as entered
     opties: dict[str, object]
     kalender: Kalender
+    regels_op: dt.date | None = None  # one day whose rules hold for every moment (see ``tijdlijn``)
 
     @property
     def keten(self) -> tuple[str, ...]:
@@ -152,7 +156,7 @@ class _Casus:
         return partij_namen(self.regio)
 
     def recht(self, datum: dt.date) -> RechtOpDatum:
-        return recht_op(self.regio, self.route, datum, self.opties)
+        return recht_op(self.regio, self.route, self.regels_op or datum, self.opties)
 
 
 def _controleer(c: _Casus) -> list[Notitie]:
@@ -644,7 +648,7 @@ def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
     # single rule changes while the case still has moments ahead or the change makes a difference for it.
     perioden = [_Berekening(casus, casus.melding, {}).uitvoeren()]
     for grens, nieuwe_versie in wijzigingsdatums(casus.regio, casus.route).items():
-        if grens <= casus.melding:
+        if grens <= casus.melding or casus.regels_op is not None:
             continue
         vorige = perioden[-1]
         vast = {code: (d, aanname, vorige.momenten.get(code))

@@ -90,6 +90,8 @@ def _tijdlijn_resultaat(invoer: Json) -> Json:
         # Why there is no monitoring: the rule that says so ('vervalt'), as the engine words it.
         geen = [n.tekst(t.partijen) for n in t.notities_met("vervalt")
                 if any(m in MONITORING_MOMENTEN for m in n["momenten"])]
+        # Or the route has monitoring, but after a day nobody gave and no text sets (the end of a dienst).
+        geen = geen or [n.tekst(t.partijen) for n in t.notities_met("aanname-onmogelijk")]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."
     return uit
 

@@ -10,8 +10,11 @@ from tests.browser.test_csp import Watch, calculator_pages, start_and_calculate
 pytestmark = pytest.mark.browser
 
 
-def test_calculator_gives_a_result_behind_apache(page, apache_url, built_site):
-    watch = Watch(page, apache_url)
-    start_and_calculate(page, apache_url + calculator_pages(built_site)[0], watch)
+@pytest.mark.parametrize("fixture", ["apache_url", "apache_subpath"])
+def test_calculator_gives_a_result_behind_apache(page, request, built_site, fixture):
+    server = request.getfixturevalue(fixture)
+    url = server if isinstance(server, str) else server["url"]  # at the root, or under /afspraken/
+    watch = Watch(page, url)
+    start_and_calculate(page, url + calculator_pages(built_site)[0], watch)
     assert page.locator("[data-aw-antwoord]").count() == 1  # an answer, not the list of what to fill in
     watch.assert_clean()

@@ -125,9 +125,8 @@ def start_and_calculate(page, url: str, watch: Watch) -> None:
     """Open a calculator page, wait until the engine is ready, compute once with the form's defaults."""
     page.goto(url, wait_until="load")
     status = page.locator("[data-aw-status]")
-    page.wait_for_function(
-        "(s) => /klaar voor gebruik|kon niet|reageert niet|niet starten/.test(document.querySelector(s).textContent)",
-        arg="[data-aw-status]")
+    # Ready, or failed for good (a stall message may still turn into "ready").
+    page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for()
     assert status.inner_text().strip() == KLAAR, f"{url}: {status.inner_text()} {watch.violations}"
     # One calculation with the form's defaults: the engine's answer (a result with its schedule and
     # timeline, or the list of what to fill in) renders too.

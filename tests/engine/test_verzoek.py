@@ -25,6 +25,21 @@ def test_tijdlijn_via_verzoek_met_formulierwaarden():
     assert "monitoring_toelichting" in r  # directe route: geen monitoring
 
 
+def test_zonder_einde_van_de_dienst_zegt_de_monitoring_waarom_hij_ontbreekt():
+    # Voorwaarden & Vervolg heeft geen landelijke uiterste einddatum (art. 4.1.7 lid 2 gaat over een onderzoek): de
+    # monitoring hangt aan een dag die niemand gaf. Dan niet "geen monitoring in deze route", maar wat er ontbreekt.
+    zonder = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "voorwaarden-en-vervolg", "melding": "2025-04-24"})
+    r = zonder["resultaat"]
+    assert not [m for m in r["momenten"] if m["code"].startswith("monitoring")]
+    assert "einddatum van de dienst is niet opgegeven" in r["monitoring_toelichting"]
+    assert "in deze route" not in r["monitoring_toelichting"]
+    met = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "voorwaarden-en-vervolg", "melding": "2025-04-24",
+                               "dienst_einde": "2025-07-01"})["resultaat"]
+    assert "monitoring_toelichting" not in met
+    assert [m["code"] for m in met["momenten"] if m["code"].startswith("monitoring")] == [
+        "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld"]
+
+
 def test_fout_komt_terug_bij_het_juiste_veld():
     antwoord = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-30"})
     assert antwoord == {"ok": False, "fouten": [

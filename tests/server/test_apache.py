@@ -5,6 +5,8 @@ a loud failure instead of a site that quietly lacks its security headers."""
 from __future__ import annotations
 
 import gzip
+import re
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -66,3 +68,25 @@ def test_without_mod_headers_apache_fails_loudly_and_names_the_module(apache_wit
         assert headers.get("Content-Security-Policy") is None
     log = apache_without_headers["log"].read_text(errors="replace")
     assert "Invalid command 'Header'" in log and ".htaccess" in log
+
+
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_missing_page_gets_the_sites_dutch_404_page_with_working_styles(apache_url, apache_subpath, where):
+    # At the root unchanged; under /afspraken/ with the one Substitute line the hosting page names.
+    base = apache_url if where == "root" else apache_subpath["url"]
+    status, headers, body = fetch(base + "a/b/bestaat-niet", gzip_ok=True)
+    page = (gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body).decode()
+    assert status == 404 and "Deze pagina bestaat niet" in page and 'lang="nl"' in page
+    assert headers.get("Content-Security-Policy") == SECURITY_HEADERS["Content-Security-Policy"]
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert stylesheets and '"/./' not in page
+    for href in stylesheets:
+        assert href.startswith(urlparse(base).path), href
+        status, headers, _ = fetch(urljoin(base, href))
+        assert (status, headers.get_content_type()) == (200, "text/css"), href
+
+
+def test_under_a_subpath_the_site_is_served_as_at_the_root(apache_subpath, assets):
+    for asset, mime in (("html", "text/html"), ("wasm", "application/wasm"), ("mjs", "text/javascript"), ("lock", "application/json")):
+        status, headers, _ = fetch(apache_subpath["url"] + assets[asset])
+        assert (status, headers.get_content_type()) == (200, mime), assets[asset]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import re
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -71,7 +72,7 @@ def test_security_headers_on_every_response(nginx_url, assets, asset):
 
 
 def test_csp_allows_only_the_own_origin_plus_wasm():
-    directives = dict((part.split()[0], part.split()[1:]) for part in CSP.split(";") if part.strip())
+    directives = {part.split()[0]: part.split()[1:] for part in CSP.split(";") if part.strip()}
     # Nothing is allowed unless named: every source the site needs is explicit.
     assert directives["default-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
@@ -122,10 +123,19 @@ def test_subpath_serves_the_site_and_its_assets(nginx_subpath_url, assets):
         assert headers.get("Content-Security-Policy") == CSP
 
 
-def test_subpath_missing_page_gets_the_sites_404_page(nginx_subpath_url):
-    status, headers, body = fetch(nginx_subpath_url + "bestaat/niet/")
-    assert status == 404 and b"md-content" in body
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_missing_page_gets_the_sites_404_page_with_its_own_addresses(nginx_server, where):
+    # The page is built with "/./" before every address; nginx makes that the folder it serves it from.
+    base = nginx_server[where]
+    status, headers, body = fetch(base + "bestaat/niet/")
+    assert status == 404 and b"md-content" in body and b"Deze pagina bestaat niet" in body
     assert headers.get("Content-Security-Policy") == CSP
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', body.decode())
+    assert stylesheets and b'"/./' not in body
+    for href in stylesheets:
+        assert href.startswith(urlparse(base).path), href
+        status, headers, _ = fetch(urljoin(base, href))
+        assert (status, headers.get_content_type()) == (200, "text/css"), href
 
 
 # --- the same rules in the Apache and IIS files -------------------------------------------
@@ -207,6 +217,11 @@ def test_iis_web_config_avoids_the_known_pitfalls():
     wasm_command = "staticTypes.[mimeType='application/wasm',enabled='True']"
     assert wasm_command in text
     assert wasm_command in (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
+    # The site's own 404 page, as on nginx and Apache (a path from the site root, with a remove before it).
+    errors = server.find("httpErrors")
+    assert errors.get("errorMode") == "Custom" and errors.get("existingResponse") == "Replace"
+    assert [(e.tag, e.get("statusCode")) for e in errors] == [("remove", "404"), ("error", "404")]
+    assert errors.find("error").get("path") == "/404.html" and errors.find("error").get("responseMode") == "ExecuteURL"
     # The versioned folders are cached for a year; everything else is revalidated.
     assert static.find("clientCache").get("cacheControlMode") == "DisableCache"
     for location in root.findall("location"):

@@ -1,6 +1,7 @@
-"""deploy/controleer-hosting, the self-check for IT: it passes behind the shipped nginx and Apache
-configurations, and names what is wrong behind a bare server, an Apache without mod_headers and a
-deployment with damaged runtime files."""
+"""deploy/controleer-hosting, the self-check for IT: a verdict on the first line, problems ranked as
+blocking / slows down / advice, exit codes as documented, never a traceback. It passes behind the
+shipped nginx and Apache configurations (also under a sub-path), and names each fault of a small,
+deliberately broken server (tests/server/storingsserver.py)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,21 @@ import sys
 import pytest
 
 from tests.conftest import serve
+from tests.server.apache import SUBSTITUTE_LINE
 from tests.server.helpers import ROOT, SECURITY_HEADERS
+from tests.server.storingsserver import SUBMAP, storingsserver
 
 TOOL = ROOT / "deploy" / "controleer-hosting"
+WERKT = "De rekenhulp werkt op deze server: ja — en offline gebruik: nee (daarvoor is HTTPS nodig)"
+WERKT_NIET = "De rekenhulp werkt op deze server: nee"
+# Short, so that a stall is recognised in seconds (the default is 20 s).
+WACHTTIJD = "2"
 
 
-def run_tool(url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), url], capture_output=True, text=True, timeout=600)
+def run_tool(url: str, *extra: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, str(TOOL), url, *extra], capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in result.stdout + result.stderr and result.stderr == "", result.stderr
+    return result
 
 
 def load_tool():
@@ -37,12 +46,19 @@ def lines_with(output: str, word: str) -> list[str]:
     return [line for line in output.splitlines() if word in line]
 
 
-def test_tool_expects_the_shipped_headers_and_manifest():
+def section(output: str, heading: str) -> str:
+    """The text of one ranked section (BLOKKEREND, VERTRAAGT, ADVIES), empty if it is absent."""
+    parts = output.split("\n\n")
+    return next((part for part in parts if part.startswith(heading + " (")), "")
+
+
+def test_tool_expects_the_shipped_headers_manifest_and_version_file():
     from hooks.browser_runtime import RUNTIME_MANIFEST
+    from hooks.versie import VERSION_FILE
 
     tool = load_tool()
     assert tool.SECURITY_HEADERS == SECURITY_HEADERS
-    assert tool.MANIFEST == RUNTIME_MANIFEST
+    assert tool.MANIFEST == RUNTIME_MANIFEST and tool.VERSION_FILE == VERSION_FILE
 
 
 def test_tool_is_one_python39_file_with_only_the_standard_library():
@@ -54,37 +70,58 @@ def test_tool_is_one_python39_file_with_only_the_standard_library():
     assert imported <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
 
 
+def test_the_exit_codes_are_documented_where_it_is_used():
+    help_text = subprocess.run([sys.executable, str(TOOL), "--help"], capture_output=True, text=True).stdout
+    guide = (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
+    for code, meaning in (("0", "in orde"), ("1", "blokkerend"), ("2", "niet bereikbaar"), ("3", "vertraagt"), ("4", "controle vastgelopen")):
+        assert f"{code} {meaning}" in help_text, code
+        assert f"| `{code}` |" in guide, code
+
+
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_passes_behind_the_shipped_nginx_config(nginx_server, where):
     result = run_tool(nginx_server[where])
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "FOUT" not in result.stdout and "controles in orde." in result.stdout
-    assert lines_with(result.stdout, "Rekenhulp-bestanden compleet en ongewijzigd onder /afspraken/" if where == "subpath" else
-                      "Rekenhulp-bestanden compleet en ongewijzigd onder / ")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[0] == WERKT
+    assert result.stdout.splitlines()[1].startswith(f"Gecontroleerd: {nginx_server[where]} — versie ")
+    assert not section(result.stdout, "BLOKKEREND") and not section(result.stdout, "VERTRAAGT")
+    assert lines_with(result.stdout, "rekenhulp-bestanden compleet en ongewijzigd onder " + ("/afspraken/" if where == "subpath" else "/ "))
+    assert "404-pagina" in lines_with(result.stdout, "In orde")[0]
 
 
-def test_passes_behind_apache_with_the_shipped_htaccess(apache_url):
-    result = run_tool(apache_url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "FOUT" not in result.stdout
+@pytest.mark.parametrize("fixture", ["apache_url", "apache_subpath"])
+def test_passes_behind_apache_with_the_shipped_htaccess(request, fixture):
+    server = request.getfixturevalue(fixture)
+    result = run_tool(server if isinstance(server, str) else server["url"])
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[0] == WERKT
+    assert "404-pagina" in lines_with(result.stdout, "In orde")[0]
 
 
-def test_fails_behind_a_bare_static_server_and_names_the_headers(site_url):
-    # Right MIME types, but no security headers, no Cache-Control and no gzip.
+def test_a_bare_static_server_works_but_lacks_headers_compression_and_caching(site_url):
+    # Right MIME types, but no security headers, no Cache-Control and no gzip: the calculator works, the
+    # missing headers block going live, the rest slows it down.
     result = run_tool(site_url)
     assert result.returncode == 1, result.stdout
+    assert result.stdout.splitlines()[0] == WERKT
+    blocking = section(result.stdout, "BLOKKEREND")
     for name in SECURITY_HEADERS:
-        assert lines_with(result.stdout, f"{name} ontbreekt"), name
-    assert lines_with(result.stdout, "FOUT  Compressie")
-    assert lines_with(result.stdout, "OK    MIME-type .wasm")
-    assert lines_with(result.stdout, "OK    Rekenhulp-bestanden compleet")
+        assert f"{name} ontbreekt" in blocking, name
+    assert "ongecomprimeerd" in section(result.stdout, "VERTRAAGT")
+    assert "niet een jaar bewaard" in section(result.stdout, "VERTRAAGT")
+    assert "Nederlandse 404-pagina" in section(result.stdout, "ADVIES")
 
 
-def test_fails_behind_apache_without_mod_headers(apache_without_headers):
+def test_apache_without_mod_headers_reports_one_cause_and_stops(apache_without_headers):
     result = run_tool(apache_without_headers["url"])
-    assert result.returncode == 1, result.stdout
-    assert lines_with(result.stdout, "Content-Security-Policy ontbreekt")
+    assert result.returncode == 2, result.stdout
+    assert result.stdout.splitlines()[0].startswith(WERKT_NIET)
     assert "mod_headers" in result.stdout and "status 500" in result.stdout
+    # One cause, not a dozen misleading fixes for MIME types, gzip or ETags.
+    assert [line for line in result.stdout.splitlines() if line.lstrip().startswith(("1.", "2."))] == [
+        line for line in result.stdout.splitlines() if line.lstrip().startswith("1.")]
+    assert "Oplossing" in result.stdout and result.stdout.count("Oplossing") == 1
+    assert "In orde" not in result.stdout and "MIME" not in result.stdout
 
 
 def test_reports_missing_truncated_and_changed_runtime_files(built_site, tmp_path):
@@ -104,11 +141,12 @@ def test_reports_missing_truncated_and_changed_runtime_files(built_site, tmp_pat
     finally:
         server.shutdown()
     assert result.returncode == 1
-    assert lines_with(result.stdout, "FOUT  Rekenhulp-bestanden compleet")
-    assert lines_with(result.stdout, f"{wasm.name}: 1.000.000 bytes, verwacht")
-    assert lines_with(result.stdout, f"{wheel.name}: inhoud gewijzigd")
-    assert lines_with(result.stdout, f"{stdlib.name}: status 404")
-    assert "rsync -a --delete" in result.stdout
+    assert result.stdout.splitlines()[0].startswith(WERKT_NIET)
+    blocking = section(result.stdout, "BLOKKEREND")
+    assert f"{wasm.name}: 1.000.000 bytes, verwacht" in blocking
+    assert f"{wheel.name}: inhoud gewijzigd" in blocking
+    assert f"{stdlib.name}: status 404" in blocking
+    assert "rsync -a --delete" in blocking
 
 
 def test_unreachable_site_exits_with_2():
@@ -116,4 +154,83 @@ def test_unreachable_site_exits_with_2():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     result = run_tool(f"http://127.0.0.1:{port}/")
-    assert result.returncode == 2 and "niet bereikbaar" in result.stdout
+    assert result.returncode == 2 and "niet bereikbaar" in result.stdout and "verbinding geweigerd" in result.stdout
+    assert result.stdout.splitlines()[0].startswith(WERKT_NIET)
+
+
+def test_an_unknown_host_name_is_a_dutch_line_not_a_traceback():
+    result = run_tool("http://bestaat-niet.invalid/afspraken/")
+    assert result.returncode == 2 and "is onbekend" in result.stdout
+
+
+# ---------- one fault at a time (tests/server/storingsserver.py) ----------
+
+@pytest.fixture(scope="module")
+def storing(built_site):
+    """Run the tool against the fault server with one fault: (exit code, output)."""
+    def run(fault: str) -> tuple[int, str]:
+        with storingsserver(built_site, fault) as url:
+            result = run_tool(url, "--wachttijd", WACHTTIJD)
+        print(f"\n--- {fault} ---\n{result.stdout}")
+        return result.returncode, result.stdout
+    return run
+
+
+def test_fault_server_without_faults_passes(storing):
+    code, output = storing("geen")
+    assert code == 0 and output.splitlines()[0] == WERKT
+    assert "Gecontroleerd: http://127.0.0.1:" in output and SUBMAP in output.splitlines()[1]
+
+
+def test_gzip_with_the_uncompressed_length_is_advice_and_the_file_is_still_checked(storing):
+    # The browser copes: the calculator works; other programs and proxies would wait for bytes that never come.
+    code, output = storing("gzip-verkeerde-lengte")
+    assert code == 0 and output.splitlines()[0] == WERKT
+    advice = section(output, "ADVIES")
+    assert "verkeerde lengte" in advice and "pyodide.asm.wasm: gecomprimeerd (gzip)" in advice
+    assert "rekenhulp-bestanden compleet en ongewijzigd" in lines_with(output, "In orde")[0]
+
+
+@pytest.mark.parametrize("fault, found", [
+    ("wasm-als-octet-stream", "pyodide.asm.wasm: application/octet-stream (moet application/wasm)"),
+    ("wasm-hangt", "pyodide.asm.wasm: hangt: na 100.000 bytes kwam er 2 s niets meer"),
+    ("wasm-zonder-antwoord", "pyodide.asm.wasm: geen antwoord (de server zweeg 2 s: het verzoek hangt)"),
+    ("aanmeldpagina-voor-rekenkern", "een webpagina in plaats van het bestand (een aanmeldpagina)"),
+    ("csp-zonder-wasm", "houdt de rekenhulp tegen"),
+])
+def test_a_fault_that_stops_the_calculator_is_named_and_blocks(storing, fault, found):
+    code, output = storing(fault)
+    assert code == 1 and output.splitlines()[0].startswith(WERKT_NIET)
+    assert found in section(output, "BLOKKEREND")
+
+
+def test_missing_security_headers_block_going_live_but_the_calculator_works(storing):
+    code, output = storing("zonder-headers")
+    assert code == 1 and output.splitlines()[0] == WERKT
+    assert "Content-Security-Policy ontbreekt" in section(output, "BLOKKEREND")
+
+
+def test_a_missing_snapshot_only_slows_down(storing):
+    code, output = storing("snapshot-ontbreekt")
+    assert code == 3 and output.splitlines()[0] == WERKT
+    assert "momentopname" in section(output, "VERTRAAGT") and not section(output, "BLOKKEREND")
+
+
+def test_no_compression_slows_down(storing):
+    code, output = storing("geen-compressie")
+    assert code == 3 and "pyodide.asm.wasm: niet gecomprimeerd" in section(output, "VERTRAAGT")
+
+
+def test_a_404_page_without_its_sub_path_gets_the_apache_line_to_add(storing):
+    code, output = storing("404-zonder-submap")
+    assert code == 0
+    advice = section(output, "ADVIES")
+    assert "opmaak van de 404-pagina laadt niet" in advice
+    # The very line the hosting page says to write, with this sub-path filled in (as tests/server/apache.py does).
+    assert SUBSTITUTE_LINE.replace('\\"/|n', f'\\"{SUBMAP}|n') in advice
+
+
+def test_a_start_page_that_fails_is_reported_once(storing):
+    code, output = storing("startpagina-500")
+    assert code == 2 and output.splitlines()[0].startswith(WERKT_NIET)
+    assert output.count("Oplossing") == 1 and "overgeslagen" in output

@@ -60,12 +60,17 @@ def test_de_404_pagina_is_nederlands_en_wijst_de_weg(built_site):
     assert artikel.h1.get_text(strip=True).startswith("Deze pagina bestaat niet")
     formulier = artikel.select_one('form[role="search"]')
     veld = formulier.select_one('input[name="q"]')
-    assert formulier["action"] in ("/", "/.") and formulier["method"] == "get"
+    assert formulier["action"] == "/./." and formulier["method"] == "get"
     assert artikel.select_one(f'label[for="{veld["id"]}"]') is not None
     hrefs = {a["href"] for a in artikel.select("a[href]")}
-    # Absolute from the site root: the server shows this page at any missing address.
-    assert {"/.", "/rekenhulpen/#tijdlijn", "/rekenhulpen/"} <= hrefs, hrefs
-    assert {"/midden-brabant/samenwerkingsafspraken/", "/landelijk/kwaliteitskader-zicht-op-veiligheid/"} <= hrefs
+    # Absolute from the site root: the server shows this page at any missing address. "/./" is the same
+    # address to a browser, and the marker a server replaces by a sub-path (hooks/foutpagina.py).
+    assert {"/./.", "/./rekenhulpen/#tijdlijn", "/./rekenhulpen/"} <= hrefs, hrefs
+    assert {"/./midden-brabant/samenwerkingsafspraken/", "/./landelijk/kwaliteitskader-zicht-op-veiligheid/"} <= hrefs
+    # Every address on the site carries the marker: stylesheets, scripts and Material's configuration too.
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert not re.search(r'(?:href|src|content|action)="/(?!\./)', html)
+    assert '"base": "/./"' in html and document.select('link[rel="stylesheet"][href^="/./assets/stylesheets/main."]')
 
 
 @pytest.mark.parametrize("markdown_path", LEZERSPAGINAS)

@@ -10,8 +10,9 @@ import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
 
-// The hosting page names this figure; a test may shorten it (window.__awStartTimeoutMs).
-const START_TIMEOUT_MS = window.__awStartTimeoutMs || 45000;
+// The worker reports as soon as its scripts are in; silence this long means they never arrived. Once it
+// reports, the worker watches its own downloads and says within seconds when they stall.
+const WORKER_STIL_MS = 10000;
 // Fields that say which case this is: a new value starts a new case (a new token for its calendar events).
 const CASUS_VELDEN = ["regio", "route", "melding"];
 
@@ -27,30 +28,35 @@ function startWorker(config, melden) {
   try {
     state.worker = new Worker(config.worker, { type: "module" });
   } catch (error) {
-    mislukt({ tekst: "Deze browser kan de rekenhulp niet starten (geen ondersteuning voor module-workers).",
-      hulp: "Gebruik een recente versie van Chrome, Edge, Firefox of Safari.", detail: String(error) }, melden);
+    mislukt({ tekst: "Deze browser kan de rekenhulp niet starten.",
+      hulp: "Gebruik een recente versie van Edge, Chrome, Firefox of Safari, en open de site via de webserver (niet als bestand).",
+      detail: String(error) }, melden);
     return;
   }
   state.worker.onmessage = function (event) { verwerk(event.data, melden); };
   state.worker.onerror = function (event) {
-    mislukt({ tekst: "De rekenomgeving kon niet worden gestart.", detail: event.message || "worker-fout" }, melden);
+    mislukt({ tekst: "De rekenhulp kon niet worden gestart: haar script laadt niet.",
+      hulp: "Laad de pagina opnieuw. Blijft het zo, vraag dan de beheerder de hosting na te lopen. Voor de beheerder: zie de pagina Hosting (controleer-hosting).",
+      detail: (event.message || "worker-fout") + " · " + config.worker }, melden);
   };
   state.worker.postMessage({ type: "start", config: config });
   state.timer = setTimeout(function () {
-    if (state.status === "laden") {
-      // Keep the queue: if the runtime still arrives, the queued calculations are answered then.
-      mislukt({ tekst: "De rekenomgeving reageert niet binnen " + START_TIMEOUT_MS / 1000 + " seconden.",
-        hulp: "Probeer het opnieuw, of vraag de beheerder de hosting te controleren (pagina Hosting).",
-        detail: "time-out" }, melden, true);
-    }
-  }, START_TIMEOUT_MS);
+    vastgelopen({ tekst: "De rekenhulp komt niet op gang: haar scripts komen niet binnen.",
+      hulp: "Wacht nog even of laad de pagina opnieuw. Blijft het zo, dan houdt de server of een proxy de scripts vast. Voor de beheerder: zie de pagina Hosting (controleer-hosting).",
+      detail: "geen bericht van " + config.worker + " na " + WORKER_STIL_MS / 1000 + " s" }, melden);
+  }, WORKER_STIL_MS);
 }
 
+/* A reported state only moves forward: progress is shown while loading, a stall message stays until the
+ * runtime is ready after all (then the queued calculations are answered) or fails for good. */
 function verwerk(message, melden) {
+  clearTimeout(state.timer);
   if (message.type === "voortgang") {
     if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst });
+  } else if (message.type === "vastgelopen") {
+    vastgelopen(message, melden);
   } else if (message.type === "klaar") {
-    clearTimeout(state.timer);
+    if (state.status === "mislukt") return;
     state.status = "klaar";
     state.fout = null;
     state.opstartMs = message.ms;
@@ -68,16 +74,23 @@ function verwerk(message, melden) {
   }
 }
 
-function mislukt(fout, melden, wachtNog) {
+// Keep the queue: if the runtime still arrives, the queued calculations are answered then.
+function vastgelopen(fout, melden) {
+  if (state.status !== "laden") return;
+  state.status = "vastgelopen";
+  state.fout = fout;
+  melden({ soort: "vastgelopen" });
+}
+
+function mislukt(fout, melden) {
   clearTimeout(state.timer);
-  state.status = wachtNog ? "traag" : "mislukt";
+  if (state.status === "klaar" || state.status === "mislukt") return;
+  state.status = "mislukt";
   state.fout = fout;
   melden({ soort: "mislukt" });
-  if (!wachtNog) {
-    state.callbacks.forEach(function (callback) { callback(null); });
-    state.callbacks.clear();
-    state.wachtrij.length = 0;
-  }
+  state.callbacks.forEach(function (callback) { callback(null); });
+  state.callbacks.clear();
+  state.wachtrij.length = 0;
 }
 
 function bereken(soort, invoer) {
@@ -208,14 +221,19 @@ function toonStatus(app, config) {
     status.textContent = "Rekenhulp is klaar voor gebruik.";
     app.removeAttribute("aria-busy");
   } else {
-    status.className = "aw-status-balk aw-status-balk--mislukt";
+    // mislukt (for good) or vastgelopen (the runtime may still come): the cause, what to do, and the
+    // technical detail only in the disclosure.
+    status.className = "aw-status-balk aw-status-balk--mislukt" + (state.status === "vastgelopen" ? " aw-status-balk--vastgelopen" : "");
     app.removeAttribute("aria-busy");
     const fout = state.fout || {};
-    status.replaceChildren(
+    const delen = [
       el("p", {}, [el("strong", { text: fout.tekst || "De rekenhulp werkt niet in deze browser." })]),
       fout.hulp ? el("p", { text: fout.hulp }) : null,
+      state.status === "vastgelopen" && state.wachtrij.length ? el("p", { text: "Uw berekening volgt zodra de rekenhulp klaar is." }) : null,
       el("p", {}, ["De termijnen staan ook in de ", el("a", { href: config.basis + "vergelijking/", text: "termijnentabellen per regio" }), "."]),
-      fout.detail ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Technische melding" }), el("p", {}, [el("code", { text: fout.detail })])]) : null);
+      fout.detail ? el("details", { class: "aw-lezing" }, [el("summary", { text: "Technische melding" }), el("p", {}, [el("code", { text: fout.detail })])]) : null,
+    ];
+    status.replaceChildren(...delen.filter(Boolean));
   }
 }
 
