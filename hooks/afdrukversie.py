@@ -33,6 +33,7 @@ WACHTEND = "data-aw-afdruk-href"
 PERMALINK_TITEL = "Link naar dit onderdeel"  # as toc.permalink_title in mkdocs.yml
 
 _LINK = re.compile(r'(<a\b[^>]*?\s)href="([^"]*)"', re.IGNORECASE)
+_ID = re.compile(r'(\sid=")([^"]+)(")')
 
 # Site-root URLs of the pages in the menu that the edition leaves out (set in on_nav).
 _weggelaten: set[str] = set()
@@ -140,9 +141,8 @@ def hernoem_gevraagde_ids(edition: str) -> str:
         if pagina not in hernoem:
             continue
         einde = grenzen[grenzen.index(start) + 1]
-        namen = hernoem[pagina]
-        stuk = re.sub(r'(\sid=")([^"]+)(")', lambda m: m.group(1) + namen.get(m.group(2), m.group(2)) + m.group(3),
-                      edition[start:einde])
+        stuk = _ID.sub(lambda m, namen=hernoem[pagina]: m.group(1) + namen.get(m.group(2), m.group(2)) + m.group(3),
+                       edition[start:einde])
         uit += [edition[vorige:start], stuk]
         vorige = einde
     uit.append(edition[vorige:])

@@ -21,10 +21,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import woordenlijst
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-
-import woordenlijst
 
 # Pages whose running text gets links to the glossary: the agreements and the national framework.
 KOPPEL_PAGINAS = ("midden-brabant/*", "west-brabant/*", "zuid-limburg/*", "landelijk/*")

@@ -24,9 +24,12 @@ in a query matches the text, where the deadlines are.
 
 Questions: Material's worker is wrapped by assets/javascripts/workers/zoeken.js, which searches
 the subject of a question (whole words through the stemmer, without stop words, question words and
-their verbs) and the other forms of a glossary word. Those forms travel in the index's config
-(``aw_woordgroepen``, from hooks/woordenlijst.py). After the build every page's search
-configuration names that wrapper, with Material's own worker file as its parameter.
+their verbs) and the other forms of a glossary word, and puts the results with more of the
+subject first. What it needs travels in the index's config: the forms (``aw_woordgroepen``, from
+hooks/woordenlijst.py), the words that say nothing about which section answers
+(``aw_achtergrond``: in half the agreements' sections, or in their titles) and the regions a
+question may name (``aw_regios``). After the build every page's search configuration names that
+wrapper, with Material's own worker file as its parameter.
 
 Annexes weigh less than the sections of the text itself: "wie is verantwoordelijk na overdracht"
 found the annex 'Overdrachtsbrief' before the paragraphs on the moment of overdracht. Every
@@ -34,7 +37,7 @@ section from a page's first annex ('Bijlage …', '7 Bijlagen') on gets BIJLAGE_
 
 What a result can offer besides the text (assets/javascripts/zoekhulp.js reads search/zoekhulp.json):
 the calculator with the region filled in, for a section that the page's deadline summary cites as
-the source of a term; and the glossary entry of a word in the query.
+the source of a term; and, under the best result, the glossary entries of the words of the query.
 """
 
 from __future__ import annotations
@@ -46,9 +49,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import woordenlijst
 from mkdocs.plugins import event_priority
 
-import woordenlijst
 from calculators.basis.begrippen import LANDELIJK
 from calculators.recht.regios import document, regio_codes, regio_naam
 
