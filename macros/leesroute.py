@@ -282,13 +282,15 @@ def _volgende(links: Links, nummer: int) -> tuple[str, str] | None:
     return stap.titel, links.pagina(stap.lezen[0].pagina, stap.lezen[0].anker)
 
 
-def _begin_balk(links: Links, nummer: int, stap: Stap, duur: int, tot: str) -> str:
-    waar = f"tot ‘{tot}’" if tot else "tot het einde van de pagina"
+def _begin_balk(links: Links, nummer: int, stap: Stap, duur: int, tot: str | None) -> str:
+    """``tot``: the heading the part to read stops at ('' at the end of the page); None where the step
+    is no reading of a part (the glossary, practice, the calculator)."""
+    waar = "" if tot is None else f", lees tot ‘{tot}’" if tot else ", lees tot het einde van de pagina"
     return "\n".join([
         f'<nav class="aw-routestap aw-routestap--begin" aria-label="Leesroute" data-aw-stap="{stap.sleutel}" '
         f'data-search-exclude="ja" markdown>',
         "",
-        f"**Leesroute, stap {nummer} van {len(STAPPEN)}:** {stap.titel}. Ongeveer {duur} minuten, lees {waar}. "
+        f"**Leesroute, stap {nummer} van {len(STAPPEN)}:** {stap.titel}. Ongeveer {duur} minuten{waar}. "
         f"[Terug naar de route]({_route_link(links, stap)})",
         "",
         "</nav>",
@@ -329,7 +331,9 @@ def voeg_stappen_in(markdown: str, src_uri: str, links: Links, docs: Path) -> st
                 continue
             start, einde, tot = bereik(markdown, lezen)
             duur = stap.minuten or minuten("\n".join(markdown.split("\n")[start:einde]))
-            invoegingen += [(start, _begin_balk(links, nummer, stap, duur, tot)), (einde, _eind_balk(links, nummer, stap))]
+            tot_kop = None if stap.minuten else tot
+            invoegingen += [(start, _begin_balk(links, nummer, stap, duur, tot_kop)),
+                            (einde, _eind_balk(links, nummer, stap))]
     if not invoegingen:
         return markdown
     regels = markdown.split("\n")
