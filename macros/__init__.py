@@ -4,6 +4,7 @@ rule data in calculators/, so no page states a deadline by hand.
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
 - ``rekenhulpen_pagina()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
+- ``leesroute()``: the reading route for newcomers (the page "Start hier").
 - ``oefenen_pagina()``: the practice cases per region (the page "Oefenen").
 - ``termijnen_in_een_oogopslag(regio)``: the deadline summary at the top of an agreement page.
 - ``aangevuld_uit_landelijk(regio)``: the note where a page is not the agreement text itself.
@@ -12,6 +13,7 @@ Macros for the pages (all output is generated from ``calculators`` and its rule 
 - ``naast_elkaar()``: two regions or two versions side by side (the page "Naast elkaar").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
+- ``teamnamen()``: each region's own word for the lokaal team, in one sentence.
 - ``infographic(regio)``: the infographic of one region as inline SVG plus its text version; ``infographics()``:
   every region's, under its heading.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
@@ -28,11 +30,14 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from calculators.basis.begrippen import LANDELIJK
 from calculators.recht.regios import regio_codes, regio_naam
 
 from . import beheer, matrix, oefenen, rekenhulpen, termijnen, vergelijking, voorbereiden, wijzigingen
 from . import infographic as _infographic
+from . import leesroute as _leesroute
 from . import naast_elkaar as _naast_elkaar
 from .gegevens import Gegevens
 from .opmaak import Links
@@ -49,8 +54,6 @@ def define_env(env):
     # `mkdocs serve` (./scripts/start): rebuild when a rule file changes, not only the docs.
     watch = env.conf.get("watch")
     if isinstance(watch, list):
-        from pathlib import Path
-
         import calculators
         from calculators.basis import bestanden
 
@@ -70,6 +73,11 @@ def define_env(env):
     def rekenhulpen_pagina() -> str:
         """The three calculators on one page, as tabs sharing one Python runtime."""
         return rekenhulpen.pagina(tabellen_link=naar("vergelijking/"))
+
+    @env.macro
+    def leesroute() -> str:
+        """The reading route for newcomers: per step what to remember (terms from the rule data), time, place."""
+        return _leesroute.pagina(gegevens, Path(env.conf["docs_dir"]), links())
 
     @env.macro
     def oefenen_pagina() -> str:
@@ -104,6 +112,11 @@ def define_env(env):
     @env.macro
     def criteria_vergelijking() -> str:
         return vergelijking.criteria(gegevens, links())
+
+    @env.macro
+    def teamnamen() -> str:
+        """One sentence: each region's own word for the lokaal team (rule data [partijen])."""
+        return vergelijking.teamnamen(gegevens, links())
 
     @env.macro
     def overige_afspraken() -> str:
@@ -157,3 +170,10 @@ def define_env(env):
     @env.macro
     def wijzigingen_geschiedenis() -> str:
         return wijzigingen.geschiedenis_tabel(env.page.file.src_uri)
+
+
+def on_post_page_macros(env):
+    """A page the reading route leads to gets the route's bars around the part to read."""
+    if env.page and env.page.file:
+        env.markdown = _leesroute.voeg_stappen_in(env.markdown, env.page.file.src_uri, Links(env.page.file.src_uri),
+                                                  Path(env.conf["docs_dir"]))

@@ -87,7 +87,7 @@ def _kalender() -> Veld:
 
 
 def _peildatum() -> Veld:
-    return Veld("peildatum", "Antwoord voor de dag", hint="Leeg laten: vandaag. Kies een andere dag om te zien wie dan "
+    return Veld("peildatum", "Stand van de casus op", hint="Leeg laten: vandaag. Kies een andere dag om te zien wie dan "
                                                            "zicht op veiligheid heeft en wat de volgende termijn is.")
 
 

@@ -198,6 +198,18 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
     return "\n".join(uit)
 
 
+def teamnamen(gegevens: Gegevens, links: Links) -> str:
+    """How each region names the lokaal team, from the rule data's [partijen]: 'het lokale veld' next to
+    'het lokale (wijk)team' is one thing under two names, and a reader who meets both should know it."""
+    delen = [f"{gegevens.regios[r].naam} ‘{gegevens.regios[r].partijen['lokaal-team']}’"
+             for r in gegevens.regios_met_afspraken]
+    delen[0] = delen[0].replace(" ‘", " zegt ‘", 1)
+    opsomming = ", ".join(delen[:-1]) + f" en {delen[-1]}" if len(delen) > 1 else delen[0]
+    return (f"Elke regio heeft een eigen woord voor het lokale team. {opsomming}: bedoeld is steeds het team "
+            f"van de gemeente dat een casus van Veilig Thuis overneemt "
+            f"([begrippenlijst]({links.pagina('begrippenlijst.md', 'lokaal-wijkteam')})).")
+
+
 # --- criteria a–g ---------------------------------------------------------------------------------
 
 

@@ -83,10 +83,11 @@ def squash(text: str) -> str:
 
 
 def title_and_sentence(site: Path, markdown_path: str) -> tuple[str, str]:
-    """The page's title and one sentence of its own text (not the source block or a generated table)."""
+    """The page's title and one sentence of its own text (not the source block, a generated table or the
+    reading route's bars, which are for the screen)."""
     document = soup(html_path(site, markdown_path))
     article = document.select_one("article")
-    for node in article.select(".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button"):
+    for node in article.select(".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button, .aw-routestap"):
         node.decompose()
     title = article.select_one("h1").get_text(" ", strip=True)
     for paragraph in article.select("p"):
@@ -187,7 +188,7 @@ def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url
     tijdlijn.get_by_label("Regio", exact=True).select_option(invoer["regio"])
     tijdlijn.get_by_label("Route na de melding").select_option(invoer["route"])
     tijdlijn.get_by_label("Meldingsdatum").fill(invoer["melding"])
-    tijdlijn.get_by_label("Antwoord voor de dag").fill(invoer["peildatum"])
+    tijdlijn.get_by_label("Stand van de casus op").fill(invoer["peildatum"])
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     page.locator("#tijdlijn [data-aw-antwoord]").wait_for()
     pdf = tmp_path / "tijdlijn.pdf"

@@ -112,7 +112,7 @@ def test_browser_gives_the_same_timeline_as_the_cli(page, site_url, regio, route
 
 def test_filling_the_form_gives_the_answer_first_with_its_sources(page, site_url):
     open_calculator(page, site_url)
-    vul_tijdlijn(page, "midden-brabant", "2025-04-24", "direct", **{"Antwoord voor de dag": "2025-05-06"})
+    vul_tijdlijn(page, "midden-brabant", "2025-04-24", "direct", **{"Stand van de casus op": "2025-05-06"})
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     antwoord = page.locator(ANTWOORD)
     antwoord.wait_for()
@@ -134,7 +134,7 @@ def test_filling_the_form_gives_the_answer_first_with_its_sources(page, site_url
     assert link.get_attribute("href").endswith("midden-brabant/samenwerkingsafspraken/#par-4-1")
     item.locator("summary").click()
     assert "Binnen 5 werkdagen na de melding" in item.locator("blockquote").inner_text()
-    assert "Gekozen lezing" in item.inner_text()
+    assert "Zo leest de rekenhulp dit" in item.inner_text()
     team = page.locator('[data-aw-moment="lokaal-team-verantwoordelijk"]')
     assert "berekend uit een aanname" in team.inner_text()
     assert page.locator("svg.aw-fig title").count() == 1

@@ -25,11 +25,11 @@ function bron(config, bronData, eigen, lezing) {
     el("p", { class: "aw-bron-doc", text: bronData.document_naam + ", " + bronData.paragraaf_label }),
     el("blockquote", { class: "aw-citaat", text: "“" + bronData.citaat + "”" }),
     bronData.herkomst ? el("p", { class: "aw-hint", text: "Herkomst: " + bronData.herkomst }) : null,
-    lezing ? el("p", { class: "aw-lezing-tekst" }, [el("strong", { text: "Gekozen lezing: " }), lezing]) : null,
+    lezing ? el("p", { class: "aw-lezing-tekst" }, [el("strong", { text: "Zo leest de rekenhulp dit: " }), lezing]) : null,
   ];
   return el("span", { class: "aw-bron-regel" }, [
     "Bron: ", link, " ",
-    el("details", { class: "aw-lezing" }, [el("summary", { text: lezing ? "Citaat en gekozen lezing" : "Citaat" }), ...inhoud]),
+    el("details", { class: "aw-lezing" }, [el("summary", { text: lezing ? "Citaat en hoe de rekenhulp het leest" : "Citaat" }), ...inhoud]),
   ]);
 }
 
