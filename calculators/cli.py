@@ -189,7 +189,7 @@ def maak_parser() -> argparse.ArgumentParser:
         help="oefencasussen voor het inwerken, met antwoord en uitleg",
         description="Oefencasussen rond weekenden en feestdagen, gemaakt uit de regeldata en beantwoord door de "
         "rekenkern zelf: per casus een vraag (een datum of wie zicht op veiligheid heeft), het antwoord, de uitleg "
-        "met de getelde dagen, de bron en de gekozen lezing.",
+        "met de getelde dagen, de bron en hoe de rekenhulp de tekst leest.",
     )
     o.add_argument("--regio", metavar="REGIO", help=f"alleen deze regio: {', '.join(_regio_codes())}")
     o.add_argument("--json", action="store_true", help="uitvoer als JSON (zie de documentatie)")

@@ -106,7 +106,7 @@ def tijdlijn_als_ics(t: Tijdlijn, zaak: str, site_url: str | None = None, nu: dt
             f"Citaat: “{m.bron.citaat}”",
         ]
         if m.interpretatie:
-            beschrijving.append(f"Gekozen lezing: {m.interpretatie}")
+            beschrijving.append(f"Zo leest de rekenhulp dit: {m.interpretatie}")
         if m.landelijk_terugval:
             beschrijving.append("Regel uit het landelijk kader (de regio zegt hier niets over).")
         beschrijving.append(f"Afspraken: {t.afspraken_versie.naam}. Werkdagen volgens: {t.kalender.naam}.")

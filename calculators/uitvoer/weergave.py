@@ -137,6 +137,6 @@ def oefeningen_als_tekst(oefeningen: list[Oefening]) -> str:
         uit += textwrap.wrap(o.uitleg, width=_BREEDTE, initial_indent="  Uitleg: ", subsequent_indent="    ")
         uit += [f"  Bron: {o.bron['label']} — {o.bron['url']}"]
         if o.lezing:
-            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Gekozen lezing: ", subsequent_indent="    ")
+            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Zo leest de rekenhulp dit: ", subsequent_indent="    ")
         uit.append("")
     return "\n".join(uit)

@@ -128,9 +128,11 @@ def test_every_abbreviation_on_every_page_takes_the_focus(built_site):
 
 def test_the_jargon_is_explained_or_replaced(built_site):
     teksten = {p: normalise(soup(html_path(built_site, p)).select_one("article").get_text(" "))
-               for p in ("index.md", "rekenhulpen/uitleg.md", "begrippenlijst.md", "vergelijking/index.md")}
+               for p in ("index.md", "rekenhulpen/uitleg.md", "begrippenlijst.md", "vergelijking/index.md",
+                         "oefenen.md")}
     for pagina, tekst in teksten.items():
         assert "gekozen lezing" not in tekst.lower() and "Antwoord voor de dag" not in tekst, pagina
+    assert "Zo leest de rekenhulp dit:" in teksten["oefenen.md"]  # the practice page names its readings
     # 'lokale veld' next to 'lokaal (wijk)team': every region's own word, from the rule data, on the comparison.
     uitleg = re.search(r"Elke regio heeft een eigen woord voor het lokale team\. (.+?): bedoeld is steeds",
                        teksten["vergelijking/index.md"])
