@@ -19,9 +19,10 @@ says where each sentence of a result is made and how to trace a date back to its
 3. recht:    regelbestand (one region file), aef (the AEF criteria file), regios (all regions, found in
              the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/)
 4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
-5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
-             oefenen, weergave (text), verzoek (JSON)
+5. rekenen:  model (value objects of a result), voorwaarde (which assumed dates an answer rests on),
+             peildatum (the answer for one day), tijdlijn
+6. uitvoer:  overzicht (every rule as data), herinneringen (reminders of a deadline), agenda (.ics), figuur,
+             valkuilen (typical mistakes in practice), oefenen, weergave (text), verzoek (JSON)
 7. cli
 """
 
@@ -48,9 +49,9 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("kalender.werkdagen",),
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
     ("woorden.teksten", "woorden.notities"),
-    ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
-     "uitvoer.verzoek"),
+    ("rekenen.model", "rekenen.voorwaarde", "rekenen.peildatum", "rekenen.tijdlijn"),
+    ("uitvoer.overzicht", "uitvoer.herinneringen", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen",
+     "uitvoer.oefenen", "uitvoer.weergave", "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),
 )

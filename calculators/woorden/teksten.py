@@ -140,3 +140,11 @@ def invoer_veld_naam(code: str) -> str:
     veld = INVOER_MOMENTEN[code].invoerveld
     assert veld is not None  # every input moment has its field
     return veld_naam(veld)
+
+
+
+def voorwaarde_tekst(aannames: list[tuple[str, str, bool]], partijen: dict[str, str] | None = None) -> str:
+    """The condition a headline rests on, from (input moment, its date in words, already past on the peildatum):
+    'Als de overdracht op ma 10 maart 2025 was', 'Als de veiligheidsbeoordeling op … was en de overdracht op … is'."""
+    delen = [f"{invoer_naam(code, partijen)} op {datum} {'was' if voorbij else 'is'}" for code, datum, voorbij in aannames]
+    return "Als " + " en ".join(delen)
