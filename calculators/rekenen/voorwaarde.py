@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..basis.begrippen import INVOER_MOMENTEN
-from ..woorden.teksten import voorwaarde_tekst
+from ..woorden.teksten import invoer_naam, voorwaarde_tekst
 from .model import Moment, Verantwoordelijkheid, dag_data
 
 
@@ -42,7 +42,7 @@ def aannames_onder(
     invoer = sorted((per_code[a] for a in dict.fromkeys(achter[c] for c in codes if c in achter) if a in per_code),
                     key=lambda m: m.datum)
     teksten: list[str] = [dag_data(m.datum, kalender)["datum_tekst"] for m in invoer]
-    hangt_af_van = [{"invoer": m.code, "veld": INVOER_MOMENTEN[m.code].invoerveld, "datum": m.datum.isoformat(),
-                     "datum_tekst": tekst} for m, tekst in zip(invoer, teksten)]
+    hangt_af_van = [{"invoer": m.code, "veld": INVOER_MOMENTEN[m.code].invoerveld, "naam": invoer_naam(m.code, partijen),
+                     "datum": m.datum.isoformat(), "datum_tekst": tekst} for m, tekst in zip(invoer, teksten)]
     zin = voorwaarde_tekst([(m.code, tekst, m.datum <= peildatum) for m, tekst in zip(invoer, teksten)], partijen)
     return {"hangt_af_van": hangt_af_van, "voorwaarde_tekst": zin if invoer else None}

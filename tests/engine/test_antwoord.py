@@ -23,9 +23,18 @@ def test_kop_zegt_op_welke_aangenomen_overdracht_het_antwoord_rust():
     # overdracht. Op do 20-3 rust "sinds ma 10 maart" dus op de aangenomen overdracht.
     p = _op("zuid-limburg", "direct", "2025-03-03", "2025-03-20")
     assert (p["partij"], p["sinds"], p["sinds_tekst"]) == ("lokaal-team", "2025-03-10", "ma 10 maart 2025")
-    assert p["hangt_af_van"] == [{"invoer": "overdracht", "veld": "overdracht", "datum": "2025-03-10",
-                                  "datum_tekst": "ma 10 maart 2025"}]
+    assert p["hangt_af_van"] == [{"invoer": "overdracht", "veld": "overdracht", "naam": "de overdracht",
+                                  "datum": "2025-03-10", "datum_tekst": "ma 10 maart 2025"}]
     assert p["voorwaarde_tekst"] == "Als de overdracht op ma 10 maart 2025 was"
+
+
+def test_twee_aannames_op_een_dag_staan_samen_in_de_kop():
+    # MB direct, melding do 24-4-2025: veiligheidsbeoordeling uiterlijk do 1-5 (vr 25, ma 28, di 29, wo 30-4, do 1-5;
+    # Koningsdag valt op zaterdag), de overdracht dezelfde dag; VTMB vanaf de veiligheidsbeoordeling, het team 7
+    # dagen na de overdracht. Op di 6-5 rusten begin en einde van de periode van VTMB op beide aannames.
+    p = _op("midden-brabant", "direct", "2025-04-24", "2025-05-06")
+    assert [a["invoer"] for a in p["hangt_af_van"]] == ["veiligheidsbeoordeling", "overdracht"]
+    assert p["voorwaarde_tekst"] == "Als de veiligheidsbeoordeling en de overdracht op do 1 mei 2025 waren"
 
 
 def test_met_de_werkelijke_datum_rust_de_kop_nergens_meer_op():
