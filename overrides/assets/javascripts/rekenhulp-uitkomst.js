@@ -14,6 +14,8 @@ const ROL_LABEL = {
   termijn: "Uiterste datum", gebeurtenis: "Gebeurtenis", wissel: "Verantwoordelijkheid", monitoring: "Monitoring",
   versie: "Andere afspraken",
 };
+const VOLGENDE = { wissel: "Volgende overgang", gebeurtenis: "Volgende gebeurtenis", monitoring: "Volgende monitoring",
+  versie: "Volgende wijziging" };
 const NIET_GEHEEL = "Dit is een rekenhulp bij de samenwerkingsafspraken, geen advies: bij twijfel gelden de vastgestelde " +
   "tekst en het overleg tussen Veilig Thuis en het lokale (wijk)team.";
 
@@ -111,7 +113,7 @@ function antwoordVoorNu(omgeving, resultaat) {
   const v = p.volgende;
   if (v) {
     delen.push(el("p", { class: "aw-antwoord__volgende" }, [
-      el("span", { class: "aw-antwoord__label", text: v.rol === "wissel" ? "Volgende overgang" : "Volgende termijn" }), " ",
+      el("span", { class: "aw-antwoord__label", text: VOLGENDE[v.rol] || "Volgende termijn" }), " ",
       v.omschrijving, " — ", el("strong", {}, dag(v.datum, v.datum_tekst, v.niet_werkdag)), " (" + afstand(v) + ")",
       v.hangt_af_van_aanname || v.status === "aangenomen" ? el("span", { class: "aw-status aw-status--aangenomen", text: " berekend uit een aanname" }) : null,
     ]));
