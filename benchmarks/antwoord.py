@@ -30,9 +30,10 @@ from tests.conftest import build_site, serve  # noqa: E402
 
 CASES = {
     "Zuid-Limburg direct, contacttermijn op Eerste Kerstdag":
-        "regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-01",
+        "regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-10",
     "Midden-Brabant direct (eenvoudig)": "regio=midden-brabant&route=direct&melding=2025-04-24&peildatum=2025-04-28",
-    "Zuid-Limburg onderzoek": "regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20",
+    "Zuid-Limburg onderzoek, na de veiligheidsbeoordeling":
+        "regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20",
 }
 ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
 ACTIES = "#tijdlijn [data-aw-resultaat]:not([hidden]) .aw-acties"
@@ -66,9 +67,9 @@ def agenda(browser, base: str, query: str, work: Path) -> dict:
     context.close()
     tekst = pad.read_bytes().decode("utf-8")
     ontvouwen = re.sub(r"\r\n[ \t]", "", tekst)
-    titels = re.findall(r"^SUMMARY:(.*)$", ontvouwen, flags=re.MULTILINE)
+    titels = [t.rstrip("\r") for t in re.findall(r"^SUMMARY:(.*)$", ontvouwen, flags=re.MULTILINE)]
     peildatum = re.search(r"peildatum=(\d{4})-(\d\d)-(\d\d)", query)
-    begin = re.findall(r"^DTSTART;VALUE=DATE:(\d{8})$", ontvouwen, flags=re.MULTILINE)
+    begin = re.findall(r"^DTSTART;VALUE=DATE:(\d{8})\r?$", ontvouwen, flags=re.MULTILINE)
     return {"events": tekst.count("BEGIN:VEVENT"), "bytes": len(tekst.encode("utf-8")),
             "voor_peildatum": sum(d < "".join(peildatum.groups()) for d in begin),
             "langste_titel": max((len(t.replace("\\", "")) for t in titels), default=0),

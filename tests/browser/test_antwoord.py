@@ -35,6 +35,8 @@ AANNAME = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding=2025-03-0
 KERST = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-10#tijdlijn"
 # Before the veiligheidsbeoordeling: nobody named yet, with the longest answer (an explanation, an assumption).
 VOOR_TRIAGE = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-01#tijdlijn"
+# ZL onderzoek on do 20-3-2025: the period of Veilig Thuis starts and ends on an assumed date (two fields to fill in).
+TWEE_AANNAMES = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20#tijdlijn"
 # MB direct with both dates given: nothing rests on an assumption.
 OPGEGEVEN = ("?rekenhulp=tijdlijn&regio=midden-brabant&route=direct&melding=2025-04-24&veiligheidsbeoordeling=2025-04-25"
              "&overdracht=2025-04-28&peildatum=2025-05-06#tijdlijn")
@@ -152,7 +154,7 @@ def test_a_date_on_a_feestdag_names_it_in_the_headline_schedule_and_figure(scher
 
 # ---------- 2. actions beside the answer ----------
 
-@pytest.mark.parametrize("query", [VOOR_TRIAGE, KERST], ids=["langste-antwoord", "feestdag"])
+@pytest.mark.parametrize("query", [VOOR_TRIAGE, KERST, TWEE_AANNAMES], ids=["uitleg-en-aanname", "feestdag", "twee-aannames"])
 def test_the_actions_are_within_one_screen_of_the_headline(scherm, site_url, query):
     page = scherm
     open_antwoord(page, site_url, query)

@@ -63,15 +63,17 @@ function voorwaarde(tekst) {
  * rekenhulp.js copies a value into the form's own field and recomputes in place. */
 function invullen(omgeving, soort, aannames) {
   if (!aannames || !aannames.length) return null;
-  return el("div", { class: "aw-antwoord__invullen" }, aannames.map(function (a) {
+  const uitleg = "aw-" + soort + "-werkelijk-uitleg";
+  return el("div", { class: "aw-antwoord__invullen" }, [
+    el("p", { class: "aw-hint", id: uitleg, text: "Weet u de werkelijke datum? Vul hem in; het antwoord verandert meteen." }),
+  ].concat(aannames.map(function (a) {
     const id = "aw-" + soort + "-werkelijk-" + a.veld;
     return el("div", { class: "aw-veld aw-veld--invullen" }, [
       el("label", { for: id, text: "Werkelijke datum van " + a.naam }),
-      el("input", { type: "date", id: id, "data-aw-vul-in": a.veld, "aria-describedby": id + "-hint " + id + "-fout" }),
-      el("p", { class: "aw-hint", id: id + "-hint", text: "Aangenomen: " + a.datum_tekst + ". Het antwoord verandert meteen." }),
+      el("input", { type: "date", id: id, "data-aw-vul-in": a.veld, "aria-describedby": uitleg + " " + id + "-fout" }),
       el("p", { class: "aw-fout", id: id + "-fout", "data-aw-fout-inline": a.veld, hidden: true }),
     ]);
-  }));
+  })));
 }
 
 /* The engine's warning that the meldingsdatum lies after today: clear, but the calculation stands. */
