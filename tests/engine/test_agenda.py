@@ -9,9 +9,9 @@ import pytest
 
 from calculators.basis.begrippen import ROUTES
 from calculators.recht.regios import alle_regios
+from calculators.uitvoer import verzoek
 from calculators.uitvoer.agenda import TITEL_MAX
 from calculators.uitvoer.herinneringen import Herinnering, herinneringen, vorige_werkdag
-from calculators.uitvoer import verzoek
 from calculators.uitvoer.verzoek import bereken
 
 ZAAK = "3f9a1b2c3d4e5f60"
