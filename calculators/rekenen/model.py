@@ -192,10 +192,11 @@ class Tijdlijn:
 
     def _aanname(self, n: Notitie) -> Json:
         datum = n.get("datum")
-        tekst = dag_data(datum, self.kalender.code)["datum_tekst"] if isinstance(datum, dt.date) else None
+        dag = datum if isinstance(datum, dt.date) else None  # None: the rules set no term, nothing was assumed
+        tekst = dag_data(dag, self.kalender.code)["datum_tekst"] if dag else None
         invoer = str(n["invoer"])
-        return {"code": invoer, "veld": INVOER_MOMENTEN[invoer].invoerveld, "datum": datum.isoformat() if isinstance(datum, dt.date) else None,
-                "datum_tekst": tekst, "tekst": n.tekst(self.partijen), "kort": aanname_kort(n, self.partijen, tekst)}
+        return {"code": invoer, "veld": INVOER_MOMENTEN[invoer].invoerveld, "datum": _iso(dag), "datum_tekst": tekst,
+                "tekst": n.tekst(self.partijen), "kort": aanname_kort(n, self.partijen, tekst)}
 
     def to_dict(self) -> Json:
         kal = self.kalender.code

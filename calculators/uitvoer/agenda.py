@@ -174,10 +174,11 @@ def _alarm(a: Afspraak, h: Herinnering, kalender: str) -> list[str]:
             f"DESCRIPTION:{_tekst(f'{a.titel}: {wanneer}')}", "END:VALARM"]
 
 
-def tijdlijn_als_ics(t: Tijdlijn, zaak: str, site_url: str | None = None, nu: dt.datetime | None = None, *,
-                     adres: str | None = None, ook_voorbij: bool = False, vandaag: dt.date | None = None) -> str:
-    """The calendar file of timeline ``t``; ``site_url`` (e.g. 'https://intranet/afspraken/') makes
-    the links to the source paragraphs absolute, ``adres`` is the address of this calculation."""
+def tijdlijn_als_ics(t: Tijdlijn, zaak: str, lijst: list[Afspraak], site_url: str | None = None,
+                     nu: dt.datetime | None = None, adres: str | None = None) -> str:
+    """The calendar file with the events ``lijst`` (``afspraken``) of timeline ``t``; ``site_url`` (e.g.
+    'https://intranet/afspraken/') makes the links to the source paragraphs absolute, ``adres`` is the address
+    of this calculation."""
     nu = (nu or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stempel = nu.strftime("%Y%m%dT%H%M%SZ")
     volgnummer = max(0, int((nu - _SEQUENCE_BEGIN).total_seconds() // 60))
@@ -190,7 +191,7 @@ def tijdlijn_als_ics(t: Tijdlijn, zaak: str, site_url: str | None = None, nu: dt
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_tekst(f'Tijdlijn {regio_naam(t.regio)} {kenmerk(zaak)}')}",
     ]
-    for a in afspraken(t, zaak, ook_voorbij, vandaag)[0]:
+    for a in lijst:
         m = a.moment
         regels += [
             "BEGIN:VEVENT",

@@ -180,8 +180,7 @@ def _agenda_resultaat(invoer: Json) -> Json:
     lijst, weggelaten = afspraken(t, zaak, ook_voorbij, vandaag())
     peil = t.op_peildatum
     assert peil is not None  # a form always asks for a day (_tijdlijn)
-    return {"ics": tijdlijn_als_ics(t, zaak=zaak, site_url=site, adres=adres, ook_voorbij=ook_voorbij, vandaag=vandaag()),
-            "bestandsnaam": bestandsnaam(t), "zaak": zaak, "kenmerk": kenmerk(zaak),
+    return {"ics": tijdlijn_als_ics(t, zaak, lijst, site_url=site, adres=adres), "bestandsnaam": bestandsnaam(t), "zaak": zaak, "kenmerk": kenmerk(zaak),
             "afspraken": [a.to_dict(t.kalender.code) for a in lijst], "weggelaten": weggelaten,
             "vanaf": None if ook_voorbij else peil["datum"], "vanaf_tekst": None if ook_voorbij else peil["datum_tekst"]}
 

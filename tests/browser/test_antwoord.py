@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.test_toegankelijkheid import axe_violations, date_order, type_date, use_scheme
+from tests.browser.test_toegankelijkheid import NO_TRANSITIONS, axe_violations, date_order, type_date, use_scheme
 from tests.conftest import BROWSER_WAIT_MS, IN_CI
 
 pytestmark = pytest.mark.browser
@@ -59,6 +59,8 @@ def scherm(browser, request):
 
 def open_antwoord(page, site_url: str, query: str):
     page.goto(f"{site_url}rekenhulpen/{query}")
+    # Checked in their final state, not halfway through Material's fade of the header's title.
+    page.add_style_tag(content=NO_TRANSITIONS)
     page.locator(ANTWOORD).wait_for()
     return page.locator(ANTWOORD)
 
