@@ -21,10 +21,12 @@ says where each sentence of a result is made and how to trace a date back to its
              wijziging (a changed rule file held in memory, and its checks)
 4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording), wijzigingen (a
              change of the rules in words)
-5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
-             oefenen, weergave (text), wijzigingen (what changed, with examples), voorbereiden (a rule change tried
-             before it is made), nieuwe_regio (the files of a new region), verzoek (JSON)
+5. rekenen:  model (value objects of a result), voorwaarde (which assumed dates an answer rests on),
+             peildatum (the answer for one day), tijdlijn
+6. uitvoer:  overzicht (every rule as data), herinneringen (reminders of a deadline), agenda (.ics), figuur,
+             valkuilen (typical mistakes in practice), oefenen, weergave (text), wijzigingen (what changed, with
+             examples), voorbereiden (a rule change tried before it is made), nieuwe_regio (the files of a new
+             region), verzoek (JSON)
 7. cli      (also: nieuwe-regio)
 """
 
@@ -51,9 +53,10 @@ LAGEN: tuple[tuple[str, ...], ...] = (
     ("kalender.werkdagen",),
     ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle", "recht.wijziging"),
     ("woorden.teksten", "woorden.notities", "woorden.wijzigingen"),
-    ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
-     "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.nieuwe_regio", "uitvoer.verzoek"),
+    ("rekenen.model", "rekenen.voorwaarde", "rekenen.peildatum", "rekenen.tijdlijn"),
+    ("uitvoer.overzicht", "uitvoer.herinneringen", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen",
+     "uitvoer.oefenen", "uitvoer.weergave", "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.nieuwe_regio",
+     "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),
 )

@@ -686,6 +686,8 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
     lijst += _landelijk_vult_aan(casus, momenten, regionale_tekst)
     momenten_t = tuple(momenten)
     intervallen_t = tuple(_aaneen(intervallen, perioden))
+    per_code = {m.code: m for m in momenten}
+    achter = {m.code: a for m in momenten if (a := _aanname_achter(casus, per_code, m.code)) is not None}
     return Tijdlijn(
         regio=casus.regio,
         route=casus.route,
@@ -698,8 +700,9 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
         notities=tuple(dict.fromkeys(lijst)),
         landelijke_versie=perioden[0].recht.landelijke_versie if casus.regio != LANDELIJK else None,
         versies_gebruikt=_versies_gebruikt(perioden),
+        aanname_achter=achter,
         op_peildatum=None if peildatum is None else _op_peildatum(
-            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen),
+            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen, achter),
     )
 
 

@@ -28,15 +28,16 @@ from ..basis.invoer import (
     te_groot_voor_een_formulier,
     toon,
 )
-from ..basis.opmaak import datum_tekst
+from ..basis.opmaak import datum_middel, datum_tekst
 from ..kalender.werkdagen import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from ..recht.op_datum import recht_op, waar_gedateerd
 from ..recht.regios import alle_regios, partij_namen, regio, regio_codes, regio_naam
 from ..rekenen.model import Tijdlijn, dag_data
 from ..rekenen.peildatum import afstand
 from ..rekenen.tijdlijn import tijdlijn
+from ..rekenen.voorwaarde import aannames_onder
 from ..woorden.teksten import bron_data
-from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
+from .agenda import afspraken, bestandsnaam, kenmerk, lees_adres, lees_zaak, tijdlijn_als_ics
 from .figuur import figuurdata
 from .voorbereiden import regel_sleutel, regelwijziging
 
@@ -127,11 +128,14 @@ def _werkdagen_resultaat(invoer: Json) -> Json:
     return {
         "bewerking": bewerking,
         "van": van.isoformat(),
+        "van_tekst": dag_data(van, kal.code)["datum_tekst"],
         "tot": tot.isoformat(),
+        "tot_tekst": dag_data(tot, kal.code)["datum_tekst"],
         "aantal_werkdagen": aantal,
         "samenvatting": samenvatting,
         "kalender": kal.to_dict(),
-        "niet_werkdagen": [n.to_dict() for n in niet_werkdagen(van, tot, kal.code)],
+        "niet_werkdagen": [{**n.to_dict(), "datum_tekst": datum_middel(n.datum)}
+                           for n in niet_werkdagen(van, tot, kal.code)],
     }
 
 
@@ -163,11 +167,14 @@ def _terugkoppeling_resultaat(invoer: Json) -> Json:
         "aannames": t.to_dict()["aannames"],
         "opmerkingen": [n.tekst(t.partijen) for n in t.notities
                         if n.code not in ("aanname", "aanname-onmogelijk") and n.get("invoer") == "overdracht"],
+        "notities": [n.to_dict(t.partijen) for n in t.notities_met("melding-in-de-toekomst")],
         "partij_namen": t.partijen,
     }
     peil = lees_datum(t.op_peildatum["datum"], "peildatum")
     uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(), **dag_data(peil, t.kalender.code),
                         **afstand(peil, uiterlijk.datum, t.kalender.code)}
+    # The headline's date rests on the overdracht: if that was assumed, the headline says so.
+    uit.update(aannames_onder([uiterlijk.code], t.momenten, t.aanname_achter, peil, t.kalender.code, t.partijen))
     criteria = next((f for f in recht_op(code, route, lees_datum(t.invoer["melding"], "melding")).feiten()
                      if f.code == "terugkoppeling-criteria"), None)
     if criteria is not None:
@@ -180,7 +187,14 @@ def _agenda_resultaat(invoer: Json) -> Json:
     t = _tijdlijn(invoer)
     zaak = lees_zaak(_leeg_is_geen(invoer.get("zaak")))
     site = _tekst_of_geen(invoer, "site_url")
-    return {"ics": tijdlijn_als_ics(t, zaak=zaak, site_url=site), "bestandsnaam": bestandsnaam(t), "zaak": zaak}
+    adres = lees_adres(_leeg_is_geen(invoer.get("adres")))
+    ook_voorbij = lees_ja_nee_tekst(invoer.get("ook_voorbij"), "ook_voorbij")
+    lijst, weggelaten = afspraken(t, zaak, ook_voorbij, vandaag())
+    peil = t.op_peildatum
+    assert peil is not None  # a form always asks for a day (_tijdlijn)
+    return {"ics": tijdlijn_als_ics(t, zaak, lijst, site_url=site, adres=adres), "bestandsnaam": bestandsnaam(t), "zaak": zaak, "kenmerk": kenmerk(zaak),
+            "afspraken": [a.to_dict(t.kalender.code) for a in lijst], "weggelaten": weggelaten,
+            "vanaf": None if ook_voorbij else peil["datum"], "vanaf_tekst": None if ook_voorbij else peil["datum_tekst"]}
 
 
 SOORTEN = {

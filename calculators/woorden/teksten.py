@@ -169,3 +169,18 @@ def invoer_veld_naam(code: str) -> str:
     veld = INVOER_MOMENTEN[code].invoerveld
     assert veld is not None  # every input moment has its field
     return veld_naam(veld)
+
+
+
+def voorwaarde_tekst(aannames: list[tuple[str, str, bool]], partijen: dict[str, str] | None = None) -> str:
+    """The condition a headline rests on, from (input moment, its date in words, already past on the peildatum), in
+    date order: 'Als de overdracht op ma 10 maart 2025 was', 'Als de veiligheidsbeoordeling op … was en de
+    overdracht op … is', 'Als de veiligheidsbeoordeling en de overdracht op do 1 mei 2025 waren'."""
+    per_datum: dict[tuple[str, bool], list[str]] = {}
+    for code, datum, voorbij in aannames:
+        per_datum.setdefault((datum, voorbij), []).append(invoer_naam(code, partijen))
+    delen = []
+    for (datum, voorbij), namen in per_datum.items():
+        werkwoord = ("was" if voorbij else "is") if len(namen) == 1 else ("waren" if voorbij else "zijn")
+        delen.append(f"{' en '.join(namen)} op {datum} {werkwoord}")
+    return "Als " + " en ".join(delen)
