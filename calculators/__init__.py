@@ -17,12 +17,17 @@ says where each sentence of a result is made and how to trace a date back to its
              paragraphs in Dutch), bestanden (the rules folder, TOML, the one validator ``Lezer``)
 2. kalender: werkdagen (working days; reads rules/atw-lid3.toml)
 3. recht:    regelbestand (one region file), aef (the AEF criteria file), regios (all regions, found in
-             the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/)
-4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording)
-5. rekenen:  model (value objects of a result), peildatum (the answer for one day), tijdlijn
-6. uitvoer:  overzicht (every rule as data), agenda (.ics), figuur, valkuilen (typical mistakes in practice),
-             oefenen, weergave (text), verzoek (JSON)
-7. cli
+             the rules folder), op_datum (THE law at a date), controle (quotes and anchors against docs/),
+             wijziging (a changed rule file held in memory, and its checks)
+4. woorden:  teksten (names, terms, sources), notities (notes as records, and their wording), wijzigingen (a
+             change of the rules in words)
+5. rekenen:  model (value objects of a result), voorwaarde (which assumed dates an answer rests on),
+             peildatum (the answer for one day), tijdlijn
+6. uitvoer:  overzicht (every rule as data), herinneringen (reminders of a deadline), agenda (.ics), figuur,
+             valkuilen (typical mistakes in practice), oefenen, weergave (text), wijzigingen (what changed, with
+             examples), voorbereiden (a rule change tried before it is made), nieuwe_regio (the files of a new
+             region), verzoek (JSON)
+7. cli      (also: nieuwe-regio)
 """
 
 from .basis.begrippen import DIENST_ROUTES, LANDELIJK, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, ROUTE_NAMEN, ROUTES
@@ -46,10 +51,11 @@ from .rekenen.tijdlijn import tijdlijn
 LAGEN: tuple[tuple[str, ...], ...] = (
     ("basis.fouten", "basis.begrippen", "basis.opmaak", "basis.invoer", "basis.bestanden"),
     ("kalender.werkdagen",),
-    ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle"),
-    ("woorden.teksten", "woorden.notities"),
-    ("rekenen.model", "rekenen.peildatum", "rekenen.tijdlijn"),
-    ("uitvoer.overzicht", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen", "uitvoer.oefenen", "uitvoer.weergave",
+    ("recht.regelbestand", "recht.aef", "recht.regios", "recht.op_datum", "recht.controle", "recht.wijziging"),
+    ("woorden.teksten", "woorden.notities", "woorden.wijzigingen"),
+    ("rekenen.model", "rekenen.voorwaarde", "rekenen.peildatum", "rekenen.tijdlijn"),
+    ("uitvoer.overzicht", "uitvoer.herinneringen", "uitvoer.agenda", "uitvoer.figuur", "uitvoer.valkuilen",
+     "uitvoer.oefenen", "uitvoer.weergave", "uitvoer.wijzigingen", "uitvoer.voorbereiden", "uitvoer.nieuwe_regio",
      "uitvoer.verzoek"),
     ("cli",),
     ("__init__", "__main__"),

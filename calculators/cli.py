@@ -1,4 +1,4 @@
-"""Opdrachtregel: ``python -m calculators tijdlijn|werkdagen|oefenen|regels|controleer``.
+"""Opdrachtregel: ``python -m calculators tijdlijn|werkdagen|oefenen|regels|controleer|nieuwe-regio``.
 
 Alle uitvoer en foutmeldingen zijn Nederlands. Bij een fout: één regel op stderr die
 de onjuiste waarde noemt, exitcode 2, nooit een traceback (ook niet bij fouten van
@@ -26,6 +26,7 @@ from .recht.aef import controleer_dekking, lees_aef
 from .recht.op_datum import beschikbaar
 from .recht.regios import alle_regios, controleer_regelmap, regio_codes, regio_naam
 from .rekenen.tijdlijn import tijdlijn
+from .uitvoer import nieuwe_regio
 from .uitvoer.oefenen import oefeningen
 from .uitvoer.overzicht import maak_overzicht
 from .uitvoer.weergave import oefeningen_als_tekst, tijdlijn_als_tekst, werkdagen_als_tekst
@@ -188,7 +189,7 @@ def maak_parser() -> argparse.ArgumentParser:
         help="oefencasussen voor het inwerken, met antwoord en uitleg",
         description="Oefencasussen rond weekenden en feestdagen, gemaakt uit de regeldata en beantwoord door de "
         "rekenkern zelf: per casus een vraag (een datum of wie zicht op veiligheid heeft), het antwoord, de uitleg "
-        "met de getelde dagen, de bron en de gekozen lezing.",
+        "met de getelde dagen, de bron en hoe de rekenhulp de tekst leest.",
     )
     o.add_argument("--regio", metavar="REGIO", help=f"alleen deze regio: {', '.join(_regio_codes())}")
     o.add_argument("--json", action="store_true", help="uitvoer als JSON (zie de documentatie)")
@@ -212,6 +213,20 @@ def maak_parser() -> argparse.ArgumentParser:
     c.add_argument("--map", metavar="PAD", help="map met regelbestanden")
     c.add_argument("--docs", metavar="PAD", help="map met de pagina's van de site (standaard: docs/ naast het pakket)")
     c.set_defaults(functie=_controleer)
+
+    n = sub.add_parser(
+        "nieuwe-regio",
+        help="maak het regelbestand en de pagina van een nieuwe regio",
+        description="Maak het regelbestand (de enige plek waar een regio wordt aangemeld) en het begin van de pagina "
+        "van een nieuwe regio, en controleer ze zoals 'controleer' dat doet. Daarna rekent de rekenhulp voor de regio "
+        "met het landelijk kader, tot u de regels toevoegt (zie docs/beheer/regio-toevoegen.md).",
+    )
+    n.add_argument("--code", required=True, metavar="CODE", help="code van de regio, zoals noord-holland")
+    n.add_argument("--naam", required=True, metavar="NAAM", help="naam van de regio, zoals 'Noord-Holland'")
+    n.add_argument("--geldig-vanaf", required=True, metavar="JJJJ-MM-DD", help="vanaf wanneer de afspraken gelden")
+    n.add_argument("--map", metavar="PAD", help="map met regelbestanden (standaard: die van het pakket)")
+    n.add_argument("--docs", metavar="PAD", help="map met de pagina's van de site (standaard: docs/ naast het pakket)")
+    n.set_defaults(functie=_nieuwe_regio)
     return hoofd
 
 
@@ -297,6 +312,24 @@ def _controleer(args: argparse.Namespace) -> int:
             _fout(p)
         return FOUTCODE
     _schrijf(f"In orde ({waar}): {', '.join(bestanden)}; alle citaten en ankers gevonden in {docs}\n")
+    return 0
+
+
+def _nieuwe_regio(args: argparse.Namespace) -> int:
+    if args.map:
+        gebruik_regelmap(args.map)
+    regels = regelmap() or Path(__file__).resolve().parent / "rules"
+    docs = controle.docs_map() if args.docs is None else Path(args.docs)
+    if docs is None or not docs.is_dir():
+        raise AfsprakenFout("de map met de pagina's van de site (docs/) is niet gevonden; geef hem op met --docs")
+    nieuw = nieuwe_regio.maak(args.code, args.naam, lees_datum(args.geldig_vanaf, "geldig_vanaf"), regels, docs)
+    problemen = nieuwe_regio.controleer(nieuw)
+    if problemen:  # never written half: the skeleton itself must pass the checks
+        for p in problemen:
+            _fout(p)
+        return FOUTCODE
+    nieuwe_regio.schrijf(nieuw)
+    _schrijf(nieuwe_regio.volgende_stappen(nieuw))
     return 0
 
 

@@ -4,16 +4,24 @@ rule data in calculators/, so no page states a deadline by hand.
 Macros for the pages (all output is generated from ``calculators`` and its rule files):
 
 - ``rekenhulpen_pagina()``: the three calculators (tijdlijn, werkdagen, terugkoppeling) on one page.
+- ``leesroute()``: the reading route for newcomers (the page "Start hier").
 - ``oefenen_pagina()``: the practice cases per region (the page "Oefenen").
 - ``termijnen_in_een_oogopslag(regio)``: the deadline summary at the top of an agreement page.
 - ``aangevuld_uit_landelijk(regio)``: the note where a page is not the agreement text itself.
 - ``regio_vergelijking()``: all regions side by side (the page "Regio's vergeleken").
+- ``verschillen_matrix()``: region x topic in one table (the page "Verschillen in één oogopslag").
+- ``naast_elkaar()``: two regions or two versions side by side (the page "Naast elkaar").
 - ``criteria_vergelijking()``: the criteria a–g of 'Werken aan veiligheid' per region.
 - ``overige_afspraken()``: the other sourced facts per region.
-- ``infographic(regio)``: the infographic of one region as inline SVG plus its text version.
+- ``teamnamen()``: each region's own word for the lokaal team, in one sentence.
+- ``infographic(regio)``: the infographic of one region as inline SVG plus its text version; ``infographics()``:
+  every region's, under its heading.
 - ``termijn(regio, regelcode)``: one term in the engine's words, e.g. "7 dagen na de overdracht".
 - ``regelbestand_controle(voorbeeld)``: the validator's real message for a broken example.
 - ``regelbestanden()``: every region's rule file with its text and versions (for policy staff).
+- ``regelwijziging_formulier()``: the form of "Regelwijziging voorbereiden".
+- ``wijzigingen_in_woorden()``, ``wijzigingen_versies()``, ``wijzigingen_correcties()``: the page "Wijzigingen";
+  ``wijzigingen_geschiedenis()``: the maintainers' log of commits.
 
 Templates and pages can also read the data itself: ``afsprakenwijzer_regels`` is the
 ``macros.gegevens.Gegevens`` of the build (per region: versions, rules and facts as plain data,
@@ -22,8 +30,15 @@ and ``geldend(regio, moment, route)`` for the rules that apply, national fallbac
 
 from __future__ import annotations
 
-from . import beheer, oefenen, rekenhulpen, termijnen, vergelijking
+from pathlib import Path
+
+from calculators.basis.begrippen import LANDELIJK
+from calculators.recht.regios import regio_codes, regio_naam
+
+from . import beheer, matrix, oefenen, rekenhulpen, termijnen, vergelijking, voorbereiden, wijzigingen
 from . import infographic as _infographic
+from . import leesroute as _leesroute
+from . import naast_elkaar as _naast_elkaar
 from .gegevens import Gegevens
 from .opmaak import Links
 
@@ -39,8 +54,6 @@ def define_env(env):
     # `mkdocs serve` (./scripts/start): rebuild when a rule file changes, not only the docs.
     watch = env.conf.get("watch")
     if isinstance(watch, list):
-        from pathlib import Path
-
         import calculators
         from calculators.basis import bestanden
 
@@ -60,6 +73,11 @@ def define_env(env):
     def rekenhulpen_pagina() -> str:
         """The three calculators on one page, as tabs sharing one Python runtime."""
         return rekenhulpen.pagina(tabellen_link=naar("vergelijking/"))
+
+    @env.macro
+    def leesroute() -> str:
+        """The reading route for newcomers: per step what to remember (terms from the rule data), time, place."""
+        return _leesroute.pagina(gegevens, Path(env.conf["docs_dir"]), links())
 
     @env.macro
     def oefenen_pagina() -> str:
@@ -82,8 +100,23 @@ def define_env(env):
         return vergelijking.tabel(gegevens, links())
 
     @env.macro
+    def verschillen_matrix() -> str:
+        """Region x topic in one table (the page 'Verschillen in één oogopslag')."""
+        return matrix.matrix(gegevens, links())
+
+    @env.macro
+    def naast_elkaar() -> str:
+        """Two regions or two versions side by side (the page 'Naast elkaar')."""
+        return _naast_elkaar.pagina(gegevens, links())
+
+    @env.macro
     def criteria_vergelijking() -> str:
         return vergelijking.criteria(gegevens, links())
+
+    @env.macro
+    def teamnamen() -> str:
+        """One sentence: each region's own word for the lokaal team (rule data [partijen])."""
+        return vergelijking.teamnamen(gegevens, links())
 
     @env.macro
     def overige_afspraken() -> str:
@@ -94,9 +127,23 @@ def define_env(env):
         return _infographic.figuur(gegevens, regio, links())
 
     @env.macro
+    def infographics() -> str:
+        """Every region's infographic under its own heading, in the order of the menu (the regions are the rule
+        files: a new region gets its infographic without an edit here)."""
+        delen = []
+        for code in [*(c for c in regio_codes() if c != LANDELIJK), LANDELIJK]:
+            delen += [f"## {regio_naam(code)} {{ #{code} .aw-ig-kop }}", "", infographic(code), ""]
+        return "\n".join(delen)
+
+    @env.macro
     def termijn(regio: str, code: str) -> str:
         """One term in the engine's words, as it applies on the region's reference date."""
         return gegevens.regel(regio, code)["termijn_tekst"]
+
+    @env.macro
+    def regelwijziging_formulier() -> str:
+        """The form of 'Regelwijziging voorbereiden' (every rule value of every region to start from)."""
+        return voorbereiden.formulier()
 
     @env.macro
     def regelbestand_controle(voorbeeld: str) -> str:
@@ -107,15 +154,26 @@ def define_env(env):
         """The rule file of every region, for the page for policy staff."""
         return beheer.regelbestanden(gegevens, links())
 
-    # The "Wijzigingen" page (macros/wijzigingen.py, maintained with the site's change log).
+    # The page "Wijzigingen" and the maintainers' log (macros/wijzigingen.py).
+    @env.macro
+    def wijzigingen_in_woorden() -> str:
+        return wijzigingen.wijzigingen_in_woorden(env.page.file.src_uri)
+
     @env.macro
     def wijzigingen_versies() -> str:
-        from . import wijzigingen
-
         return wijzigingen.versies_tabel(env.page.file.src_uri)
 
     @env.macro
-    def wijzigingen_geschiedenis() -> str:
-        from . import wijzigingen
+    def wijzigingen_correcties() -> str:
+        return wijzigingen.correcties(env.page.file.src_uri)
 
+    @env.macro
+    def wijzigingen_geschiedenis() -> str:
         return wijzigingen.geschiedenis_tabel(env.page.file.src_uri)
+
+
+def on_post_page_macros(env):
+    """A page the reading route leads to gets the route's bars around the part to read."""
+    if env.page and env.page.file:
+        env.markdown = _leesroute.voeg_stappen_in(env.markdown, env.page.file.src_uri, Links(env.page.file.src_uri),
+                                                  Path(env.conf["docs_dir"]))

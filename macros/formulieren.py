@@ -4,6 +4,10 @@ Plain HTML that works with the keyboard and screen readers: every field has a la
 error slot that rekenhulp.js fills with the engine's Dutch message. The three calculators share one
 page (one Python runtime for all three, so switching costs nothing): a tab list above three panels.
 Without JavaScript the page says where the same deadlines are in tables.
+
+A field that changes the answer for the case already computed (the peildatum) is not in the form but
+beside the answer, with its actions (agenda, link, print): it belongs to the form through its ``form``
+attribute, and changing it recomputes in place.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ class Veld:
     standaard: str = ""
     toon_bij: str = ""  # e.g. "regio=midden-brabant;route=direct"
     vandaag: bool = False
+    verplicht: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -33,6 +38,7 @@ class Rekenhulp:
     intro: str
     groepen: list[tuple[str, list[Veld]]]
     knop: str
+    bij_antwoord: list[Veld] = field(default_factory=list)  # shown beside the answer, recompute in place
 
 
 def _attrs(**attributes) -> str:
@@ -45,7 +51,11 @@ def _attrs(**attributes) -> str:
     return " ".join(parts)
 
 
-def _veld_html(soort: str, veld: Veld) -> str:
+def _form_id(soort: str) -> str:
+    return f"aw-{soort}-formulier"
+
+
+def veld_html(soort: str, veld: Veld, bij_antwoord: bool = False) -> str:
     veld_id = f"aw-{soort}-{veld.naam}"
     hint_id = f"{veld_id}-hint"
     fout_id = f"{veld_id}-fout"
@@ -72,9 +82,13 @@ def _veld_html(soort: str, veld: Veld) -> str:
         else:
             control = ('<input ' + _attrs(type=veld.soort, id=veld_id, name=veld.naam, value=veld.standaard or None,
                                           aria_describedby=beschreven, data_aw_vandaag=veld.vandaag,
+                                          required=veld.verplicht, aria_required="true" if veld.verplicht else None,
+                                          form=_form_id(soort) if bij_antwoord else None,
+                                          data_aw_direct=bij_antwoord,
                                           placeholder="jjjj-mm-dd" if veld.soort == "date" else None,
                                           **veld.extra) + '>')
-        body = f'<div class="aw-veld"><label for="{veld_id}">{escape(veld.label)}</label>{hint}{control}{fout}</div>'
+        label = escape(veld.label) + (' <span class="aw-verplicht">(verplicht)</span>' if veld.verplicht else "")
+        body = f'<div class="aw-veld"><label for="{veld_id}">{label}</label>{hint}{control}{fout}</div>'
     if veld.toon_bij:
         return f'<div data-aw-toon-bij="{escape(veld.toon_bij)}">{body}</div>'
     return body
@@ -83,17 +97,25 @@ def _veld_html(soort: str, veld: Veld) -> str:
 def paneel(r: Rekenhulp, eerste: bool) -> str:
     """One calculator: its heading, error summary, form and result area, as a tab panel."""
     fieldsets = "".join(
-        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(_veld_html(r.soort, v) for v in velden)}</fieldset>'
+        f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(veld_html(r.soort, v) for v in velden)}</fieldset>'
         for titel, velden in r.groepen)
     return f"""<section class="aw-rekenhulp" id="{r.soort}" data-aw-rekenhulp="{r.soort}" role="tabpanel" aria-labelledby="aw-tab-{r.soort}" tabindex="-1"{'' if eerste else ' hidden'}>
 <h2 class="aw-paneel-titel">{escape(r.titel)}</h2>
 <p class="aw-paneel-intro">{escape(r.intro)}</p>
 <div class="aw-foutsamenvatting" data-aw-foutsamenvatting tabindex="-1" role="alert" hidden></div>
-<form class="aw-formulier-invoer" novalidate data-aw-formulier hidden>
+<form class="aw-formulier-invoer" id="{_form_id(r.soort)}" novalidate data-aw-formulier hidden>
 {fieldsets}
 <p class="aw-knoppen"><button type="submit" class="md-button md-button--primary" data-aw-bereken>{escape(r.knop)}</button> <span class="aw-voortgang" data-aw-voortgang hidden></span></p>
 </form>
-<div class="aw-resultaat" data-aw-resultaat hidden></div>
+<div class="aw-resultaat" data-aw-resultaat hidden>
+<div data-aw-kop></div>
+<div class="aw-acties" role="group" aria-label="Bij dit antwoord" data-aw-acties>
+{"".join(veld_html(r.soort, v, bij_antwoord=True) for v in r.bij_antwoord)}
+<div class="aw-acties__knoppen" data-aw-knoppen></div>
+<p class="aw-actie-melding" role="status" data-aw-actie-melding></p>
+</div>
+<div data-aw-uitkomst></div>
+</div>
 </section>"""
 
 

@@ -89,9 +89,13 @@ class Gegevens:
     def geldend(self, regio: str, moment: str, route: str) -> list[Toepassing]:
         """The rules for ``moment`` in ``route`` on the region's reference date: those of the plain case first,
         then those that one of the engine's options brings in."""
+        return self.geldend_op(regio, moment, route, self.regios[regio].peildatum)
+
+    def geldend_op(self, regio: str, moment: str, route: str, datum: dt.date) -> list[Toepassing]:
+        """As ``geldend``, on ``datum`` (an earlier version of the agreements)."""
         r = self.regios[regio]
         uit: dict[tuple, Toepassing] = {}
-        for geval in gevallen(regio, route, r.peildatum, moment):
+        for geval in gevallen(regio, route, datum, moment):
             for t in geval.regels:
                 toepassing = Toepassing(regel_als_data(t.regel, r.partijen), t.landelijk, geval.standaard)
                 uit.setdefault(toepassing.sleutel, toepassing)

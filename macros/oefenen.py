@@ -170,7 +170,7 @@ def _uitleg(o: Oefening, naar) -> str:
     delen = [f'<p><strong>Het juiste antwoord:</strong> {escape(antwoord_tekst(o))}.</p>',
              f"<p>{escape(o.uitleg)}</p>", _kalender(o)]
     if o.lezing:
-        delen.append(f'<p class="aw-oefen-lezing"><strong>Gekozen lezing:</strong> {escape(o.lezing)}</p>')
+        delen.append(f'<p class="aw-oefen-lezing"><strong>Zo leest de rekenhulp dit:</strong> {escape(o.lezing)}</p>')
     delen.append(f'<blockquote><p>{escape(bron["citaat"])}</p></blockquote>'
                  f'<p>Bron: <a href="{naar(bron["url"])}">{escape(bron["label"])}</a></p>')
     return "".join(delen)

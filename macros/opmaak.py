@@ -10,11 +10,11 @@ import datetime as dt
 import posixpath
 import re
 
-from calculators.basis.begrippen import DIENST_ROUTES, EENHEID_ENKELVOUD, ROUTE_KORT, ROUTES
-from calculators.basis.opmaak import datum_kort, kleine_letter
+from calculators.basis.begrippen import EENHEID_ENKELVOUD
+from calculators.basis.opmaak import datum_kort
 from calculators.basis.opmaak import paragraaf_label as _paragraaf_label
 from calculators.recht.regios import document
-from calculators.woorden.teksten import OPTIE_VOORWAARDE, met_team
+from calculators.woorden.teksten import opties_tekst
 
 from .gegevens import document_pagina
 
@@ -56,18 +56,7 @@ def termijn_md(regel: dict, partijen: dict | None = None) -> str:
 
 def voorwaarde(regel: dict, partijen: dict | None = None) -> str:
     """The options a rule depends on, in the region's own words ('door het lokale veld')."""
-    return met_team(", ".join(OPTIE_VOORWAARDE[(k, v)] for k, v in sorted(regel.get("als", {}).items())), partijen)
-
-
-def routes_tekst(routes) -> str:
-    routes = tuple(routes)
-    if set(routes) == set(ROUTES):
-        return "alle routes"
-    if set(routes) == set(DIENST_ROUTES):
-        return "na een dienst"
-    if routes == ("direct",):
-        return "directe overdracht"
-    return ", ".join(kleine_letter(ROUTE_KORT[r]) for r in routes)
+    return opties_tekst(sorted(regel.get("als", {}).items()), partijen)
 
 
 def paragraaf_label(bron: dict, kort: bool = False) -> str:

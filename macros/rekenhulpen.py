@@ -87,8 +87,13 @@ def _kalender() -> Veld:
 
 
 def _peildatum() -> Veld:
-    return Veld("peildatum", "Antwoord voor de dag", hint="Leeg laten: vandaag. Kies een andere dag om te zien wie dan "
-                                                           "zicht op veiligheid heeft en wat de volgende termijn is.")
+    return Veld("peildatum", "Stand van de casus op", vandaag=True,
+                hint="Standaard vandaag; kiest u een andere dag, dan verandert het antwoord meteen.")
+
+
+def _melding(hint: str = "") -> Veld:
+    # Empty, not today: a hurried user must not compute a case she did not enter.
+    return Veld("melding", "Meldingsdatum", verplicht=True, hint=hint)
 
 
 def _optie(naam: str, label: str, soort: str = "checkbox", inleiding: str = "", citeer: bool = True, **kwargs) -> Veld:
@@ -109,9 +114,8 @@ def tijdlijn() -> Rekenhulp:
             Veld("route", "Route na de melding", "select", keuzes=routes, standaard=routes[0][0],
                  hint="Direct: Veilig Thuis draagt de casus direct na de veiligheidsbeoordeling over. De andere "
                       "routes: Veilig Thuis zet eerst een dienst in en draagt daarna over."),
-            Veld("melding", "Meldingsdatum", vandaag=True, hint="De datum waarop Veilig Thuis de melding ontving."),
+            _melding("De datum waarop Veilig Thuis de melding ontving."),
             _optie("spoed", "De melding is spoedeisend"),
-            _peildatum(),
         ]),
         ("Werkelijke datums (als ze er al zijn)", [
             Veld("veiligheidsbeoordeling", "Datum waarop de veiligheidsbeoordeling is afgerond",
@@ -131,7 +135,8 @@ def tijdlijn() -> Rekenhulp:
             _optie("heraanmelding", "Nieuwe aanmelding door het team bij stagnatie tijdens de monitoring"),
             _kalender(),
         ]),
-    ], knop="Tijdlijn berekenen")
+    ], knop="Tijdlijn berekenen",
+        bij_antwoord=[_peildatum()])
 
 
 def werkdagen() -> Rekenhulp:
@@ -156,13 +161,12 @@ def terugkoppeling() -> Rekenhulp:
     return Rekenhulp("terugkoppeling", "Terugkoppeling", f"Terugkoppeling ({naam})",
                      "Tot wanneer kan het lokale (wijk)team een directe overdracht teruggeven aan Veilig Thuis?", [
         (f"{ROUTE_NAMEN[route]} in {naam}", [
-            Veld("melding", "Meldingsdatum", vandaag=True),
+            _melding(),
             Veld("overdracht", "Datum van de directe overdracht",
                  hint="Leeg laten: de uiterste datum voor overdracht (na de veiligheidsbeoordeling) wordt aangenomen."),
-            _peildatum(),
             _kalender(),
         ]),
-    ], knop="Termijn berekenen")
+    ], knop="Termijn berekenen", bij_antwoord=[_peildatum()])
 
 
 REKENHULPEN = (tijdlijn, werkdagen, terugkoppeling)

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from calculators.basis.begrippen import LANDELIJK, MOMENT_VOLGORDE, MOMENTEN, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter, kleine_letter
-from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam
+from calculators.woorden.teksten import NIEMAND_NAAM, met_team, moment_naam, routes_tekst
 
 from .gegevens import Gegevens, Toepassing
-from .opmaak import Links, geldigheid, routes_tekst, termijn_md, voorwaarde
+from .opmaak import Links, geldigheid, termijn_md, voorwaarde
 
 ANKER = "termijnen-in-een-oogopslag"
 TITEL = "Termijnen in één oogopslag"
@@ -122,17 +122,17 @@ def _per_soort(toepassingen: list[Toepassing]) -> list[list[Toepassing]]:
 
 
 def regelgroepen(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], links: Links, partijen: dict,
-                 routes: tuple[str, ...] = ROUTES) -> list[tuple[tuple[str, ...], list[Regel]]]:
+                 routes: tuple[str, ...] = ROUTES, kort: bool = True) -> list[tuple[tuple[str, ...], list[Regel]]]:
     """The rules that apply without options, per moment, grouped by the routes whose rules read the
     same: [(routes, [line, …]), …]. Where routes share a line but not its paragraph, each source
-    keeps its routes."""
+    keeps its routes. ``kort``: the short names of the summary's steps, where a step heading says the rest."""
     per_route: dict[str, list[Regel]] = {}
     for route in routes:
         regels, gezien = [], set()
         for moment in momenten:
             nieuw = [t for t in gegevens.standaardregels(regio, moment, route) if t.sleutel not in gezien]
             gezien |= {t.sleutel for t in nieuw}
-            regels += [_regel(groep, (route,), links, partijen, kort=True) for groep in _per_soort(nieuw)]
+            regels += [_regel(groep, (route,), links, partijen, kort=kort) for groep in _per_soort(nieuw)]
         per_route[route] = regels
     groepen: dict[tuple, list[str]] = {}
     for route, regels in per_route.items():

@@ -13,10 +13,11 @@ import re
 
 from calculators.basis.begrippen import DIENST_ROUTES, LANDELIJK, MONITORING_MOMENTEN, ROUTES
 from calculators.basis.opmaak import hoofdletter
+from calculators.woorden.teksten import routes_tekst
 
 from . import termijnen
 from .gegevens import OORDELEN, Gegevens, Toepassing, document_pagina
-from .opmaak import Links, datum_lang, geldigheid, md_cel, routes_tekst
+from .opmaak import Links, datum_lang, geldigheid, md_cel
 
 # Rows: (label, moments, routes). Labels name topics; every value in a cell comes from the rules.
 RIJEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -54,8 +55,9 @@ def kolommen(gegevens: Gegevens) -> list[str]:
     return [LANDELIJK, *gegevens.regios_met_afspraken]
 
 
-def _slug(tekst: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", tekst.lower().replace("ë", "e").replace("é", "e")).strip("-")
+def onderwerp_anker(label: str) -> str:
+    """The anchor of a topic's table: 'Directe overdracht' -> 'onderwerp-directe-overdracht'."""
+    return "onderwerp-" + re.sub(r"[^a-z0-9]+", "-", label.lower().replace("ë", "e").replace("é", "e")).strip("-")
 
 
 def _standaard(gegevens: Gegevens, regio: str, momenten, routes, partijen: dict) -> tuple:
@@ -191,9 +193,21 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
             if stand == "landelijk":  # the row says so once
                 inhoud = inhoud.replace(" " + termijnen.LANDELIJK_LABEL, "")
             rijen += _rij(gegevens, regio, stand, inhoud)
-        uit += _tabel(label, "onderwerp-" + _slug(label), rijen, _citaten(citaten, links))
+        uit += _tabel(label, onderwerp_anker(label), rijen, _citaten(citaten, links))
     uit += ["</div>", ""]
     return "\n".join(uit)
+
+
+def teamnamen(gegevens: Gegevens, links: Links) -> str:
+    """How each region names the lokaal team, from the rule data's [partijen]: 'het lokale veld' next to
+    'het lokale (wijk)team' is one thing under two names, and a reader who meets both should know it."""
+    delen = [f"{gegevens.regios[r].naam} ‘{gegevens.regios[r].partijen['lokaal-team']}’"
+             for r in gegevens.regios_met_afspraken]
+    delen[0] = delen[0].replace(" ‘", " zegt ‘", 1)
+    opsomming = ", ".join(delen[:-1]) + f" en {delen[-1]}" if len(delen) > 1 else delen[0]
+    return (f"Elke regio heeft een eigen woord voor het lokale team. {opsomming}: bedoeld is steeds het team "
+            f"van de gemeente dat een casus van Veilig Thuis overneemt "
+            f"([begrippenlijst]({links.pagina('begrippenlijst.md', 'lokaal-wijkteam')})).")
 
 
 # --- criteria a–g ---------------------------------------------------------------------------------

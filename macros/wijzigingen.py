@@ -1,15 +1,17 @@
-"""The "Wijzigingen" page, generated at build time.
+"""The page "Wijzigingen" for readers and the technical log for maintainers, generated at build time.
 
-Two lists, both from the checkout itself, so nobody has to keep them up to date by hand:
+For readers (over/wijzigingen.md), from the rule data through the engine, in words:
 
-- the versions of the agreements per region, from the rule data of the calculators
-  (``calculators/rules/<regio>.toml``, ``[[versie]]`` with ``geldig_vanaf`` / ``geldig_tot``);
-- every commit that changed a published agreement text (``docs/<document folder>/``) or a rule
-  file (``calculators/rules/``), newest first, from ``git log``.
+- the versions of the agreements per region (``[[versie]]`` with ``geldig_vanaf`` / ``geldig_tot``);
+- every change of the rules: what changed (both rules, each with its quoted sentence), from when, for which
+  routes and options, why (the source's own words, where it gives a reason) and an example case the engine
+  computes (``calculators.uitvoer.wijzigingen``);
+- what was corrected when each text was published (its ``bron.bewerking``), and when its page last changed.
 
-CI builds a fresh clone, so the history is there. A build without git history (for example
-from a downloaded archive) says so on the page instead of failing; a shallow clone says the
-list may be incomplete.
+For maintainers (beheer/logboek.md): every commit that changed a published text or a rule file, newest
+first, from ``git log``. CI builds a fresh clone, so the history is there. A build without git history (for
+example from a downloaded archive) says so on the page instead of failing; a shallow clone says the list may be
+incomplete. Reader pages show no commit codes or file names.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from calculators.basis.opmaak import datum_kort
+from calculators.basis.opmaak import datum_kort, hoofdletter
 from calculators.recht.regios import alle_regios, document, documentmappen, regio_codes, regio_naam
+from calculators.uitvoer.wijzigingen import wijzigingen_data
+
+from .opmaak import Links
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -31,6 +36,8 @@ DOCS = ROOT / "docs"
 def gevolgd() -> tuple[str, ...]:
     """The folders of the published texts (as the engine knows them) and the rules."""
     return (*(f"docs/{m.rstrip('/')}" for m in documentmappen()), "calculators/rules")
+
+
 SOORT = {"A": "nieuw", "M": "gewijzigd", "D": "verwijderd", "T": "gewijzigd"}
 RECORD, VELD = "\x1e", "\x1f"
 
@@ -151,3 +158,80 @@ def geschiedenis_tabel(van: str) -> str:
         tabel = ("!!! warning \"Onvolledige geschiedenis\"\n    Deze site is gebouwd uit een ondiepe git-kloon: "
                  "oudere wijzigingen ontbreken in de lijst.\n\n" + tabel)
     return tabel
+
+
+# --- for readers: the changes in words ----------------------------------------------------------------------------
+
+
+def _citaat(bron: dict, links: Links) -> str:
+    return f"“{_cel(bron['citaat'])}” {links.bron(bron, kort=True)}"
+
+
+def _kant(kant: dict, links: Links) -> str:
+    citaten = "; ".join(_citaat(b, links) for b in kant["bronnen"])
+    return f"{kant['tekst']}" + (f" — {citaten}" if citaten else "")
+
+
+def _wijziging_md(o: dict, links: Links) -> list[str]:
+    regels = [f"**{o['naam']}** ({o['geval']})", "",
+              f"- **Was:** {_kant(o['oud'], links)}",
+              f"- **Wordt:** {_kant(o['nieuw'], links)}"]
+    if o["wat"]:
+        regels.append(f"- **Wat verandert:** {'; '.join(o['wat'])}.")
+    for reden in o["redenen"]:
+        regels.append(f"- **Waarom, in de woorden van de tekst:** {_citaat(reden, links)}")
+    if o["voorbeeld"]:
+        regels.append(f"- **Voorbeeld, berekend door de rekenhulp:** {o['voorbeeld']}")
+    return ['<div class="aw-wijziging" markdown>', "", *regels, "", "</div>", ""]
+
+
+def _kop(w: dict) -> str:
+    if w["nieuwe_versie_begint"]:
+        return f"{w['regio_naam']}: nieuwe afspraken vanaf {w['datum_tekst']}"
+    if all(o["nieuw"]["landelijk"] or o["oud"]["landelijk"] for o in w["onderdelen"]) and w["regio"] != "landelijk":
+        return f"{w['regio_naam']}: het landelijk kader verandert op {w['datum_tekst']}"
+    return f"{w['regio_naam']}: wijziging vanaf {w['datum_tekst']}"
+
+
+def wijzigingen_in_woorden(van: str) -> str:
+    """Every change of the rules, newest first: per region and date a heading, then each change."""
+    links = Links(van)
+    alle = sorted((w for code in regio_codes() for w in wijzigingen_data(code)), key=lambda w: (w["datum"], w["regio"]),
+                  reverse=True)
+    if not alle:
+        return "De regels zijn sinds de eerste versie van elke regio niet gewijzigd."
+    uit = []
+    for w in alle:
+        uit += [f"### {_kop(w)} {{ #wijziging-{w['regio']}-{w['datum']} }}", ""]
+        if w["nieuwe_versie_begint"]:
+            oud, nieuw = w["oude_versie"], w["nieuwe_versie"]
+            uit += [f"*{_cel(nieuw['naam'])}* in plaats van *{_cel(oud['naam'])}*. {_cel(nieuw['toelichting'] or '')}", ""]
+        elif w["regio"] != "landelijk":
+            uit += [f"De afspraken van {w['regio_naam']} zelf blijven gelijk; de rekenhulp past hier het landelijk "
+                    "kader toe, omdat de regionale tekst erover zwijgt of niet beschikbaar is.", ""]
+        for o in w["onderdelen"]:
+            uit += _wijziging_md(o, links)
+    return "\n".join(uit)
+
+
+def correcties(van: str) -> str:
+    """Per published text: what was corrected when it was put on the site, and when its page last changed."""
+    links = Links(van)
+    uit = []
+    for pad in sorted(p for m in documentmappen() for p in (DOCS / m).rglob("*.md")):
+        meta = _front_matter(pad)
+        bewerking = (meta.get("bron") or {}).get("bewerking")
+        if not bewerking:
+            continue
+        relatief = pad.relative_to(DOCS).as_posix()
+        datum = _laatst_gewijzigd(pad)
+        laatst = f" De tekst op deze site is voor het laatst gewijzigd op {lange_datum(datum)}." if datum else ""
+        uit.append(f"- [{_cel(meta.get('title') or relatief)}]({links.pagina(relatief)}): "
+                   f"{hoofdletter(_cel(bewerking))}{'' if bewerking.rstrip().endswith('.') else '.'}{laatst}")
+    return "\n".join(uit)
+
+
+def _laatst_gewijzigd(pad: Path) -> dt.date | None:
+    result = _git("log", "-1", "--format=%cs", "--", str(pad.relative_to(ROOT)))
+    tekst = result.stdout.strip() if result is not None and result.returncode == 0 else ""
+    return dt.date.fromisoformat(tekst) if tekst else None

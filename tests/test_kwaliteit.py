@@ -1,4 +1,4 @@
-"""The code stays as the project's checkers want it: mypy strict on the engine, and ESLint for the page scripts and
+"""The code stays as the project's checkers want it: ruff for all Python, mypy strict on the engine, and ESLint for the page scripts and
 the Node scripts. Both are locked (uv.lock, package-lock.json) and run here, so ./scripts/test (and CI) fails when
 they do."""
 
@@ -17,6 +17,11 @@ pytestmark = pytest.mark.subprocess
 
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_ruff_lint():
+    r = _run(sys.executable, "-m", "ruff", "check", "--no-cache", ".")
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_mypy_strikt_op_de_rekenkern():

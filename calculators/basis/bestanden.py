@@ -6,15 +6,22 @@ environment variable ``AFSPRAKENWIJZER_REGELS`` (the site-build tests copy the f
 one value and build with it). Every module that owns a kind of rule data (the calendar, the
 regions, the AEF criteria) reads its files through here, so the choice of folder holds for all of
 them, and checks them with one ``Lezer``, so every data file gives the same kind of message.
+
+Files can also be held in memory (``gebruik_in_geheugen``): they replace the files of the same name in
+the folder in use, so a changed rule file can be tried without writing it anywhere (the browser has no
+folder to write to). Only what depends on them is read again; everything read from the other files stays
+cached, which matters in the browser, where the package's files are gone once its memory snapshot is
+restored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -28,6 +35,10 @@ Tabel = dict[str, Any]
 
 _gekozen_map: Path | None = None
 _versie = 0  # bumped on every choice, so caches keyed on it start afresh
+_in_geheugen: dict[str, str] = {}  # file name -> text, replacing the file of that name in the folder
+_geheugen = ""  # a digest of ``_in_geheugen`` ("" when nothing is held in memory)
+_bij_wissel: list[Callable[[], None]] = []
+_lijsten: dict[tuple[int, str], list[str]] = {}
 
 
 def gebruik_regelmap(pad: str | os.PathLike[str] | None) -> None:
@@ -50,13 +61,45 @@ def regelmap() -> Path | None:
     return Path(omgeving) if omgeving else None
 
 
-def cache_sleutel(naam: str) -> tuple[int, str, str]:
-    """A key for caching what was read from ``naam``: changes when another folder is chosen."""
-    return (_versie, str(regelmap()), naam)
+def gebruik_in_geheugen(bestanden: Mapping[str, str] | None) -> None:
+    """Read these files (name relative to the rules folder -> text) from memory from now on, instead of the
+    files of the same name in the folder in use; None or {} = read everything from the folder again."""
+    global _in_geheugen, _geheugen
+    _in_geheugen = dict(bestanden or {})
+    inhoud = "\0".join(f"{naam}\0{tekst}" for naam, tekst in sorted(_in_geheugen.items()))
+    _geheugen = hashlib.sha256(inhoud.encode()).hexdigest()[:16] if _in_geheugen else ""
+    for opruimen in _bij_wissel:
+        opruimen()
+
+
+def bestanden_in_geheugen() -> dict[str, str]:
+    """The files held in memory now (name -> text)."""
+    return dict(_in_geheugen)
+
+
+def bij_andere_bestanden_in_geheugen(opruimen: Callable[[], None]) -> None:
+    """Call ``opruimen`` whenever other files are held in memory: a module drops there what it cached for
+    files that are no longer chosen, so trying many versions of a file does not fill the memory."""
+    _bij_wissel.append(opruimen)
+
+
+def cache_sleutel(naam: str) -> tuple[int, str, str, str]:
+    """A key for caching what was read from ``naam`` (a file name, or the name of something made from all
+    files): changes when another folder is chosen, and when files held in memory change what it depends on.
+    A file that is not held in memory keeps its key, so what was read from it stays cached."""
+    hangt_af = bool(_geheugen) and (naam in _in_geheugen or not naam.endswith(".toml"))
+    return (_versie, str(regelmap()), _geheugen if hangt_af else "", naam)
+
+
+def verouderd(sleutel: tuple[int, str, str, str]) -> bool:
+    """Whether a key from ``cache_sleutel`` belongs to files held in memory that are no longer chosen."""
+    return sleutel[2] not in ("", _geheugen)
 
 
 def lees_bestand(naam: str) -> str:
     """The text of one rule file (``naam`` relative to the rules folder, e.g. 'aef/criteria.toml')."""
+    if naam in _in_geheugen:
+        return _in_geheugen[naam]
     map_ = regelmap()
     waar = "het pakket" if map_ is None else str(map_)
     try:
@@ -131,7 +174,16 @@ def lees_toml(tekst: str, bestand: str) -> Tabel:
 
 
 def lees_regelmap_bestanden() -> list[str]:
-    """The names of the .toml files directly in the rules folder in use (sorted)."""
+    """The names of the .toml files directly in the rules folder in use (sorted), with those held in memory.
+    The folder is listed once per choice of folder: in the browser it is gone after the first listing."""
+    sleutel = (_versie, str(regelmap()))
+    if sleutel not in _lijsten:
+        _lijsten[sleutel] = _lees_map()
+    namen = {*_lijsten[sleutel], *(n for n in _in_geheugen if "/" not in n)}
+    return sorted(namen)
+
+
+def _lees_map() -> list[str]:
     map_ = regelmap()
     if map_ is None:
         namen = [p.name for p in resources.files("calculators").joinpath("rules").iterdir()]

@@ -24,6 +24,8 @@ AANTAL_MAX = 10_000
 # exhausts the WebAssembly stack and kills the runtime instead of raising RecursionError.
 FORMULIER_MAX_LENGTE = 100_000
 FORMULIER_MAX_DIEPTE = 4
+# A proposed rule change carries a rule file and the published texts its quotes are checked against.
+REGELWIJZIGING_MAX_LENGTE = 2_000_000
 
 # Reader names of the input fields, for messages.
 VELD_NAMEN: dict[str, str] = {
@@ -38,6 +40,8 @@ VELD_NAMEN: dict[str, str] = {
     "tot": "de einddatum",
     "datum": "de datum",
     "aantal": "het aantal werkdagen",
+    "termijn": "de termijn (het aantal)",
+    "ingang": "de ingangsdatum van de nieuwe waarde",
 }
 
 
@@ -119,9 +123,9 @@ def lees_ja_nee_tekst(waarde: object, veld: str) -> bool:
     raise AfsprakenFout(f"De keuze {veld!r} moet ja of nee zijn, niet {toon(waarde)}.", veld=veld)
 
 
-def te_groot_voor_een_formulier(json_tekst: str) -> bool:
+def te_groot_voor_een_formulier(json_tekst: str, max_lengte: int = FORMULIER_MAX_LENGTE) -> bool:
     """Whether a JSON text is too long or nested too deep to be what a form sends."""
-    if len(json_tekst) > FORMULIER_MAX_LENGTE:
+    if len(json_tekst) > max_lengte:
         return True
     diepte, in_tekst, escape = 0, False, False
     for teken in json_tekst:

@@ -13,6 +13,7 @@ WEEKDAGEN: tuple[str, ...] = ("maandag", "dinsdag", "woensdag", "donderdag", "vr
 WEEKDAGEN_KORT: tuple[str, ...] = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MAANDEN: tuple[str, ...] = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                             "september", "oktober", "november", "december")
+MAANDEN_KORT: tuple[str, ...] = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def datum_kort(datum: dt.date) -> str:
@@ -28,6 +29,11 @@ def datum_tekst(datum: dt.date) -> str:
 def datum_middel(datum: dt.date) -> str:
     """'do 1 mei 2025' (a schedule, a headline)."""
     return f"{WEEKDAGEN_KORT[datum.weekday()]} {datum_kort(datum)}"
+
+
+def datum_label(datum: dt.date) -> str:
+    """'do 1 mei' (a label in a figure, next to its year on the scale)."""
+    return f"{WEEKDAGEN_KORT[datum.weekday()]} {datum.day} {MAANDEN_KORT[datum.month - 1]}"
 
 
 def weekdag(datum: dt.date) -> str:

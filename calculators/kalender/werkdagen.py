@@ -264,7 +264,7 @@ def _als_datum(waarde: object, veld: str) -> dt.date:
 
 # --- Atw art. 3 lid 3: per jaar bij besluit gelijkgestelde dagen (rules/atw-lid3.toml) ---------
 
-_lid3_cache: dict[tuple[int, str, str], dict[int, dict[dt.date, tuple[str, str]]]] = {}
+_lid3_cache: dict[tuple[int, str, str, str], dict[int, dict[dt.date, tuple[str, str]]]] = {}
 
 
 def _atw_lid3() -> dict[int, dict[dt.date, tuple[str, str]]]:

@@ -19,7 +19,7 @@ AEF_DOCUMENT = "aef"
 OORDELEN = ("ja", "deels", "nee", "onbekend")
 CRITERIUM_FEIT = "criterium-"
 
-_cache: dict[tuple[int, str, str], Json] = {}
+_cache: dict[tuple[int, str, str, str], Json] = {}
 
 
 def lees_aef(tekst: str | None = None) -> Json:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .aef import AEF_DOCUMENT, lees_aef
-from .regelbestand import Bron
+from .regelbestand import Bron, RegioRegels
 from .regios import alle_regios, document
 
 DOCS_VARIABELE = "AFSPRAKENWIJZER_DOCS"
@@ -50,16 +50,23 @@ def normaliseer(tekst: str) -> str:
     return " ".join(tekst.split()).lower()
 
 
+def bronnen_van(regio: RegioRegels) -> Iterator[tuple[str, Bron]]:
+    """(where, Bron) for every version, rule (and the reason it gives for a change) and fact of one region."""
+    for v in regio.versies:
+        yield f"{regio.bestand}: versie {v.code!r}", v.bron
+    for r in regio.regels:
+        yield f"{regio.bestand}: regel {r.code!r}", r.bron
+        if r.reden is not None:
+            yield f"{regio.bestand}: regel {r.code!r}: reden", r.reden
+    for f in regio.feiten:
+        yield f"{regio.bestand}: feit {f.code!r}", f.bron
+
+
 def alle_bronnen() -> Iterator[tuple[str, Bron]]:
     """(where, Bron) for every version, rule and fact of every region, and every quote and anchor of the AEF
     criteria file."""
     for regio in alle_regios().values():
-        for v in regio.versies:
-            yield f"{regio.bestand}: versie {v.code!r}", v.bron
-        for r in regio.regels:
-            yield f"{regio.bestand}: regel {r.code!r}", r.bron
-        for f in regio.feiten:
-            yield f"{regio.bestand}: feit {f.code!r}", f.bron
+        yield from bronnen_van(regio)
     aef = lees_aef()
     for c in aef["criteria"]:
         for veld in ("anker", "bevindingen_anker"):
@@ -85,17 +92,22 @@ def controleer_bronnen(docs: Path) -> list[str]:
                 problemen.append(f"{waar}: bronpagina {pad} bestaat niet")
                 teksten[bron.document] = ("", set())
                 continue
-            ruw = pad.read_text(encoding="utf-8")
-            ankers = {a for patroon in _ANKERS for a in patroon.findall(ruw)}
-            teksten[bron.document] = (normaliseer(ruw), ankers)
+            teksten[bron.document] = brontekst(pad.read_text(encoding="utf-8"))
         tekst, ankers = teksten[bron.document]
         if not tekst:
             continue
-        problemen += _controleer(waar, bron, tekst, ankers, pagina(docs, bron.document).name)
+        problemen += controleer_bron(waar, bron, tekst, ankers, pagina(docs, bron.document).name)
     return problemen
 
 
-def _controleer(waar: str, bron: Bron, tekst: str, ankers: set[str], naam: str) -> list[str]:
+def brontekst(markdown: str) -> tuple[str, set[str]]:
+    """What the check needs of a published page: its text as quotes are compared with it, and its anchors."""
+    return normaliseer(markdown), {a for patroon in _ANKERS for a in patroon.findall(markdown)}
+
+
+def controleer_bron(waar: str, bron: Bron, tekst: str, ankers: set[str], naam: str) -> list[str]:
+    """The problems of one source against its page (``tekst`` and ``ankers`` from ``brontekst``; ``naam`` names
+    the page in the message)."""
     uit = []
     for stuk in bron.citaat.split("…") if bron.citaat else ():
         if stuk.strip() and normaliseer(stuk) not in tekst:

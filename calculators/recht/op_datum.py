@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ..basis.begrippen import INVOER_MOMENTEN, LANDELIJK, OPTIES, ROUTES, STANDAARD_OPTIES, invoerketen
-from ..basis.bestanden import cache_sleutel
+from ..basis.begrippen import INVOER_MOMENTEN, LANDELIJK, MOMENTEN, OPTIES, ROUTES, STANDAARD_OPTIES, invoerketen
+from ..basis.bestanden import bij_andere_bestanden_in_geheugen, cache_sleutel
 from ..basis.fouten import AfsprakenFout
 from .regelbestand import AfsprakenVersie, Feit, Regel
 from .regios import regio as _regio
@@ -144,10 +144,15 @@ def recht_op(regio: str, route: str, datum: dt.date, opties: Mapping[str, object
 
 
 @cache
-def _recht_op(_sleutel: tuple[int, str, str], regio: str, route: str, datum: dt.date,
+def _recht_op(_sleutel: tuple[int, str, str, str], regio: str, route: str, datum: dt.date,
               opties: tuple[tuple[str, object], ...]) -> RechtOpDatum:
     eigen, landelijk = _regio(regio), _regio(LANDELIJK)
     return RechtOpDatum(regio, route, datum, opties, eigen.versie_op(datum), landelijk.versie_op(datum))
+
+
+# Every answer can be made again from the regions' cached rules: forget them all when a file held in memory
+# changes, instead of keeping the answers for every version of it that was tried.
+bij_andere_bestanden_in_geheugen(_recht_op.cache_clear)
 
 
 def _geldend(regio: str, route: str, datum: dt.date, opties: tuple[tuple[str, object], ...]
@@ -306,3 +311,50 @@ def regel_op(regio: str, code: str, datum: dt.date) -> Regel | None:
 def versie_op(regio: str, datum: dt.date) -> AfsprakenVersie | None:
     """The version of the region's agreements in force on ``datum``."""
     return _regio(regio).versie_op(datum)
+
+
+# --- two laws side by side: two dates of one region (what a new version changed), or two regions ------------------
+
+
+def inhoud(regel: Regel) -> tuple[object, ...]:
+    """What a rule says, without where it is written (code, validity, source, reading): rules with the same content
+    give the same dates and the same party."""
+    return (regel.soort, regel.moment, regel.momenten, regel.aantal, regel.eenheid, regel.vanaf, regel.datum,
+            regel.verantwoordelijke, regel.binnen, regel.daarna_vervalt, regel.begrenst, regel.onbepaald_vanaf,
+            regel.wettelijk)
+
+
+def _inhouden(toepassingen: tuple[Toepassing, ...]) -> tuple[str, ...]:
+    return tuple(sorted(repr(inhoud(t.regel)) for t in toepassingen))
+
+
+@dataclass(frozen=True)
+class Verschil:
+    """The rules for one moment in one route that differ between two laws (``oud`` on the first, ``nieuw`` on the
+    second); ``opties`` names the options of the case in which they differ (empty: the plain case)."""
+
+    route: str
+    moment: str
+    opties: tuple[tuple[str, object], ...]
+    oud: tuple[Toepassing, ...]
+    nieuw: tuple[Toepassing, ...]
+
+
+def verschillen(regio_a: str, datum_a: dt.date, regio_b: str, datum_b: dt.date,
+                momenten: tuple[str, ...] | None = None) -> tuple[Verschil, ...]:
+    """Where the law of ``regio_a`` on ``datum_a`` and that of ``regio_b`` on ``datum_b`` say something else, per route
+    and moment: in the plain case, and in each option case that changes otherwise than the plain case does."""
+    uit: list[Verschil] = []
+    for route in ROUTES:
+        a, b = recht_op(regio_a, route, datum_a), recht_op(regio_b, route, datum_b)
+        for moment in momenten or tuple(MOMENTEN):
+            gewoon = (_inhouden(a.regels(moment)), _inhouden(b.regels(moment)))
+            gevonden = {g.opties for code, datum in ((regio_a, datum_a), (regio_b, datum_b))
+                        for g in gevallen(code, route, datum, moment)}
+            for opties in sorted(gevonden | {()}, key=lambda o: (len(o), repr(o))):
+                oud = recht_op(regio_a, route, datum_a, dict(opties)).regels(moment)
+                nieuw = recht_op(regio_b, route, datum_b, dict(opties)).regels(moment)
+                paar = (_inhouden(oud), _inhouden(nieuw))
+                if paar[0] != paar[1] and (not opties or paar != gewoon):
+                    uit.append(Verschil(route, moment, opties, oud, nieuw))
+    return tuple(uit)

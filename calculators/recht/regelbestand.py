@@ -29,6 +29,7 @@ from ..basis.begrippen import (
     invoerketen,
 )
 from ..basis.bestanden import Lezer, Tabel, lees_toml
+from ..kalender.werkdagen import atw_verlengd, plus_termijn
 
 
 class MetGeldigheid(Protocol):
@@ -107,6 +108,9 @@ class Regel:
       'vervalt'  - the ``momenten`` do not occur (e.g. no monitoring after a direct overdracht)
       'aanname'  - the text speaks about input moment ``moment`` but sets no term for it: no latest date
                    (also none from the national framework); when it is not given, ``vanaf`` is assumed
+
+    ``reden``: where the source says why a rule changed, that sentence (verbatim, with its place), for the
+    page that explains the changes in words.
     """
 
     code: str
@@ -133,9 +137,18 @@ class Regel:
     interpretatie: str | None = None
     opmerking_zonder_datum: str | None = None
     wettelijk: bool = False
+    reden: Bron | None = None
 
     def geldt_op(self, datum: dt.date) -> bool:
         return self.geldig_vanaf <= datum and (self.geldig_tot is None or datum < self.geldig_tot)
+
+    def datum_vanaf(self, basis: dt.date, kalender: str) -> dt.date:
+        """The date this term gives when the moment it counts from falls on ``basis``."""
+        assert self.aantal is not None and self.eenheid is not None, f"{self.code}: geen termijn"
+        d = plus_termijn(basis, self.aantal, self.eenheid, kalender)
+        if self.wettelijk:
+            d = atw_verlengd(basis, d, kalender)
+        return d + dt.timedelta(days=1) if self.datum == "dag-na-termijn" else d
 
     def past_bij(self, opties: Mapping[str, object]) -> bool:
         return all(opties.get(k) == v for k, v in self.als)
@@ -307,7 +320,7 @@ def _lees_versies(lezer: Lezer, data: Tabel, documenten: tuple[str, ...]) -> tup
 _REGEL_VELDEN = (
     "aantal", "als", "begrenst", "binnen", "bron", "code", "daarna_vervalt", "datum", "eenheid", "geldig_tot",
     "geldig_vanaf", "interpretatie", "moment", "momenten", "omschrijving", "onbepaald_vanaf",
-    "opmerking_zonder_datum", "routes", "soort", "vanaf", "verantwoordelijke", "versie", "wettelijk",
+    "opmerking_zonder_datum", "reden", "routes", "soort", "vanaf", "verantwoordelijke", "versie", "wettelijk",
 )
 # The fields each kind of rule may have besides the common ones (code, soort, versie, validity, routes, als,
 # bron, omschrijving, interpretatie).
@@ -360,6 +373,7 @@ def _lees_regel(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code:
         "bron": lees_bron(lezer, data, waar, documenten), "routes": routes, "als": _lees_als(lezer, data, waar),
         "omschrijving": lezer.tekst(data, "omschrijving", waar, verplicht=False),
         "interpretatie": lezer.tekst(data, "interpretatie", waar, verplicht=False),
+        "reden": _lees_reden(lezer, data, waar, documenten),
     }
 
     def in_elke_route(veld: str, moment: str) -> None:
@@ -409,6 +423,13 @@ def _lees_regel(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code:
         if velden["interpretatie"] is None:
             raise lezer.fout(waar, "veld 'interpretatie' ontbreekt (zeg waarom deze datum wordt aangenomen)")
     return Regel(**velden)
+
+
+def _lees_reden(lezer: Lezer, data: Tabel, waar: str, documenten: tuple[str, ...]) -> Bron | None:
+    """[regel.reden]: why the rule changed, in the source's own words (a quote with its place, like a bron)."""
+    if "reden" not in data:
+        return None
+    return lees_bron(lezer, {"bron": data["reden"]}, f"{waar}: reden", documenten)
 
 
 def _lees_als(lezer: Lezer, data: Tabel, waar: str) -> tuple[tuple[str, object], ...]:

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from ..basis.begrippen import DIENST_ROUTES, LANDELIJK, ROUTES
-from ..basis.bestanden import cache_sleutel, gebruik_regelmap, gekozen_regelmap, lees_bestand, lees_regelmap_bestanden
+from ..basis.bestanden import (
+    bij_andere_bestanden_in_geheugen,
+    cache_sleutel,
+    gebruik_regelmap,
+    gekozen_regelmap,
+    lees_bestand,
+    lees_regelmap_bestanden,
+    verouderd,
+)
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import toon
 from ..kalender.werkdagen import ATW_LID3_BESTAND, atw_lid3_jaren
@@ -32,8 +40,16 @@ VERPLICHT_LANDELIJK: dict[str, tuple[str, ...]] = {
     "dienst-einde-uiterlijk": ("onderzoek",),
 }
 
-_cache: dict[tuple[int, str, str], object] = {}
+_cache: dict[tuple[int, str, str, str], object] = {}
 T = TypeVar("T")
+
+
+def _vergeet_oude_geheugens() -> None:
+    for sleutel in [s for s in _cache if verouderd(s)]:
+        del _cache[sleutel]
+
+
+bij_andere_bestanden_in_geheugen(_vergeet_oude_geheugens)
 
 
 def _gecached(naam: str, maak: Callable[[], T]) -> T:

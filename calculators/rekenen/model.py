@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..basis.begrippen import KORTE_NAMEN, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, Json
+from ..basis.begrippen import INVOER_MOMENTEN, KORTE_NAMEN, MOMENTEN, NIEMAND, ONBEPAALD, PARTIJEN, Json
 from ..basis.opmaak import datum_middel, weekdag
 from ..kalender.werkdagen import Kalender, niet_werkdag_reden
 from ..recht.regelbestand import AfsprakenVersie, Bron
@@ -169,6 +169,8 @@ class Tijdlijn:
     # (more than one when the case runs across the date a version ends).
     versies_gebruikt: tuple[tuple[dt.date, AfsprakenVersie], ...] = ()
     op_peildatum: Json | None = None  # peildatum.op_peildatum(...), when a peildatum was given
+    # Per moment computed from a date that was not given: the assumed input moment nearest to it.
+    aanname_achter: dict[str, str] = field(default_factory=dict)
 
     def moment(self, code: str) -> Moment | None:
         return next((m for m in self.momenten if m.code == code), None)
@@ -188,6 +190,14 @@ class Tijdlijn:
     def notities_met(self, *codes: str) -> tuple[Notitie, ...]:
         return tuple(n for n in self.notities if n.code in codes)
 
+    def _aanname(self, n: Notitie) -> Json:
+        datum = n.get("datum")
+        dag = datum if isinstance(datum, dt.date) else None  # None: the rules set no term, nothing was assumed
+        tekst = dag_data(dag, self.kalender.code)["datum_tekst"] if dag else None
+        invoer = str(n["invoer"])
+        return {"code": invoer, "veld": INVOER_MOMENTEN[invoer].invoerveld, "datum": _iso(dag), "datum_tekst": tekst,
+                "tekst": n.tekst(self.partijen), "kort": aanname_kort(n, self.partijen, tekst)}
+
     def to_dict(self) -> Json:
         kal = self.kalender.code
         momenten = [m.to_dict(kal) for m in self.momenten]
@@ -205,15 +215,15 @@ class Tijdlijn:
             "regio": self.regio,
             "route": self.route,
             "afspraken_versie": versie_data(self.afspraken_versie),
-            "afspraken_versies": [{"vanaf": d.isoformat(), **versie_data(v)} for d, v in self.versies_gebruikt],
+            "afspraken_versies": [{"vanaf": d.isoformat(), "vanaf_tekst": dag_data(d, kal)["datum_tekst"],
+                                   **versie_data(v)} for d, v in self.versies_gebruikt],
             "landelijke_versie": versie_data(self.landelijke_versie) if self.landelijke_versie else None,
             "kalender": self.kalender.to_dict(),
             "invoer": dict(self.invoer),
             "momenten": momenten,
             "verantwoordelijkheid": perioden,
             "interval_grenzen": dict(INTERVAL_GRENZEN),
-            "aannames": [{"code": n["invoer"], "datum": _iso(n.get("datum")), "tekst": n.tekst(self.partijen),
-                          "kort": aanname_kort(n, self.partijen)} for n in self.aannames],
+            "aannames": [self._aanname(n) for n in self.aannames],
             "op_peildatum": self.op_peildatum,
             "opmerkingen": list(self.opmerkingen),
             "notities": [n.to_dict(self.partijen) for n in self.notities],

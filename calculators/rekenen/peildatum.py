@@ -5,12 +5,14 @@ the next deadline or change and who comes after. Derived from a finished timelin
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from ..basis.begrippen import Json
 from ..basis.fouten import AfsprakenFout
 from ..kalender.werkdagen import werkdagen_tussen
 from ..woorden.teksten import partij_naam
 from .model import Moment, Verantwoordelijkheid, aanwijzing, dag_data, partij_code, periode_op
+from .voorwaarde import aannames_onder, grensmomenten
 
 # Deadlines and monitoring moments on the peildatum itself are still ahead ("uiterlijk vandaag");
 # events and changes on that day have happened and are not "next".
@@ -47,8 +49,10 @@ def op_peildatum(
     intervallen: tuple[Verantwoordelijkheid, ...],
     kalender: str,
     partijen: dict[str, str],
+    achter: Mapping[str, str] | None = None,
 ) -> Json:
-    """The ``op_peildatum`` object of the JSON contract (see docs/tools/cli.md)."""
+    """The ``op_peildatum`` object of the JSON contract (see docs/tools/cli.md). ``achter``: per moment code,
+    the assumed input moment it rests on (the headline says so)."""
     huidig = periode_op(intervallen, peildatum)
     toelichting: str | None
     if peildatum < melding:
@@ -90,6 +94,7 @@ def op_peildatum(
         "aanwijzing": aanwijzing(huidig.partij) if huidig else "niemand",
         "partij_naam": partij_naam(huidig.partij if huidig else None, partijen),
         "sinds": huidig.van.isoformat() if huidig else None,
+        "sinds_tekst": dag_data(huidig.van, kalender)["datum_tekst"] if huidig else None,
         "sinds_hangt_af_van_aanname": huidig is not None and _begin_aangenomen(huidig, momenten),
         "tot_en_met": huidig.tot_en_met.isoformat() if huidig and huidig.tot_en_met else None,
         "tot_en_met_tekst": (dag_data(huidig.tot_en_met, kalender)["datum_tekst"]
@@ -97,6 +102,8 @@ def op_peildatum(
         "toelichting": toelichting,
         "volgende": volgende_uit,
         "daarna": daarna,
+        **aannames_onder([m.code for m in grensmomenten(huidig, momenten)] if huidig else [], momenten,
+                         achter or {}, peildatum, kalender, partijen),
     }
 
 

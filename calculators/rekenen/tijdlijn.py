@@ -45,7 +45,7 @@ from ..basis.begrippen import (
 from ..basis.fouten import AfsprakenFout, RegelbestandFout
 from ..basis.invoer import lees_datum, lees_ja_nee, lees_keuze, veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter
-from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, atw_verlengd, kalender_info, plus_termijn
+from ..kalender.werkdagen import EERSTE_JAAR, LAATSTE_JAAR, Kalender, kalender_info
 from ..recht.op_datum import RechtOpDatum, Toepassing, beschikbaar, lezing, recht_op, regels_gewijzigd, wijzigingsdatums
 from ..recht.regelbestand import AfsprakenVersie, Regel
 from ..recht.regios import partij_namen, regio, regio_codes, regio_naam
@@ -62,7 +62,6 @@ from ..woorden.teksten import (
 from .model import Moment, Tijdlijn, Verantwoordelijkheid, periode_op
 from .peildatum import op_peildatum as _op_peildatum
 
-_EEN_DAG = dt.timedelta(days=1)
 DATUMVELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
 _OVERAL = ("melding", "veiligheidsbeoordeling", "overdracht")  # input moments of every route
 
@@ -84,12 +83,15 @@ def tijdlijn(
     kalender: str = "atw",
     peildatum: dt.date | str | None = None,
     vandaag: dt.date | None = None,
+    regels_op: dt.date | None = None,
 ) -> Tijdlijn:
     """Compute the timeline of one case. Errors: ``AfsprakenFout`` with ``veld``.
 
     ``peildatum``: the day to answer "who is responsible now, until when, what comes next" for
     (``Tijdlijn.op_peildatum``); it changes nothing else in the result. ``vandaag``: the user's today
-    (a melding after it gets a warning)."""
+    (a melding after it gets a warning). ``regels_op``: read the whole case with the rules in force on that day
+    instead of those of each moment's own day (for practice: the answer an earlier version of the agreements gives);
+    the result then has one set of rules and no change of version."""
     regio = lees_keuze(regio, "regio", regio_codes(), "regio")
     route = lees_keuze(route, "route", ROUTES, "route")
     kal = kalender_info(kalender)
@@ -105,7 +107,7 @@ def tijdlijn(
         "vbs": None if vbs is None else lees_keuze(vbs, "vbs", tuple(str(w) for w in OPTIES["vbs"]), "VBS-soort"),
     }
     peil = None if peildatum is None else _lees_invoerdatum(peildatum, "peildatum")
-    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal)
+    casus = _Casus(regio, route, datums["melding"], {_code(k): v for k, v in datums.items()}, opties, kal, regels_op)
     notities = _controleer(casus)
     if vandaag is not None and casus.melding > vandaag:
         notities.append(Notitie.maak("melding-in-de-toekomst", datum=casus.melding, vandaag=vandaag))
@@ -142,6 +144,7 @@ class _Casus:
     opgegeven: dict[str, dt.date]  # moment code -> date, as entered
     opties: dict[str, object]
     kalender: Kalender
+    regels_op: dt.date | None = None  # one day whose rules hold for every moment (see ``tijdlijn``)
 
     @property
     def keten(self) -> tuple[str, ...]:
@@ -152,7 +155,7 @@ class _Casus:
         return partij_namen(self.regio)
 
     def recht(self, datum: dt.date) -> RechtOpDatum:
-        return recht_op(self.regio, self.route, datum, self.opties)
+        return recht_op(self.regio, self.route, self.regels_op or datum, self.opties)
 
 
 def _controleer(c: _Casus) -> list[Notitie]:
@@ -393,12 +396,7 @@ class _Berekening:
                 if r.opmerking_zonder_datum:
                     self.zonder_datum.append(r)
                 continue
-            d = plus_termijn(basis, r.aantal, r.eenheid, self.casus.kalender.code)
-            if r.wettelijk:
-                d = atw_verlengd(basis, d, self.casus.kalender.code)
-            if r.datum == "dag-na-termijn":
-                d += _EEN_DAG
-            kandidaten.append((d, t))
+            kandidaten.append((r.datum_vanaf(basis, self.casus.kalender.code), t))
         if not kandidaten:
             return None
         d, t = min(kandidaten, key=lambda x: x[0])  # same date: the first rule in the file
@@ -644,7 +642,7 @@ def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
     # single rule changes while the case still has moments ahead or the change makes a difference for it.
     perioden = [_Berekening(casus, casus.melding, {}).uitvoeren()]
     for grens, nieuwe_versie in wijzigingsdatums(casus.regio, casus.route).items():
-        if grens <= casus.melding:
+        if grens <= casus.melding or casus.regels_op is not None:
             continue
         vorige = perioden[-1]
         vast = {code: (d, aanname, vorige.momenten.get(code))
@@ -688,6 +686,8 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
     lijst += _landelijk_vult_aan(casus, momenten, regionale_tekst)
     momenten_t = tuple(momenten)
     intervallen_t = tuple(_aaneen(intervallen, perioden))
+    per_code = {m.code: m for m in momenten}
+    achter = {m.code: a for m in momenten if (a := _aanname_achter(casus, per_code, m.code)) is not None}
     return Tijdlijn(
         regio=casus.regio,
         route=casus.route,
@@ -700,8 +700,9 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
         notities=tuple(dict.fromkeys(lijst)),
         landelijke_versie=perioden[0].recht.landelijke_versie if casus.regio != LANDELIJK else None,
         versies_gebruikt=_versies_gebruikt(perioden),
+        aanname_achter=achter,
         op_peildatum=None if peildatum is None else _op_peildatum(
-            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen),
+            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen, achter),
     )
 
 

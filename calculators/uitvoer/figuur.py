@@ -1,7 +1,7 @@
 """Where everything lies on the result's timeline figure, in days after the melding.
 
 The page draws the figure from these numbers alone (it never works out a date): every date of the
-timeline, the peildatum, and marks at calendar distances from the melding with their own dates.
+timeline with its label, the peildatum, and marks at calendar distances from the melding with their own dates.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from ..basis.begrippen import Json
+from ..basis.opmaak import datum_label
 from ..rekenen.model import Tijdlijn
 
 # The time scale of the figure: marks at these distances from the melding (as far as the case reaches).
@@ -42,6 +43,8 @@ def figuurdata(t: Tijdlijn) -> Json:
             strepen.append({"label": label, "datum": d.isoformat(), "dag": dag(d)})
     return {
         "dagen": {d.isoformat(): dag(d) for d in sorted(datums | {peil})},
+        # Each date as a label next to its mark ('vr 25 dec'); the text equivalent uses the moments' datum_tekst.
+        "labels": {d.isoformat(): datum_label(d) for d in sorted(datums | {peil})},
         "peildatum": dag(peil),
         # An open last period runs on past the last date: the scale leaves room to show that.
         "eind": dag(laatste),

@@ -26,6 +26,7 @@ from ..kalender.werkdagen import feestdagen, niet_werkdag_reden, plus_termijn, p
 from ..recht.op_datum import beschikbaar, recht_op
 from ..recht.regelbestand import Bron, Regel
 from ..recht.regios import partij_namen, regio_codes, regio_naam
+from ..recht.regios import regio as regio_regels
 from ..rekenen.model import Moment, Tijdlijn, Verantwoordelijkheid, dag_data, partij_code
 from ..rekenen.tijdlijn import tijdlijn
 from ..woorden.teksten import NIEMAND_NAAM, bron_label, bron_url, document_naam, met_team, moment_naam
@@ -103,11 +104,11 @@ def oefeningen(regio: str | None = None) -> list[Oefening]:
 # --- scenarios -----------------------------------------------------------------------------------
 
 
-def _ankers(rng: random.Random) -> list[tuple[str, dt.date]]:
-    """One date per feestdag in ROND, each in a year drawn from JAREN, in a shuffled order."""
+def _ankers(rng: random.Random, jaren: tuple[int, ...]) -> list[tuple[str, dt.date]]:
+    """One date per feestdag in ROND, each in a year drawn from ``jaren``, in a shuffled order."""
     uit = []
     for naam in ROND:
-        jaar = rng.choice(JAREN)
+        jaar = rng.choice(jaren)
         datum = next(d for d, (n, _) in feestdagen(jaar).items() if n == naam)
         uit.append((naam, datum))
     rng.shuffle(uit)
@@ -148,7 +149,10 @@ def _iso(invoer: Json) -> Json:
 
 def _voor_regio(regio: str) -> list[Oefening]:
     rng = random.Random(f"{ZAAD}/{regio}")
-    ankers = _ankers(rng)
+    # The years of JAREN in which the region has agreements all year; a region that starts later practises the year
+    # after it starts.
+    begin = regio_regels(regio).versies[0].geldig_vanaf
+    ankers = _ankers(rng, tuple(j for j in JAREN if dt.date(j, 1, 1) >= begin) or (begin.year + 1,))
     uit: list[Oefening] = []
     gevraagd: Counter[str] = Counter()  # what the region's cases already ask, so the next ones ask something else
     nr = 0

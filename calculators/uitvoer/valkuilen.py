@@ -1,7 +1,8 @@
 """Typical mistakes in a practice question, worked out by the engine: the answer someone gives who counts calendar
 days instead of werkdagen (or the reverse), counts the start day, forgets a feestdag, forgets that a statutory
-term is extended, gives the last day of a term where the next day is asked, or uses the national framework
-instead of the region's own agreement; and, for a question about a party, what each wrong party's period is.
+term is extended, gives the last day of a term where the next day is asked, uses the national framework instead of
+the region's own agreement, or an earlier version of that agreement; and, for a question about a party, what each
+wrong party's period is.
 
 The practice page compares the reader's answer with these values (written into the page at build time), so it can
 say what went wrong; it computes no date itself. Also here: the counted days of a term, one by one, for the small
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from ..basis.begrippen import MOMENTEN, PARTIJEN, Json
 from ..basis.opmaak import datum_middel, kleine_letter
 from ..kalender.werkdagen import atw_verlengd, niet_werkdagen, plus_termijn, plus_werkdagen
-from ..recht.op_datum import recht_op
-from ..recht.regelbestand import Regel
-from ..recht.regios import partij_namen, regio_naam
+from ..recht.op_datum import recht_op, versie_op
+from ..recht.regelbestand import AfsprakenVersie, Regel
+from ..recht.regios import partij_namen, regio, regio_naam
 from ..rekenen.model import Tijdlijn, dag_data, partij_code
 from ..rekenen.tijdlijn import tijdlijn
 from ..woorden.teksten import NIEMAND_NAAM, moment_naam, partij_naam
@@ -125,8 +126,15 @@ def datumvalkuilen(t: Tijdlijn, code: str) -> tuple[Valkuil, ...]:
     kandidaten: list[Valkuil] = []
 
     def voeg_toe(soort: str, datum: dt.date, uitleg: str) -> None:
-        if datum != m.datum and all(v.waarde != datum.isoformat() for v in kandidaten):
+        if datum == m.datum:
+            return
+        eerder = next((i for i, v in enumerate(kandidaten) if v.waarde == datum.isoformat()), None)
+        if eerder is None:
             kandidaten.append(Valkuil(soort, datum.isoformat(), uitleg))
+        elif soort in ("landelijk", "versie"):  # another text gives the same date: both may be what the reader used
+            v = kandidaten[eerder]
+            ook = uitleg.replace("Dat is de datum", "Dat is ook de datum", 1)
+            kandidaten[eerder] = Valkuil(v.soort, v.waarde, f"{v.uitleg} {ook}")
 
     termijn = f"{r.aantal} {r.eenheid}"
     if r.aantal > 0 and r.eenheid == "werkdagen":
@@ -160,21 +168,56 @@ def datumvalkuilen(t: Tijdlijn, code: str) -> tuple[Valkuil, ...]:
                  f"Dat is de dag na de termijn. De termijn eindigt op de laatste dag van de {termijn}: dat is de "
                  "uiterste datum.")
     if t.regio != "landelijk":
-        landelijk = _landelijk(t, code)
+        landelijk = _zelfde_casus(t, "landelijk").moment(code)
         if landelijk is not None:
-            voeg_toe("landelijk", landelijk,
+            voeg_toe("landelijk", landelijk.datum,
                      f"Dat is de datum volgens het landelijk kader. De afspraken van {regio_naam(t.regio)} regelen dit "
                      "zelf, en waar de regionale tekst spreekt, geldt die.")
+    for versie, datum, lezing in _volgens_andere_versies(t, code):
+        huidige = versie_op(t.regio, t.moment("melding").datum)  # type: ignore[union-attr]  # every case has one
+        assert huidige is not None and versie.geldig_tot is not None
+        voeg_toe("versie", datum,
+                 f"Dat is de datum volgens een eerdere versie van de afspraken, ‘{versie.naam}’ (tot "
+                 f"{datum_middel(versie.geldig_tot - _EEN_DAG)}){lezing}. Voor deze melding gelden ‘{huidige.naam}’.")
     return tuple(kandidaten)
 
 
-def _landelijk(t: Tijdlijn, code: str) -> dt.date | None:
-    """The same case under the national framework alone: the date of the same moment, if it has one."""
-    velden = ("veiligheidsbeoordeling", "overdracht", "dienst_einde")
-    invoer = {k: t.invoer[k] for k in velden if t.invoer.get(k)}
-    landelijk = tijdlijn("landelijk", t.route, t.invoer["melding"], kalender=t.kalender.code, **invoer)
-    m = landelijk.moment(code)
-    return m.datum if m is not None else None
+_DATUMVELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp")
+
+
+def _zelfde_casus(t: Tijdlijn, regio_code: str, regels_op: dt.date | None = None, **extra: str) -> Tijdlijn:
+    """The case of ``t`` (its given dates) computed for another region or with the rules of another day."""
+    invoer = {k: t.invoer[k] for k in _DATUMVELDEN if t.invoer.get(k)} | extra
+    return tijdlijn(regio_code, t.route, t.invoer["melding"], kalender=t.kalender.code, regels_op=regels_op, **invoer)
+
+
+def _volgens_andere_versies(t: Tijdlijn, code: str) -> list[tuple[AfsprakenVersie, dt.date, str]]:
+    """For each earlier version of the region's own agreements: the date of moment ``code`` had this case been read
+    with its rules. Where that version leaves the date to a fact of the case (``onbepaald_vanaf``), the reading in
+    which the fact does not hold: the rule's start is that input moment's date (said in the third item)."""
+    melding = t.moment("melding")
+    assert melding is not None
+    uit = []
+    for versie in regio(t.regio).versies:
+        if versie.regionale_tekst == "geen" or versie.geldig_tot is None or versie.geldig_tot > melding.datum:
+            continue  # no agreement of the region's own (the national framework is a valkuil of its own), or not earlier
+        oud = _zelfde_casus(t, t.regio, regels_op=versie.geldig_vanaf)
+        m, lezing = oud.moment(code), ""
+        if m is None:
+            regel = next((r.regel for r in recht_op(t.regio, t.route, versie.geldig_vanaf).regels(code)
+                          if r.regel.onbepaald_vanaf and r.regel.vanaf), None)
+            if regel is None or regel.vanaf is None or regel.onbepaald_vanaf is None:
+                continue
+            vanaf, feit_vanaf = regel.vanaf, regel.onbepaald_vanaf
+            start = t.moment(feit_vanaf)
+            if start is None:
+                continue
+            m = _zelfde_casus(t, t.regio, regels_op=versie.geldig_vanaf,
+                              **{vanaf.replace("-", "_"): start.datum.isoformat()}).moment(code)
+            lezing = f", gelezen met {MOMENTEN[vanaf].vanaf_tekst} op de dag van {MOMENTEN[feit_vanaf].vanaf_tekst}"
+        if m is not None:
+            uit.append((versie, m.datum, lezing))
+    return uit
 
 
 def partijvalkuilen(t: Tijdlijn, peildatum: dt.date) -> tuple[Valkuil, ...]:

@@ -3,7 +3,8 @@
 ``bereken_json(soort, invoer_json)`` always returns a JSON text, whatever it is given:
   {"ok": true,  "resultaat": {...}}
   {"ok": false, "fouten": [{"veld": "overdracht", "melding": "..."}]}
-Kinds: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda'. Fields a kind does not know are
+Kinds: 'tijdlijn', 'werkdagen', 'terugkoppeling', 'agenda', and 'regelwijziging' (the page that tries a rule
+change, ``voorbereiden``). Fields a kind does not know are
 ignored (a form can have more fields than one calculation needs). Form values arrive as text;
 they are read with the same rules as the CLI and the Python API (``invoer``).
 """
@@ -15,18 +16,30 @@ import json
 from typing import Any
 
 from ..basis.begrippen import MONITORING_MOMENTEN, ROUTE_NAMEN, ROUTES, Json
+from ..basis.bestanden import lees_bestand
 from ..basis.fouten import AfsprakenFout
-from ..basis.invoer import kort, lees_aantal, lees_datum, lees_ja_nee_tekst, te_groot_voor_een_formulier, toon
-from ..basis.opmaak import datum_tekst
+from ..basis.invoer import (
+    FORMULIER_MAX_LENGTE,
+    REGELWIJZIGING_MAX_LENGTE,
+    kort,
+    lees_aantal,
+    lees_datum,
+    lees_ja_nee_tekst,
+    te_groot_voor_een_formulier,
+    toon,
+)
+from ..basis.opmaak import datum_middel, datum_tekst
 from ..kalender.werkdagen import atw_lid3_jaren, kalender_info, niet_werkdagen, plus_werkdagen, werkdagen_tussen
 from ..recht.op_datum import recht_op, waar_gedateerd
 from ..recht.regios import alle_regios, partij_namen, regio, regio_codes, regio_naam
 from ..rekenen.model import Tijdlijn, dag_data
 from ..rekenen.peildatum import afstand
 from ..rekenen.tijdlijn import tijdlijn
+from ..rekenen.voorwaarde import aannames_onder
 from ..woorden.teksten import bron_data
-from .agenda import bestandsnaam, lees_zaak, tijdlijn_als_ics
+from .agenda import afspraken, bestandsnaam, kenmerk, lees_adres, lees_zaak, tijdlijn_als_ics
 from .figuur import figuurdata
+from .voorbereiden import regel_sleutel, regelwijziging
 
 _TIJDLIJN_VELDEN = ("veiligheidsbeoordeling", "overdracht", "dienst_einde", "terugkoppeling", "start_hulp", "peildatum")
 
@@ -90,6 +103,8 @@ def _tijdlijn_resultaat(invoer: Json) -> Json:
         # Why there is no monitoring: the rule that says so ('vervalt'), as the engine words it.
         geen = [n.tekst(t.partijen) for n in t.notities_met("vervalt")
                 if any(m in MONITORING_MOMENTEN for m in n["momenten"])]
+        # Or the route has monitoring, but after a day nobody gave and no text sets (the end of a dienst).
+        geen = geen or [n.tekst(t.partijen) for n in t.notities_met("aanname-onmogelijk")]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."
     return uit
 
@@ -113,11 +128,14 @@ def _werkdagen_resultaat(invoer: Json) -> Json:
     return {
         "bewerking": bewerking,
         "van": van.isoformat(),
+        "van_tekst": dag_data(van, kal.code)["datum_tekst"],
         "tot": tot.isoformat(),
+        "tot_tekst": dag_data(tot, kal.code)["datum_tekst"],
         "aantal_werkdagen": aantal,
         "samenvatting": samenvatting,
         "kalender": kal.to_dict(),
-        "niet_werkdagen": [n.to_dict() for n in niet_werkdagen(van, tot, kal.code)],
+        "niet_werkdagen": [{**n.to_dict(), "datum_tekst": datum_middel(n.datum)}
+                           for n in niet_werkdagen(van, tot, kal.code)],
     }
 
 
@@ -149,11 +167,14 @@ def _terugkoppeling_resultaat(invoer: Json) -> Json:
         "aannames": t.to_dict()["aannames"],
         "opmerkingen": [n.tekst(t.partijen) for n in t.notities
                         if n.code not in ("aanname", "aanname-onmogelijk") and n.get("invoer") == "overdracht"],
+        "notities": [n.to_dict(t.partijen) for n in t.notities_met("melding-in-de-toekomst")],
         "partij_namen": t.partijen,
     }
     peil = lees_datum(t.op_peildatum["datum"], "peildatum")
     uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(), **dag_data(peil, t.kalender.code),
                         **afstand(peil, uiterlijk.datum, t.kalender.code)}
+    # The headline's date rests on the overdracht: if that was assumed, the headline says so.
+    uit.update(aannames_onder([uiterlijk.code], t.momenten, t.aanname_achter, peil, t.kalender.code, t.partijen))
     criteria = next((f for f in recht_op(code, route, lees_datum(t.invoer["melding"], "melding")).feiten()
                      if f.code == "terugkoppeling-criteria"), None)
     if criteria is not None:
@@ -166,7 +187,14 @@ def _agenda_resultaat(invoer: Json) -> Json:
     t = _tijdlijn(invoer)
     zaak = lees_zaak(_leeg_is_geen(invoer.get("zaak")))
     site = _tekst_of_geen(invoer, "site_url")
-    return {"ics": tijdlijn_als_ics(t, zaak=zaak, site_url=site), "bestandsnaam": bestandsnaam(t), "zaak": zaak}
+    adres = lees_adres(_leeg_is_geen(invoer.get("adres")))
+    ook_voorbij = lees_ja_nee_tekst(invoer.get("ook_voorbij"), "ook_voorbij")
+    lijst, weggelaten = afspraken(t, zaak, ook_voorbij, vandaag())
+    peil = t.op_peildatum
+    assert peil is not None  # a form always asks for a day (_tijdlijn)
+    return {"ics": tijdlijn_als_ics(t, zaak, lijst, site_url=site, adres=adres), "bestandsnaam": bestandsnaam(t), "zaak": zaak, "kenmerk": kenmerk(zaak),
+            "afspraken": [a.to_dict(t.kalender.code) for a in lijst], "weggelaten": weggelaten,
+            "vanaf": None if ook_voorbij else peil["datum"], "vanaf_tekst": None if ook_voorbij else peil["datum_tekst"]}
 
 
 SOORTEN = {
@@ -174,7 +202,9 @@ SOORTEN = {
     "werkdagen": _werkdagen_resultaat,
     "terugkoppeling": _terugkoppeling_resultaat,
     "agenda": _agenda_resultaat,
+    "regelwijziging": regelwijziging,
 }
+_MAX_LENGTE = {"regelwijziging": REGELWIJZIGING_MAX_LENGTE}
 
 _INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijnlijk in orde. Probeer het opnieuw, "
                  "en meld het aan de beheerder van de site als het blijft gebeuren.")
@@ -193,6 +223,10 @@ def voorbeelden() -> list[tuple[str, Json]]:
     eerste = uit[0][1]
     uit += [("agenda", dict(eerste)), ("werkdagen", {"van": eerste["melding"], "aantal": "5"}),
             ("terugkoppeling", {"melding": regio(terugkoppeling_regio_route()[0]).versies[-1].geldig_vanaf.isoformat()})]
+    code = regio_codes()[-1]
+    termijn = next(r for r in regio(code).regels if r.soort == "termijn")
+    uit.append(("regelwijziging", {"regio": code, "regel": regel_sleutel(termijn), "termijn": str((termijn.aantal or 0) + 1),
+                                   "bestand": lees_bestand(f"{code}.toml")}))
     return uit
 
 
@@ -227,7 +261,8 @@ def bereken(soort: str, invoer: Json) -> Json:
 
 
 def bereken_json(soort: str, invoer_json: str) -> str:
-    if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json):
+    grens = _MAX_LENGTE.get(soort, FORMULIER_MAX_LENGTE)
+    if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json, grens):
         uit = {"ok": False, "fouten": [{"veld": None, "melding": "De invoer is te groot of te diep genest voor een formulier."}]}
         return json.dumps(uit, ensure_ascii=False)
     try:

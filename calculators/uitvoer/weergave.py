@@ -28,10 +28,12 @@ def _iso(tekst: str | None) -> str:
 def antwoord_op_peildatum(p: Json) -> list[str]:
     """The answer for the peildatum in three lines: now, next, after."""
     nu = f"Nu ({_iso(p['datum'])}): "
+    if p.get("voorwaarde_tekst"):  # the answer rests on an assumed date: the same sentence says so
+        nu += f"{p['voorwaarde_tekst']}: "
     if p["partij"] is None:
         nu += (p["partij_naam"] if p["aanwijzing"] == "onbepaald" else NIEMAND_KORT) if p["sinds"] else "nog geen melding"
     else:
-        nu += f"{hoofdletter(p['partij_naam'])} heeft zicht op veiligheid"
+        nu += f"{p['partij_naam'] if p.get('voorwaarde_tekst') else hoofdletter(p['partij_naam'])} heeft zicht op veiligheid"
         nu += f", tot en met {_iso(p['tot_en_met'])}" if p["tot_en_met"] else ", zonder einddatum"
     uit = [nu + "."]
     if p.get("toelichting"):
@@ -137,6 +139,6 @@ def oefeningen_als_tekst(oefeningen: list[Oefening]) -> str:
         uit += textwrap.wrap(o.uitleg, width=_BREEDTE, initial_indent="  Uitleg: ", subsequent_indent="    ")
         uit += [f"  Bron: {o.bron['label']} — {o.bron['url']}"]
         if o.lezing:
-            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Gekozen lezing: ", subsequent_indent="    ")
+            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Zo leest de rekenhulp dit: ", subsequent_indent="    ")
         uit.append("")
     return "\n".join(uit)

@@ -101,12 +101,13 @@ def _aanname(n: Notitie, partijen: dict[str, str]) -> str:
     return tekst + " Datums die daarvan afhangen, zijn gemarkeerd als ‘berekend uit een aanname’."
 
 
-def aanname_kort(n: Notitie, partijen: dict[str, str]) -> str:
-    """One line for a summary: 'Overdracht niet opgegeven: aangenomen 10 maart 2025'."""
+def aanname_kort(n: Notitie, partijen: dict[str, str], datum: str | None = None) -> str:
+    """One line for a summary: 'Overdracht niet opgegeven: aangenomen 10 maart 2025'; ``datum``: the date as the
+    page shows it (naming a weekend day or feestdag), instead of the plain date."""
     naam = hoofdletter(invoer_naam(n["invoer"], partijen).removeprefix("de ").removeprefix("het "))
     if n.code == "aanname-onmogelijk":
         return f"{naam} niet opgegeven; de afspraken stellen er geen termijn voor"
-    return f"{naam} niet opgegeven: aangenomen {datum_kort(n['datum'])}"
+    return f"{naam} niet opgegeven: aangenomen {datum or datum_kort(n['datum'])}"
 
 
 def _aanname_onmogelijk(n: Notitie, partijen: dict[str, str]) -> str:

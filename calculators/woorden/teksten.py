@@ -6,7 +6,19 @@ warnings are worded in ``woorden.notities``.
 
 from __future__ import annotations
 
-from ..basis.begrippen import EENHEID_ENKELVOUD, INVOER_MOMENTEN, MOMENTEN, NIEMAND, ONBEPAALD, Json
+from collections.abc import Iterable
+
+from ..basis.begrippen import (
+    DIENST_ROUTES,
+    EENHEID_ENKELVOUD,
+    INVOER_MOMENTEN,
+    MOMENTEN,
+    NIEMAND,
+    ONBEPAALD,
+    ROUTE_KORT,
+    ROUTES,
+    Json,
+)
 from ..basis.invoer import veld_naam
 from ..basis.opmaak import datum_kort, hoofdletter, kleine_letter, paragraaf_label
 from ..recht.regelbestand import AfsprakenVersie, Bron, MetGeldigheid, Regel
@@ -29,6 +41,23 @@ OPTIE_VOORWAARDE: dict[tuple[str, object], str] = {
     ("vbs", "crisis"): "VBS bij crisis of urgentie",
     ("vbs", "regulier"): "VBS, regulier verzoek",
 }
+
+
+def routes_tekst(routes: Iterable[str]) -> str:
+    """'alle routes', 'na een dienst', 'directe overdracht', or the routes named (their short names)."""
+    routes = tuple(routes)
+    if set(routes) == set(ROUTES):
+        return "alle routes"
+    if set(routes) == set(DIENST_ROUTES):
+        return "na een dienst"
+    if routes == ("direct",):
+        return "directe overdracht"
+    return ", ".join(kleine_letter(ROUTE_KORT[r]) for r in routes)
+
+
+def opties_tekst(opties: Iterable[tuple[str, object]], partijen: dict[str, str] | None = None) -> str:
+    """The options of a case (or the condition of a rule) in words, in the region's own names: 'bij spoed'."""
+    return met_team(", ".join(OPTIE_VOORWAARDE[(k, v)] for k, v in opties), partijen)
 
 
 def met_team(tekst: str, partijen: dict[str, str] | None = None) -> str:
@@ -140,3 +169,18 @@ def invoer_veld_naam(code: str) -> str:
     veld = INVOER_MOMENTEN[code].invoerveld
     assert veld is not None  # every input moment has its field
     return veld_naam(veld)
+
+
+
+def voorwaarde_tekst(aannames: list[tuple[str, str, bool]], partijen: dict[str, str] | None = None) -> str:
+    """The condition a headline rests on, from (input moment, its date in words, already past on the peildatum), in
+    date order: 'Als de overdracht op ma 10 maart 2025 was', 'Als de veiligheidsbeoordeling op … was en de
+    overdracht op … is', 'Als de veiligheidsbeoordeling en de overdracht op do 1 mei 2025 waren'."""
+    per_datum: dict[tuple[str, bool], list[str]] = {}
+    for code, datum, voorbij in aannames:
+        per_datum.setdefault((datum, voorbij), []).append(invoer_naam(code, partijen))
+    delen = []
+    for (datum, voorbij), namen in per_datum.items():
+        werkwoord = ("was" if voorbij else "is") if len(namen) == 1 else ("waren" if voorbij else "zijn")
+        delen.append(f"{' en '.join(namen)} op {datum} {werkwoord}")
+    return "Als " + " en ".join(delen)

@@ -122,7 +122,8 @@ def test_page_under_a_subpath_without_csp_violations(page, nginx_subpath_url):
 
 
 def start_and_calculate(page, url: str, watch: Watch) -> None:
-    """Open a calculator page, wait until the engine is ready, compute once with the form's defaults."""
+    """Open a calculator page, wait until the engine is ready, compute once with the form's defaults and a date in
+    each field a reader must fill in (the meldingsdatum starts empty)."""
     page.goto(url, wait_until="load")
     status = page.locator("[data-aw-status]")
     # Ready, or failed for good (a stall message may still turn into "ready").
@@ -130,7 +131,10 @@ def start_and_calculate(page, url: str, watch: Watch) -> None:
     assert status.inner_text().strip() == KLAAR, f"{url}: {status.inner_text()} {watch.violations}"
     # One calculation with the form's defaults: the engine's answer (a result with its schedule and
     # timeline, or the list of what to fill in) renders too.
-    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken]").click()
+    for verplicht in page.locator("[data-aw-rekenhulp]:not([hidden]) input[required]").all():
+        verplicht.fill("2025-04-24")
+    # (On 'Regelwijziging voorbereiden' the engine answers a rule change: the same worker, the same button.)
+    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken], [data-aw-voorbereiden] [data-aw-bereken]").click()
     page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
 
 

@@ -58,7 +58,7 @@ def wait_until_settled(page) -> None:
     """Diagrams drawn, calculator started: what a reader sees once the page has loaded."""
     if page.locator("pre.aw-diagram").count():
         page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
-    if page.locator("[data-aw-rekenhulp]").count():
+    if page.locator("[data-aw-rekenhulp], [data-aw-voorbereiden]").count():
         page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for(timeout=BOOT_TIMEOUT)
 
 

@@ -69,7 +69,7 @@ CASUS_PER_REGIO = [
     ("midden-brabant", "direct", "2025-04-24", "Veilig Thuis Midden-Brabant"),
     ("west-brabant", "direct", "2025-04-24&overdracht=2025-05-02", "Veilig Thuis West-Brabant"),
     ("zuid-limburg", "onderzoek", "2025-04-24", "Veilig Thuis Zuid-Limburg"),
-    ("landelijk", "voorwaarden-en-vervolg", "2025-04-24", "Veilig Thuis"),
+    ("landelijk", "onderzoek", "2025-04-24", "Veilig Thuis"),
 ]
 
 

@@ -81,7 +81,10 @@ def test_tekstuitvoer_is_nederlands():
     for kop in ("OP DE PEILDATUM", "MOMENTEN", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID", "BRONNEN EN INTERPRETATIES"):
         assert kop in r.stdout
     assert "2025-06-17" in r.stdout and "het lokale team" in r.stdout
-    assert "Nu (vrijdag 13 juni 2025): Veilig Thuis West-Brabant heeft zicht op veiligheid, tot en met maandag 16 juni 2025." in r.stdout
+    # The veiligheidsbeoordeling was not given: assumed on the day of the overdracht (it cannot be later), and the
+    # answer's start rests on that, so the sentence says so.
+    assert ("Nu (vrijdag 13 juni 2025): Als de veiligheidsbeoordeling op do 12 juni 2025 was: Veilig Thuis West-Brabant "
+            "heeft zicht op veiligheid, tot en met maandag 16 juni 2025.") in r.stdout
 
 
 def test_peildatum_in_het_json_contract():
@@ -90,9 +93,12 @@ def test_peildatum_in_het_json_contract():
     uit = tijdlijn_json("--regio", "midden-brabant", "--route", "direct", "--melding", "2024-09-02",
                         "--veiligheidsbeoordeling", "2024-09-03", "--overdracht", "2024-09-03", "--peildatum", "2024-09-06")
     p = uit["op_peildatum"]
-    assert set(p) == {"datum", "datum_tekst", "niet_werkdag", "partij", "aanwijzing", "partij_naam", "sinds",
-                      "sinds_hangt_af_van_aanname", "tot_en_met", "tot_en_met_tekst", "toelichting", "volgende", "daarna"}
+    assert set(p) == {"datum", "datum_tekst", "niet_werkdag", "partij", "aanwijzing", "partij_naam", "sinds", "sinds_tekst",
+                      "sinds_hangt_af_van_aanname", "tot_en_met", "tot_en_met_tekst", "toelichting", "volgende", "daarna",
+                      "hangt_af_van", "voorwaarde_tekst"}
     assert (p["datum_tekst"], p["aanwijzing"], p["sinds_hangt_af_van_aanname"]) == ("vr 6 september 2024", "partij", False)
+    # Every date is given: the answer rests on no assumption.
+    assert (p["sinds_tekst"], p["hangt_af_van"], p["voorwaarde_tekst"]) == ("di 3 september 2024", [], None)
     assert (p["datum"], p["partij"], p["sinds"], p["tot_en_met"]) == ("2024-09-06", "veilig-thuis", "2024-09-03", "2024-09-10")
     assert p["volgende"]["code"] == "overdracht-oppakken-uiterlijk" and p["volgende"]["datum"] == "2024-09-10"
     # vr 6 -> di 10: 4 kalenderdagen, 2 werkdagen (ma 9, di 10).

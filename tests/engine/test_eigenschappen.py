@@ -165,3 +165,25 @@ def test_tijdlijn_invarianten(casus):
         assert (v.van, v.partij) in wissels
     # JSON-contract is altijd serialiseerbaar.
     json.dumps(t.to_dict())
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(casussen(), st.integers(min_value=0, max_value=500))
+def test_de_kop_noemt_precies_de_aannames_waarop_hij_rust(casus, dagen):
+    """Whatever the case and the day: the headline's condition names only dates that were assumed (with the date
+    that was assumed), and with every date given the headline rests on nothing."""
+    regio, route, melding, kwargs = casus
+    peildatum = min(melding + dt.timedelta(days=dagen), dt.date(2035, 12, 31))
+    try:
+        t = tijdlijn(regio, route, melding, peildatum=peildatum, **kwargs).to_dict()
+    except AfsprakenFout:
+        return  # refused input is covered by test_tijdlijn_invarianten
+    p = t["op_peildatum"]
+    aangenomen = {a["code"]: a["datum"] for a in t["aannames"] if a["datum"]}
+    assert all(aangenomen.get(a["invoer"]) == a["datum"] for a in p["hangt_af_van"]), (p["hangt_af_van"], aangenomen)
+    assert (p["voorwaarde_tekst"] is None) == (p["hangt_af_van"] == [])
+    if p["voorwaarde_tekst"]:
+        assert p["voorwaarde_tekst"].startswith("Als ") and all(a["datum_tekst"] in p["voorwaarde_tekst"]
+                                                                for a in p["hangt_af_van"])
+    if not aangenomen:
+        assert p["hangt_af_van"] == []

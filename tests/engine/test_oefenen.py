@@ -155,3 +155,32 @@ def test_de_telling_eindigt_bij_het_antwoord():
         assert laatste.datum.isoformat() == o.antwoord["datum"]
         geteld = [d.telt for d in o.telling if d.telt is not None]
         assert geteld == list(range(1, len(geteld) + 1))
+
+
+def test_een_eerdere_versie_van_de_afspraken_is_een_valkuil():
+    # West-Brabant (001, a. Wachtlijsten): "Voorheen was de afspraak dat wanneer er … bij het lokale team een wachtlijst
+    # is, Veilig Thuis verantwoordelijk blijft"; "De nieuwe afspraak is dat … het lokale team verantwoordelijk is …
+    # na 2 werkdagen". Who still reads the 2017 Richtlijnen (without a waiting list: the team from the start of the
+    # help, on the day of the overdracht) answers the overdracht date itself.
+    vragen = [o for o in oefeningen() if o.regio == "west-brabant" and o.antwoord.get("code") == "lokaal-team-verantwoordelijk"]
+    assert vragen
+    for o in vragen:
+        oud = [v for v in o.valkuilen if "Richtlijnen zicht op veiligheid (2017)" in v.uitleg]
+        assert len(oud) == 1 and oud[0].waarde == o.invoer["overdracht"]
+        assert "gelezen met de start van de hulp op de dag van de overdracht" in oud[0].uitleg
+        # The 2017 reading computed directly: the team from the start of the help, given as the overdracht date.
+        t = tijdlijn("west-brabant", o.route, **o.invoer, start_hulp=o.invoer["overdracht"], regels_op=d("2017-01-01"))
+        assert t.moment("lokaal-team-verantwoordelijk").datum.isoformat() == oud[0].waarde
+
+
+def test_regels_op_een_dag_leest_de_hele_casus_met_die_regels():
+    # Without regels_op a 2025 case uses the 2022 agreements (team 2 werkdagen after the overdracht); read with the
+    # 2017 rules and no start of the help, the day depends on a fact the case does not give: no date, no version change.
+    nu = tijdlijn("west-brabant", "direct", "2025-06-05", overdracht="2025-06-10")
+    assert nu.moment("lokaal-team-verantwoordelijk").datum == d("2025-06-13")
+    oud = tijdlijn("west-brabant", "direct", "2025-06-05", overdracht="2025-06-10", regels_op=d("2017-01-01"))
+    assert oud.moment("lokaal-team-verantwoordelijk") is None
+    assert [m.code for m in tijdlijn("west-brabant", "direct", "2022-03-20").momenten][-1] == "regels-gewijzigd"
+    assert "regels-gewijzigd" not in [m.code for m in tijdlijn("west-brabant", "direct", "2022-03-20",
+                                                                regels_op=d("2017-01-01")).momenten]
+    assert [v.code for _, v in oud.versies_gebruikt] == ["richtlijnen-2017"]

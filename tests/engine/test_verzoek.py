@@ -25,6 +25,21 @@ def test_tijdlijn_via_verzoek_met_formulierwaarden():
     assert "monitoring_toelichting" in r  # directe route: geen monitoring
 
 
+def test_zonder_einde_van_de_dienst_zegt_de_monitoring_waarom_hij_ontbreekt():
+    # Voorwaarden & Vervolg heeft geen landelijke uiterste einddatum (art. 4.1.7 lid 2 gaat over een onderzoek): de
+    # monitoring hangt aan een dag die niemand gaf. Dan niet "geen monitoring in deze route", maar wat er ontbreekt.
+    zonder = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "voorwaarden-en-vervolg", "melding": "2025-04-24"})
+    r = zonder["resultaat"]
+    assert not [m for m in r["momenten"] if m["code"].startswith("monitoring")]
+    assert "einddatum van de dienst is niet opgegeven" in r["monitoring_toelichting"]
+    assert "in deze route" not in r["monitoring_toelichting"]
+    met = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "voorwaarden-en-vervolg", "melding": "2025-04-24",
+                               "dienst_einde": "2025-07-01"})["resultaat"]
+    assert "monitoring_toelichting" not in met
+    assert [m["code"] for m in met["momenten"] if m["code"].startswith("monitoring")] == [
+        "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld"]
+
+
 def test_fout_komt_terug_bij_het_juiste_veld():
     antwoord = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-30"})
     assert antwoord == {"ok": False, "fouten": [
@@ -122,37 +137,41 @@ def _events(invoer):
 
 def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
     invoer = {"regio": "midden-brabant", "route": "onderzoek", "melding": "2026-04-24", "vbs": "crisis",
-              "zaak": "a1b2c3d4e5f6", "site_url": "https://intranet.example/afspraken/"}
+              "peildatum": "2026-04-24", "zaak": "a1b2c3d4e5f6", "site_url": "https://intranet.example/afspraken/"}
     r, events = _events(invoer)
     assert r["bestandsnaam"] == "tijdlijn-midden-brabant-onderzoek-2026-04-24.ics" and r["zaak"] == "a1b2c3d4e5f6"
     titels = [str(e["SUMMARY"]) for e in events]
     # No event for what happened or is assumed to happen (melding, overdracht); deadlines and changes only.
-    assert not any(t.startswith(("Melding", "Overdracht aan", "Veiligheidsbeoordeling (triage) afgerond")) for t in titels)
-    assert all("Midden-Brabant" in t and "dienst Onderzoek" in t for t in titels)
+    assert not any(t.startswith(("Melding", "Overdracht –", "Veiligheidsbeoordeling –")) for t in titels)
+    # A short title names the kind of moment, the region and the case; the route is in the description.
+    assert all(t.endswith(" – Midden-Brabant #a1b2") and len(t) <= 60 for t in titels)
+    assert all("dienst Onderzoek" in str(e["DESCRIPTION"]) for e in events)
     # Triage uiterlijk wo 29-4 (vóór de start van het onderzoek); VBS crisis: do 30 (1), vr 1-5 (2).
-    vbs = next(e for e in events if str(e["SUMMARY"]).startswith("Uiterste datum verdeling van de VBS-casus"))
+    vbs = next(e for e in events if str(e["SUMMARY"]).startswith("Uiterlijk VBS verdeeld"))
     assert vbs.decoded("DTSTART") == dt.date(2026, 5, 1) and vbs.decoded("DTEND") == dt.date(2026, 5, 2)
     beschrijving = str(vbs["DESCRIPTION"])
     assert "§ 4.2" in beschrijving and "werkdagen" in beschrijving
     assert "https://intranet.example/afspraken/midden-brabant/samenwerkingsafspraken/#verbindend-samenwerken" in beschrijving
     # Assumed dates are marked in the title; the UID is the case token plus the moment code.
-    team = next(e for e in events if "verantwoordelijk voor het zicht" in str(e["SUMMARY"]) and "wijk" in str(e["SUMMARY"]))
-    assert "aangenomen" in str(team["SUMMARY"])
+    team = next(e for e in events if str(e["SUMMARY"]).startswith("Team verantwoordelijk"))
+    assert "(aanname)" in str(team["SUMMARY"]) and "aangenomen datum" in str(team["DESCRIPTION"])
     uids = {str(e["UID"]) for e in events}
     assert len(uids) == len(events) and "a1b2c3d4e5f6-vbs-verdeling-uiterlijk@afsprakenwijzer" in uids
     # Recalculated with the actual overdracht: same UIDs, a higher SEQUENCE, so a calendar updates its events.
     _, later = _events({**invoer, "overdracht": "2026-07-01"})
     assert {str(e["UID"]) for e in later} & uids
     assert all(int(e["SEQUENCE"]) >= int(events[0]["SEQUENCE"]) for e in later)
-    # Another case: other UIDs.
+    # Another case: other UIDs, and another token in the titles.
     _, ander = _events({**invoer, "zaak": "ffff0000eeee"})
     assert not ({str(e["UID"]) for e in ander} & uids)
+    assert all(str(e["SUMMARY"]).endswith("#ffff") for e in ander)
 
 
 def test_agenda_elke_uid_eenmaal_ook_bij_twee_regelwijzigingen():
     # West-Brabant, melding 4-6-2018, route onderzoek: the agreements change on 1-1-2019 and on 1-4-2022
     # (001), so the moment 'regels-gewijzigd' occurs twice; a calendar keeps one event per UID.
-    _, events = _events({"regio": "west-brabant", "route": "onderzoek", "melding": "2018-06-04", "zaak": "abcdef123456"})
+    _, events = _events({"regio": "west-brabant", "route": "onderzoek", "melding": "2018-06-04", "peildatum": "2018-06-04",
+                         "zaak": "abcdef123456"})
     uids = [str(e["UID"]) for e in events]
     wijzigingen = [u for u in uids if "regels-gewijzigd" in u]
     assert len(wijzigingen) == 2 and len(set(uids)) == len(uids)

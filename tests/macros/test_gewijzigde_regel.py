@@ -112,3 +112,14 @@ def test_een_gewijzigde_regel_geeft_een_andere_snapshot(built_site, gewijzigde_s
     oud = voor["url"].split("../")[-1]
     assert (built_site / oud).is_file() and not (gewijzigde_site / oud).exists()
     assert _rekenkern(built_site)["lock"] != _rekenkern(gewijzigde_site)["lock"]  # the engine wheel too
+
+
+def test_de_leesroute_volgt_de_regel(built_site, gewijzigde_site):
+    """What to remember on 'Start hier' comes from the rules: the changed values show there too."""
+    def stap(site, sleutel: str) -> str:
+        return zichtbare_tekst(pagina(site, "start-hier.md").select_one(f'section[data-aw-stap="{sleutel}"]'))
+
+    assert f"uiterlijk {OPPAKKEN_OUD} dagen na de overdracht" in stap(built_site, "regio")
+    na = stap(gewijzigde_site, "regio")
+    assert f"uiterlijk {OPPAKKEN_NIEUW} dagen na de overdracht" in na and f"{OPPAKKEN_OUD} dagen" not in na
+    assert f"uiterlijk {TRIAGE_NIEUW} werkdagen na de melding" in stap(gewijzigde_site, "kader")

@@ -1,7 +1,7 @@
 """Versions and changes: every published text shows its version, from when it applies and when
 its page last changed (from git, also in a fresh, shallow or foreign-owned clone, as in CI),
-and the page "Wijzigingen" lists the versions of the agreements and every change to a text
-or rule file."""
+the page "Wijzigingen" lists the versions of the agreements, and the maintainers' log lists every change to a
+text or rule file."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def test_the_changes_page_lists_every_version_of_the_agreements(built_site):
 
 
 @needs_git
-def test_the_changes_page_lists_every_commit_to_a_text_or_rule_file(built_site):
+def test_the_maintainers_log_lists_every_commit_to_a_text_or_rule_file(built_site):
     from macros import wijzigingen
 
     log = git("log", "--no-renames", "--name-only", "--format=%x1e%h %cs", "--", *wijzigingen.gevolgd())
@@ -129,7 +129,7 @@ def test_the_changes_page_lists_every_commit_to_a_text_or_rule_file(built_site):
         commit, datum = head.split()
         expected += [(commit, datum, f) for f in files if f.strip()]
     assert expected, "geen geschiedenis gevonden"
-    table = soup(html_path(built_site, "over/wijzigingen.md")).select("article table")[-1]
+    table = soup(html_path(built_site, "beheer/logboek.md")).select("article table")[-1]
     rows = table.select("tbody tr")
     assert len(rows) == len(expected)
     for row, (commit, datum, path) in zip(rows, expected):
@@ -148,7 +148,7 @@ def test_the_changes_page_says_so_when_there_is_no_history(monkeypatch):
     from macros import wijzigingen
 
     monkeypatch.setattr(wijzigingen, "_git", lambda *args: None)
-    assert "Geschiedenis niet beschikbaar" in wijzigingen.geschiedenis_tabel("over/wijzigingen.md")
+    assert "Geschiedenis niet beschikbaar" in wijzigingen.geschiedenis_tabel("beheer/logboek.md")
 
 
 @needs_git

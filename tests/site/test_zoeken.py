@@ -85,3 +85,51 @@ def test_elke_pagina_zoekt_met_de_eigen_zoekworker(built_site):
                  built_site / "zuid-limburg" / "samenwerkingsafspraken" / "index.html"]:
         config = json.loads(soup(html).select_one("script#__config").string)
         assert config["search"].endswith(f"workers/zoeken.js?material={material[0]}"), (html, config["search"])
+
+
+# ---------- questions (issue 24): what the worker and the result helper get from the build ----------
+
+def test_de_zoekworker_krijgt_de_woordvormen_uit_de_begrippenlijst(index):
+    groepen = index["config"]["aw_woordgroepen"]
+    def samen(a: str, b: str) -> bool:
+        return any(a in g and b in g for g in groepen)
+    assert samen("verantwoordelijk", "verantwoordelijkheid")   # [[woordgroep]] in begrippen.toml
+    assert samen("overdracht", "overdragen")                   # [begrip.overdracht] zoeken
+    assert samen("monitoring", "monitoren")                    # the glossary's own 'Monitoring, monitoren'
+    assert samen("terugkoppeling", "terugkoppelen")
+    assert samen("vhb", "veiligheidsbeoordeling")              # an abbreviation with a one-word meaning
+    # The stemmer reads 'verantwoordelijkheid' as 'verantwoordelijk'; the Dutch trimmer would drop '7'.
+    assert "stemmer" in index["config"]["pipeline"] and "trimmer" not in index["config"]["pipeline"]
+
+
+def test_woorden_in_bijna_elk_onderdeel_wegen_licht(index):
+    achtergrond = set(index["config"]["aw_achtergrond"])
+    assert {"veilig", "thuis", "lokale"} <= achtergrond          # in half the sections of the agreements
+    assert {"west", "limburg"} <= achtergrond                    # words of the agreements' own titles
+    assert not {"overdracht", "monitoring", "verantwoordelijkheid", "terugkoppeling"} & achtergrond
+    assert {r["map"] for r in index["config"]["aw_regios"]} >= {"midden-brabant/", "west-brabant/", "zuid-limburg/"}
+
+
+def test_een_bijlage_weegt_minder_dan_de_tekst(index):
+    gewicht = {d["location"]: d.get("boost", 1) for d in index["docs"]}
+    zl = "zuid-limburg/samenwerkingsafspraken/"
+    assert gewicht[zl + "#bijlage-3b"] < gewicht[zl + "#par-5-1-1"] == gewicht[zl]
+    assert gewicht[zl + "#bijlage-2-frequentie-en-duur"] < gewicht[zl + "#par-5-2-6"]
+    mb = "midden-brabant/samenwerkingsafspraken/"
+    assert gewicht[mb + "#par-7-1"] < gewicht[mb + "#par-4-1"]   # under '7 Bijlagen'
+
+
+def test_de_zoekhulp_kent_de_rekenhulp_per_onderdeel_en_de_begrippen(built_site):
+    hulp = json.loads((built_site / "search" / "zoekhulp.json").read_text(encoding="utf-8"))
+    reken = hulp["rekenen"]["zuid-limburg/samenwerkingsafspraken/#par-5-2-1"]
+    assert reken == {"url": "rekenhulpen/?regio=zuid-limburg#tijdlijn", "tekst": "Bereken dit voor Zuid-Limburg"}
+    assert hulp["rekenen"]["midden-brabant/samenwerkingsafspraken/#par-4-1"]["url"].endswith("regio=midden-brabant#tijdlijn")
+    # Only sections that state a term: an introduction offers no calculator.
+    assert "midden-brabant/samenwerkingsafspraken/#par-1" not in hulp["rekenen"]
+    for locatie in hulp["rekenen"]:
+        pagina, anker = locatie.split("#")
+        assert soup(built_site / pagina / "index.html").select_one(f'[id="{anker}"]'), locatie
+    overdracht = next(b for b in hulp["begrippen"] if b["anker"] == "overdracht")
+    assert {"overdracht", "overdragen"} <= set(overdracht["woorden"]) and overdracht["uitleg"]
+    # Terms that get no link in the text are not offered either ('Veilig Thuis' is in every question).
+    assert "veilig-thuis" not in {b["anker"] for b in hulp["begrippen"]}

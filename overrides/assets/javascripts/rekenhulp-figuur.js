@@ -2,14 +2,16 @@
  * deadlines and events on it (coinciding dates merged), and a marker for the peildatum.
  *
  * Every date and every distance comes from the engine's JSON (resultaat.figuur gives each date as a
- * number of days after the melding); this module only turns those numbers into positions. The scale is
- * not linear (the first weeks get more room than the months after); the figure says so, and the list
- * of moments next to it is the text equivalent (role="img" with a title and a description).
+ * number of days after the melding, and its short label); this module only turns those numbers into
+ * positions. The scale is not linear (the first weeks get more room than the months after); the figure
+ * says so, and the list of moments next to it is the text equivalent (role="img" with a title and a
+ * description in the engine's words, naming a weekend day or feestdag).
  *
  * Horizontal where there is room, vertical on a phone. Drawn in CSS pixels (viewBox = the drawn size),
- * so text is never smaller than 12 px on screen.
+ * so text is never smaller than 12 px on screen. The peildatum line crosses only the band, never a label:
+ * its own label takes a place among the others.
  */
-import { el, kortDatum, partijKlasse } from "./rekenhulp-gedeeld.js";
+import { el, partijKlasse } from "./rekenhulp-gedeeld.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const TEKST = 13;  // px
@@ -70,11 +72,15 @@ function labelRegels(groep) {
 
 function beschrijving(resultaat) {
   const delen = resultaat.verantwoordelijkheid.map(function (v) {
-    return v.partij_naam + (v.binnen_een_dag ? " op " + kortDatum(v.van) : " van " + kortDatum(v.van) + (v.tot_en_met ? " tot en met " + kortDatum(v.tot_en_met) : ", zonder einddatum"));
+    return v.partij_naam + (v.binnen_een_dag ? " op " + v.van_tekst : " van " + v.van_tekst + (v.tot_en_met ? " tot en met " + v.tot_en_met_tekst : ", zonder einddatum"));
   });
   const p = resultaat.op_peildatum;
-  return "Zicht op veiligheid: " + delen.join("; ") + ". Peildatum " + kortDatum(p.datum) + ". " +
-    perDatum(resultaat).map(function (g) { return kortDatum(g.datum) + ": " + labelRegels(g).join(", "); }).join("; ") + ".";
+  return "Zicht op veiligheid: " + delen.join("; ") + ". Peildatum " + p.datum_tekst + ". " +
+    perDatum(resultaat).map(function (g) { return g.momenten[0].datum_tekst + ": " + labelRegels(g).join(", "); }).join("; ") + ".";
+}
+
+function peilTekst(resultaat) {
+  return resultaat.peildatum_is_vandaag ? "vandaag" : "peildatum";
 }
 
 function bandKlasse(v) {
@@ -91,7 +97,7 @@ function horizontaal(resultaat, breedte) {
   // Place every label in the first row where it does not touch the previous one.
   const rijen = [];
   groepen.forEach(function (g) {
-    const regels = [kortDatum(g.datum)].concat(labelRegels(g));
+    const regels = [f.labels[g.datum]].concat(labelRegels(g));
     const w = Math.max.apply(null, regels.map(function (r) { return tekstBreedte(r, TEKST); })) + 10;
     let lx = Math.min(Math.max(x(g.dag) - 4, 2), breedte - w - 2);
     let rij = rijen.findIndex(function (eind) { return eind <= lx; });
@@ -102,10 +108,20 @@ function horizontaal(resultaat, breedte) {
   const bandY = 46, bandH = 22, rijH = 4 * (TEKST + 4) + 8;
   const hoogte = bandY + bandH + 24 + rijen.length * rijH;
   const svg = svgEl("svg", { viewBox: `0 0 ${breedte} ${hoogte}`, width: breedte, height: hoogte, class: "aw-fig aw-fig--horizontaal" });
+  // The peildatum's label sits above the band beside its line (left of it near the right edge), in a row of
+  // its own; the line crosses only the band, and scale marks under the label start below it.
+  const px = x(f.peildatum), peil = peilTekst(resultaat);
+  const pw = tekstBreedte(peil, KLEIN) * 1.2;  // bold
+  const rechtsErvan = px + 4 + pw <= breedte - 2;
+  const pLinks = rechtsErvan ? px + 4 : px - 4 - pw;
   // Scale marks.
   f.schaal.forEach(function (s) {
-    svg.append(svgEl("line", { x1: x(s.dag), x2: x(s.dag), y1: 30, y2: bandY + bandH + 6, class: "aw-fig-streep" }));
-    svg.append(svgEl("text", { x: x(s.dag) + 3, y: 24, class: "aw-fig-schaal", "font-size": KLEIN }, s.label));
+    const onderLabel = x(s.dag) >= pLinks - 2 && x(s.dag) <= pLinks + pw + 2;
+    svg.append(svgEl("line", { x1: x(s.dag), x2: x(s.dag), y1: onderLabel ? bandY - 1 : 30, y2: bandY + bandH + 6, class: "aw-fig-streep" }));
+    // A mark near the right edge has its label on its left, not cut off.
+    const past = x(s.dag) + 3 + tekstBreedte(s.label, KLEIN) <= breedte;
+    svg.append(svgEl("text", { x: past ? x(s.dag) + 3 : x(s.dag) - 3, y: 24, "text-anchor": past ? "start" : "end",
+      class: "aw-fig-schaal", "font-size": KLEIN }, s.label));
   });
   // Bands of responsibility.
   resultaat.verantwoordelijkheid.forEach(function (v) {
@@ -115,20 +131,26 @@ function horizontaal(resultaat, breedte) {
     svg.append(svgEl("rect", { x: x1, y: bandY, width: Math.max(2, x2 - x1), height: bandH, class: bandKlasse(v) }));
   });
   // Peildatum.
-  const px = x(f.peildatum);
-  svg.append(svgEl("line", { x1: px, x2: px, y1: bandY - 12, y2: hoogte - 4, class: "aw-fig-vandaag" }));
-  svg.append(svgEl("text", { x: Math.min(px + 4, breedte - 70), y: bandY - 4, class: "aw-fig-vandaag-tekst", "font-size": KLEIN },
-    resultaat.peildatum_is_vandaag ? "vandaag" : "peildatum"));
-  // Marks and labels.
+  svg.append(svgEl("line", { x1: px, x2: px, y1: bandY - 14, y2: bandY + bandH + 4, class: "aw-fig-vandaag" }));
+  svg.append(svgEl("text", { x: rechtsErvan ? px + 4 : px - 4, y: bandY - 4, "text-anchor": rechtsErvan ? "start" : "end",
+    class: "aw-fig-vandaag-tekst", "font-size": KLEIN }, peil));
+  // Marks and labels: every line first, every text after, so no line is drawn over a label (a label's halo in
+  // the background colour hides a line that passes under it).
+  const my = bandY + bandH / 2;
+  const ly = function (g) { return bandY + bandH + 24 + g.label.rij * rijH; };
   groepen.forEach(function (g) {
-    const mx = x(g.dag), my = bandY + bandH / 2;
-    const ly = bandY + bandH + 24 + g.label.rij * rijH;
-    svg.append(svgEl("line", { x1: mx, x2: Math.max(g.label.x + 2, Math.min(mx, g.label.x + 8)), y1: my, y2: ly - TEKST, class: "aw-fig-lijn" }));
-    const punten = svgEl("g", {});
-    g.momenten.slice(0, 1).forEach(function (m) { tekenMarkering(punten, mx, my, m); });
-    svg.append(punten);
+    const mx = x(g.dag);
+    svg.append(svgEl("line", { x1: mx, x2: Math.max(g.label.x + 2, Math.min(mx, g.label.x + 8)), y1: my, y2: ly(g) - TEKST, class: "aw-fig-lijn" }));
+  });
+  groepen.forEach(function (g) { tekenMarkering(svg, x(g.dag), my, g.momenten[0]); });
+  // Behind each label a patch of background (also on paper, where a text halo is not printed).
+  groepen.forEach(function (g) {
+    const w = Math.max.apply(null, g.label.regels.map(function (r) { return tekstBreedte(r, TEKST); })) * 1.1 + 6;
+    svg.append(svgEl("rect", { x: g.label.x + 1, y: ly(g) - TEKST, width: w, height: g.label.regels.length * (TEKST + 4) + 2, class: "aw-fig-achter" }));
+  });
+  groepen.forEach(function (g) {
     g.label.regels.forEach(function (regel, i) {
-      svg.append(svgEl("text", { x: g.label.x + 4, y: ly + i * (TEKST + 4), class: i === 0 ? "aw-fig-datum" : "aw-fig-tekst", "font-size": TEKST }, regel));
+      svg.append(svgEl("text", { x: g.label.x + 4, y: ly(g) + i * (TEKST + 4), class: i === 0 ? "aw-fig-datum" : "aw-fig-tekst", "font-size": TEKST }, regel));
     });
   });
   return svg;
@@ -138,14 +160,19 @@ function horizontaal(resultaat, breedte) {
 function verticaal(resultaat, breedte) {
   const f = resultaat.figuur;
   const groepen = perDatum(resultaat);
-  const boven = 22, bandX = 56, bandW = 16, labelX = bandX + bandW + 22;
+  // The scale's labels to the left of the band, as wide as the longest needs.
+  const bandX = Math.max(56, Math.ceil(Math.max.apply(null, f.schaal.map(function (s) { return tekstBreedte(s.label, KLEIN); }))) + 10);
+  const boven = 22, bandW = 16, labelX = bandX + bandW + 22;
   const eindDag = f.eind + Math.max(7, f.eind * 0.1);
   const bruikbaar = Math.max(360, groepen.length * 62);
   const y = function (dag) { return boven + bruikbaar * schaal(dag) / schaal(eindDag); };
-  // Labels stacked downwards without overlap.
+  // Labels stacked downwards without overlap; the peildatum's label takes its place among them, so that its
+  // line crosses the band and runs to its own label, never through another.
+  const peil = { dag: f.peildatum, peil: true };
+  const labels = groepen.concat([peil]).sort(function (a, b) { return a.dag - b.dag || (a.peil ? 1 : 0) - (b.peil ? 1 : 0); });
   let vrij = 0;
-  groepen.forEach(function (g) {
-    const regels = [kortDatum(g.datum)].concat(labelRegels(g));
+  labels.forEach(function (g) {
+    const regels = g.peil ? [peilTekst(resultaat)] : [f.labels[g.datum]].concat(labelRegels(g));
     const ly = Math.max(y(g.dag) + 4, vrij + TEKST);
     g.label = { y: ly, regels: regels };
     vrij = ly + regels.length * (TEKST + 3) + 6;
@@ -162,13 +189,12 @@ function verticaal(resultaat, breedte) {
     svg.append(svgEl("rect", { x: bandX, y: y1, width: bandW, height: Math.max(2, y2 - y1), class: bandKlasse(v) }));
   });
   const py = y(f.peildatum);
-  svg.append(svgEl("line", { x1: bandX - 10, x2: breedte - 2, y1: py, y2: py, class: "aw-fig-vandaag" }));
-  svg.append(svgEl("text", { x: breedte - 4, y: py - 4, "text-anchor": "end", class: "aw-fig-vandaag-tekst", "font-size": KLEIN },
-    resultaat.peildatum_is_vandaag ? "vandaag" : "peildatum"));
+  svg.append(svgEl("path", { d: `M${bandX - 4} ${py} H${bandX + bandW + 8} L${labelX - 4} ${peil.label.y - 4}`, class: "aw-fig-vandaag" }));
+  svg.append(svgEl("text", { x: labelX, y: peil.label.y, class: "aw-fig-vandaag-tekst", "font-size": KLEIN }, peil.label.regels[0]));
+  const mx = bandX + bandW / 2;
+  groepen.forEach(function (g) { svg.append(svgEl("line", { x1: mx, x2: labelX - 4, y1: y(g.dag), y2: g.label.y - 4, class: "aw-fig-lijn" })); });
+  groepen.forEach(function (g) { tekenMarkering(svg, mx, y(g.dag), g.momenten[0]); });
   groepen.forEach(function (g) {
-    const my = y(g.dag), mx = bandX + bandW / 2;
-    svg.append(svgEl("line", { x1: mx, x2: labelX - 4, y1: my, y2: g.label.y - 4, class: "aw-fig-lijn" }));
-    tekenMarkering(svg, mx, my, g.momenten[0]);
     g.label.regels.forEach(function (regel, i) {
       svg.append(svgEl("text", { x: labelX, y: g.label.y + i * (TEKST + 3), class: i === 0 ? "aw-fig-datum" : "aw-fig-tekst", "font-size": TEKST }, regel));
     });

@@ -1,5 +1,6 @@
-/* Small helpers shared by the calculator modules: building elements and writing the engine's dates in
- * Dutch. Dates are only formatted here (the engine's ISO dates as "di 10 maart 2025"), never worked out. */
+/* Small helpers shared by the calculator modules: building elements, and showing the engine's dates. Every
+ * date the page shows comes from the engine in words ("vr 25 december 2026, Eerste Kerstdag"); the page
+ * never formats, compares or works out a date itself. */
 
 export function el(tag, attributes, children) {
   const node = document.createElement(tag);
@@ -15,31 +16,9 @@ export function el(tag, attributes, children) {
   return node;
 }
 
-const LANG = new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const MIDDEL = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const KORT = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-
-function alsDatum(iso) {
-  return new Date(iso + "T00:00:00Z");
-}
-
-/* "dinsdag 10 maart 2025" */
-export function langeDatum(iso) {
-  return iso ? LANG.format(alsDatum(iso)) : "";
-}
-
-/* "di 10 maart 2025" */
-export function datum(iso) {
-  return iso ? MIDDEL.format(alsDatum(iso)) : "";
-}
-
-/* "di 10 mrt" (figure labels) */
-export function kortDatum(iso) {
-  return iso ? KORT.format(alsDatum(iso)).replace(".", "") : "";
-}
-
-export function tijd(iso, formatter) {
-  return el("time", { datetime: iso, text: (formatter || datum)(iso) });
+/* A date as the engine wrote it, with its ISO value for machines. */
+export function tijd(iso, tekst) {
+  return el("time", { datetime: iso, text: tekst });
 }
 
 /* CSS class of a party in figures and bands: vt, lt or niemand. */

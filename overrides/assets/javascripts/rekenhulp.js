@@ -3,13 +3,16 @@
  * The rules live in Python (calculators/), which runs in a Web Worker on the site's own Pyodide
  * (rekenhulp-worker.js). The three calculators share one page and one worker, so switching between
  * them costs nothing. This script reads the forms, starts the worker at once, queues a calculation
- * asked for while it loads, and shows the engine's answer (rekenhulp-uitkomst.js). It never works
- * out a date itself, and stores nothing but the chosen region.
+ * asked for while it loads, and shows the engine's answer (rekenhulp-uitkomst.js) with its actions
+ * beside it (rekenhulp-acties.js). A field beside the answer (the peildatum, the real date of an
+ * assumed one) recomputes in place: the answer changes, the focus and the scroll position stay. It never
+ * works out a date itself, and stores nothing but the chosen region.
  */
 import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
 import { kiesStartpad } from "./rekenhulp-startpad.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
+import { acties, deelbareUrl } from "./rekenhulp-acties.js";
 import { toonVoortgang, voortgangInBeeld } from "./rekenhulp-voortgang.js";
 
 // The worker reports as soon as its scripts are in; silence this long means they never arrived. Once it
@@ -111,10 +114,11 @@ function bereken(soort, invoer) {
 
 /* ---------- forms ---------- */
 
+// A form's fields include those beside the answer (form="…"); a field of another region or route is hidden.
 function formInvoer(form) {
   const invoer = {};
   Array.from(form.elements).forEach(function (field) {
-    if (!field.name || field.disabled || field.closest("[hidden]")) return;
+    if (!field.name || field.disabled || field.closest("[data-aw-toon-bij][hidden]")) return;
     if (field.type === "checkbox") invoer[field.name] = field.checked;
     else if (field.type === "radio") { if (field.checked) invoer[field.name] = field.value; }
     else if (field.value.trim() !== "") invoer[field.name] = field.value.trim();
@@ -124,7 +128,7 @@ function formInvoer(form) {
 
 function vulFormulier(form, params) {
   params.forEach(function (value, key) {
-    form.querySelectorAll('[name="' + CSS.escape(key) + '"]').forEach(function (field) {
+    Array.from(form.elements).filter(function (field) { return field.name === key; }).forEach(function (field) {
       if (field.type === "checkbox") field.checked = value === "ja" || value === "true" || value === "1";
       else if (field.type === "radio") field.checked = field.value === value;
       else field.value = value;
@@ -149,7 +153,7 @@ function werkZichtbaarheidBij(form) {
 }
 
 function wisFouten(paneel) {
-  paneel.querySelectorAll("[data-aw-fout-voor]").forEach(function (node) { node.textContent = ""; node.hidden = true; });
+  paneel.querySelectorAll("[data-aw-fout-voor], [data-aw-fout-inline]").forEach(function (node) { node.textContent = ""; node.hidden = true; });
   paneel.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   const samenvatting = paneel.querySelector("[data-aw-foutsamenvatting]");
   samenvatting.hidden = true;
@@ -177,6 +181,22 @@ function toonFouten(paneel, form, fouten) {
   samenvatting.focus();
 }
 
+// A recompute asked for beside the answer that the engine refuses: the message goes next to that field, the
+// answer shown stays, and the focus stays where the user is typing.
+function toonFoutenOpPlek(paneel, veld, fouten) {
+  const plek = veld.dataset.awVulIn ? paneel.querySelector('[data-aw-fout-inline="' + veld.dataset.awVulIn + '"]')
+    : paneel.querySelector('[data-aw-fout-voor="' + veld.name + '"]');
+  veld.setAttribute("aria-invalid", "true");
+  plek.textContent = fouten.map(function (fout) { return fout.melding; }).join(" ");
+  plek.hidden = false;
+}
+
+// A date field reports every keystroke as a change (typing 2026 passes 0002, 0020, 0202): recompute only
+// for a whole year, so the answer does not flicker through errors while the user types.
+function volledigeDatum(waarde) {
+  return /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/.test(waarde);
+}
+
 // A random token per case (not personal data): it keeps the calendar events of one case together, so a
 // recalculation with an actual date updates them. A case is its region, route and meldingsdatum.
 function zaakVoor(form) {
@@ -190,19 +210,6 @@ function zaakVoor(form) {
     veld.dataset.casus = casus;
   }
   return veld.value;
-}
-
-function deelbareUrl(soort, invoer) {
-  const params = new URLSearchParams();
-  params.set("rekenhulp", soort);
-  Object.entries(invoer).forEach(function ([key, value]) {
-    if (value === false || value === "" || value === null || value === undefined) return;
-    params.set(key, value === true ? "ja" : value);
-  });
-  const url = new URL(window.location.href);
-  url.search = params.toString();
-  url.hash = soort;
-  return url;
 }
 
 /* ---------- status ---------- */
@@ -243,57 +250,50 @@ function toonStatus(app, config) {
 
 const WEERGAVE = { tijdlijn: tijdlijnUitkomst, werkdagen: werkdagenUitkomst, terugkoppeling: terugkoppelingUitkomst };
 
-function acties(config, soort, invoer) {
-  const balk = el("div", { class: "aw-acties", role: "group", "aria-label": "Acties voor dit resultaat" });
-  const melding = el("p", { class: "aw-actie-melding", role: "status" });
-  if (soort === "tijdlijn") {
-    const agenda = el("button", { type: "button", class: "md-button", text: "In mijn agenda (.ics)" });
-    agenda.addEventListener("click", async function () {
-      const { antwoord } = await bereken("agenda", Object.assign({}, invoer, { site_url: config.site_url || config.basis }));
-      if (!antwoord.ok) { melding.textContent = antwoord.fouten[0].melding; return; }
-      const blob = new Blob([antwoord.resultaat.ics], { type: "text/calendar;charset=utf-8" });
-      const link = el("a", { href: URL.createObjectURL(blob), download: antwoord.resultaat.bestandsnaam });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      melding.textContent = "Agenda-bestand ‘" + antwoord.resultaat.bestandsnaam + "’ is gedownload: de termijnen en overgangen, zonder persoonsgegevens.";
-    });
-    balk.append(agenda);
-  }
-  const afdrukken = el("button", { type: "button", class: "md-button", text: "Afdrukken" });
-  afdrukken.addEventListener("click", function () { window.print(); });
-  const kopieer = el("button", { type: "button", class: "md-button", text: "Link kopiëren" });
-  kopieer.addEventListener("click", async function () {
-    const url = deelbareUrl(soort, invoer).href;
-    try {
-      await navigator.clipboard.writeText(url);
-      melding.textContent = "De link naar deze berekening is gekopieerd. Er staan alleen datums en keuzes in.";
-    } catch (error) {
-      melding.replaceChildren("Kopieer deze link: ", el("input", { type: "text", readonly: true, value: url, class: "aw-link-veld", "aria-label": "Link naar deze berekening" }));
-      melding.querySelector("input").select();
-    }
-  });
-  balk.append(afdrukken, kopieer);
-  return [balk, melding];
-}
-
-function toonResultaat(config, paneel, soort, invoer, antwoord) {
+/* The answer, the actions under it (the peildatum field among them stays, it is part of the form), the rest.
+ * ``opPlek``: recomputed from a field beside the answer: no scrolling, and the focus moves to the answer
+ * only if the field it was in is gone (the real date of an assumption, once given, is no assumption). */
+function toonResultaat(omgeving, paneel, soort, invoer, antwoord, opPlek) {
   const uitvoer = paneel.querySelector("[data-aw-resultaat]");
   const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
-  uitvoer.replaceChildren(...WEERGAVE[soort](config, antwoord.resultaat, breedte), ...acties(config, soort, invoer));
+  const { kop, rest } = WEERGAVE[soort](omgeving, antwoord.resultaat, breedte);
+  const melding = paneel.querySelector("[data-aw-actie-melding]");
+  melding.replaceChildren();
+  paneel.querySelector("[data-aw-kop]").replaceChildren(...kop);
+  paneel.querySelector("[data-aw-knoppen]").replaceChildren(...acties(omgeving, soort, invoer, melding));
+  paneel.querySelector("[data-aw-uitkomst]").replaceChildren(...rest);
   uitvoer.hidden = false;
   state.laatsteResultaat = { soort: soort, invoer: invoer, resultaat: antwoord.resultaat, breedte: breedte };
-  const kop = uitvoer.querySelector("[data-aw-antwoord]");
-  kop.focus({ preventScroll: true });
-  kop.scrollIntoView({ block: "start" });
+  const antwoordKop = uitvoer.querySelector("[data-aw-antwoord]");
+  if (!opPlek) {
+    antwoordKop.focus({ preventScroll: true });
+    antwoordKop.scrollIntoView({ block: "start" });
+  } else if (!uitvoer.contains(document.activeElement)) {
+    antwoordKop.focus({ preventScroll: true });
+  }
 }
 
-// Redraw the figure when the width changes a lot (a phone turned, a window resized), from the same answer.
-function herteken(app) {
+/* What the answer's modules need from the page: where the site is, this calculation's address, and the engine
+ * (for the calendar file). */
+function omgevingVoor(config, soort, invoer, resultaat) {
+  const peilIsVandaag = resultaat.peildatum_is_vandaag || (resultaat.peildatum && resultaat.peildatum.is_vandaag);
+  return {
+    basis: config.basis,
+    siteUrl: config.site_url || config.basis,
+    adres: deelbareUrl(soort, invoer, peilIsVandaag).href,
+    bereken: bereken,
+  };
+}
+
+// Redraw the figure when the width changes a lot (a phone turned, a window resized, the page printed), from the
+// same answer. ``papier``: the width of an A4 page's text, so a phone prints the figure across the page too.
+const PAPIER_BREEDTE = 680;
+
+function herteken(app, papier) {
   const laatste = state.laatsteResultaat;
   if (!laatste || laatste.soort !== "tijdlijn") return;
   const paneel = app.querySelector('[data-aw-rekenhulp="tijdlijn"]');
-  const breedte = Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
+  const breedte = papier ? PAPIER_BREEDTE : Math.max(280, Math.floor(paneel.getBoundingClientRect().width));
   if (Math.abs(breedte - laatste.breedte) < 40) return;
   const oud = paneel.querySelector(".aw-figuur");
   if (!oud) return;
@@ -386,7 +386,7 @@ function init() {
       const onthouden = bewaardeRegio();
       if (onthouden && Array.from(form.elements.regio.options).some(function (o) { return o.value === onthouden; })) form.elements.regio.value = onthouden;
     }
-    form.querySelectorAll("[data-aw-vandaag]").forEach(function (veld) {
+    paneel.querySelectorAll("[data-aw-vandaag]").forEach(function (veld) {
       if (!veld.value) veld.value = new Date().toLocaleDateString("sv-SE");  // a default value, not a computed date
     });
     if (soort === actief) vulFormulier(form, params);
@@ -395,9 +395,20 @@ function init() {
       werkZichtbaarheidBij(form);
       if (event.target.name === "regio") bewaarRegio(event.target.value);
     });
+    // Beside the answer: the peildatum (a field of the form) and the real date of an assumed one (copied into
+    // the form's own field) recompute in place.
+    paneel.querySelector("[data-aw-resultaat]").addEventListener("change", function (event) {
+      const veld = event.target;
+      if (!veld.matches("[data-aw-direct], [data-aw-vul-in]") || !volledigeDatum(veld.value)) return;
+      if (veld.dataset.awVulIn) form.elements[veld.dataset.awVulIn].value = veld.value;
+      form.awVanuit = veld;
+      form.requestSubmit();
+    });
 
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
+      const vanuit = form.awVanuit;  // the field beside the answer that asked for this recompute, if any
+      form.awVanuit = null;
       const gestart = performance.now();
       wisFouten(paneel);
       zaakVoor(form);
@@ -421,16 +432,18 @@ function init() {
       }
       state.laatsteAntwoord = antwoord;  // for diagnostics and the parity tests; holds only dates and choices
       if (!antwoord.ok) {
+        if (vanuit && !uitvoer.hidden) { toonFoutenOpPlek(paneel, vanuit, antwoord.fouten); return; }
         uitvoer.hidden = true;
         toonFouten(paneel, form, antwoord.fouten);  // the form keeps every value
         return;
       }
-      toonResultaat(config, paneel, soort, invoer, antwoord);
+      const omgeving = omgevingVoor(config, soort, invoer, antwoord.resultaat);
+      toonResultaat(omgeving, paneel, soort, invoer, antwoord, Boolean(vanuit));
       state.laatsteGetoondOp = performance.now();  // since navigation: the benchmark's "answer on screen"
       window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: "antwoord" } }));  // offline.js keeps the runtime
       state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
       // The address bar follows once the answer is drawn: updating it can take longer than drawing.
-      requestAnimationFrame(function () { setTimeout(function () { history.replaceState(null, "", deelbareUrl(soort, invoer)); }, 0); });
+      requestAnimationFrame(function () { setTimeout(function () { history.replaceState(null, "", omgeving.adres); }, 0); });
     });
 
     // A shared link: calculate at once (queued until the engine is ready).
@@ -442,8 +455,12 @@ function init() {
   window.addEventListener("beforeprint", function () {
     geopend = Array.from(app.querySelectorAll("[data-aw-resultaat] details:not([open])"));
     geopend.forEach(function (d) { d.open = true; });
+    herteken(app, true);
   });
-  window.addEventListener("afterprint", function () { geopend.forEach(function (d) { d.open = false; }); });
+  window.addEventListener("afterprint", function () {
+    geopend.forEach(function (d) { d.open = false; });
+    herteken(app);
+  });
 
   let wachten = null;
   window.addEventListener("resize", function () {
