@@ -72,8 +72,10 @@ PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten"
 
 # Fixed URL (relative to the site root) of the runtime manifest; deploy/controleer-hosting reads it.
 RUNTIME_MANIFEST = "assets/rekenhulp-bestanden.json"
-# The calculator's own scripts, next to the runtime directories (which are listed whole).
-CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js",)
+# The calculators' own scripts, next to the runtime directories (which are listed whole); the rule-change page
+# runs in the same worker and needs its published sources (hooks/regelwijziging.py writes them first).
+CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js", "assets/javascripts/regelwijziging.js",
+                      "assets/regelwijziging/bronnen-*.json")
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"

@@ -20,6 +20,9 @@ def test_manifest_lists_every_runtime_file_with_size_and_sha256(built_site):
     assert len(on_disk) >= 6 and on_disk <= set(listed)
     # The calculator's own scripts are part of it too.
     assert {"assets/javascripts/rekenhulp.js", "assets/javascripts/rekenhulp-worker.js"} <= set(listed)
+    # So are the rule-change page's script and the published sources it sends to the same worker.
+    assert "assets/javascripts/regelwijziging.js" in listed
+    assert any(path.startswith("assets/regelwijziging/bronnen-") for path in listed)
     for path, entry in listed.items():
         data = (built_site / path).read_bytes()
         assert entry["grootte"] == len(data), path

@@ -8,7 +8,7 @@
  * assumed one) recomputes in place: the answer changes, the focus and the scroll position stay. It never
  * works out a date itself, and stores nothing but the chosen region.
  */
-import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
+import { bewaardeRegio, bewaarRegio, el, rekenkernConfig } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
 import { kiesStartpad } from "./rekenhulp-startpad.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
@@ -340,12 +340,7 @@ function init() {
   const configNode = document.getElementById("aw-rekenkern-config");
   if (!app || !configNode || app.dataset.awKlaar) return;
   app.dataset.awKlaar = "ja";
-  const config = JSON.parse(configNode.textContent);
-  // The template writes paths relative to the page; the worker needs absolute URLs.
-  ["basis", "worker", "pyodide", "lock"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
-  if (config.snapshot) ["url", "stdlib_url"].forEach(function (key) { config.snapshot[key] = new URL(config.snapshot[key], window.location.href).href; });
-  // One copy of the runtime per browser: the service worker's cache where there is one (offline.js), else IndexedDB.
-  config.opslag = "serviceWorker" in navigator && window.isSecureContext ? "serviceworker" : "indexeddb";
+  const config = rekenkernConfig(configNode);
   app.querySelector("[data-aw-geen-js]").hidden = true;
   app.querySelector("[data-aw-tabs]").hidden = false;
   bindTabs(app);
