@@ -13,7 +13,7 @@
  *   older caches of this site are deleted then.
  * - fetch: a file of the lists comes from the cache; a page address with a query (a shared calculation)
  *   gets the cached page, whose script reads the query. Nothing else is stored, so nothing a reader types
- *   ever is. Offline, an unknown page gets the site's 404 page.
+ *   ever is. Offline, an unknown page gets the site's 404 page, saying it is offline.
  * Plain-HTTP sites get no service worker (browsers do not allow it); see the hosting page.
  */
 const BOUW = "__AW_BOUW__";
@@ -27,6 +27,10 @@ const CACHE = VOORVOEGSEL + BOUW;
 const REVISIE = "x-afsprakenwijzer-offline";  // on every stored answer: the hash it was checked against
 const GROOTTE = "x-afsprakenwijzer-grootte";  // and its size, for the page that lists what is kept
 const FOUTPAGINA = "404.html";
+// A cache is whole only with these entries (addresses no file of the site has; offline-wissen.js reads the
+// second): a download that stopped half-way never counts as a copy of the site or of the runtime.
+const SITE_COMPLEET = "__afsprakenwijzer__/site-compleet";
+const REKENKERN_COMPLEET = "__afsprakenwijzer__/rekenkern-compleet";
 
 function adres(pad) {
   return new URL(pad, SCOPE).href;
@@ -41,11 +45,15 @@ function hex(buffer) {
 async function bewaar(cache, [pad, revisie]) {
   // The HTTP cache as the server's headers say: a versioned file the calculator just downloaded comes from there
   // without a request, a page is revalidated. The hash check below catches a stale copy anyway.
-  const response = await fetch(adres(pad), { credentials: "same-origin" });
-  if (!response.ok) throw new Error(pad + ": HTTP " + response.status);
-  const body = await response.arrayBuffer();
-  if (revisie && !hex(await crypto.subtle.digest("SHA-256", body)).startsWith(revisie)) {
-    throw new Error(pad + ": de inhoud hoort niet bij deze versie van de site");
+  let response, body;
+  for (const cache of ["default", "reload"]) {
+    // A proxy or server that lets a page stay fresh can hand back the previous build's copy: then once more,
+    // past the HTTP cache.
+    response = await fetch(adres(pad), { credentials: "same-origin", cache: cache });
+    if (!response.ok) throw new Error(pad + ": HTTP " + response.status);
+    body = await response.arrayBuffer();
+    if (!revisie || hex(await crypto.subtle.digest("SHA-256", body)).startsWith(revisie)) break;
+    if (cache === "reload") throw new Error(pad + ": de inhoud hoort niet bij deze versie van de site");
   }
   const headers = new Headers(response.headers);
   ["content-encoding", "content-length", "transfer-encoding", "vary"].forEach(function (naam) { headers.delete(naam); });
@@ -54,17 +62,24 @@ async function bewaar(cache, [pad, revisie]) {
   await cache.put(adres(pad), new Response(body, { status: 200, statusText: "OK", headers: headers }));
 }
 
-/* Fill ``cache`` with ``lijst``: what it holds already with the same revision stays, what ``vorige`` holds
- * with the same revision is copied, the rest is fetched. */
-async function vul(cache, lijst, vorige) {
+/* Fill ``cache`` with ``lijst``: what it holds already with the same revision stays, what another cache of
+ * this site holds with the same revision (checked when it was stored) is copied, the rest is fetched. */
+async function vul(cache, lijst, anderen) {
   const open = [];
   for (const bestand of lijst) {
     const [pad, revisie] = bestand;
     const al = await cache.match(adres(pad));
     if (al && revisie && al.headers.get(REVISIE) === revisie) continue;
-    const oud = vorige ? await vorige.match(adres(pad)) : null;
-    if (oud && revisie && oud.headers.get(REVISIE) === revisie) await cache.put(adres(pad), oud);
-    else open.push(bestand);
+    let gekopieerd = false;
+    for (const ander of revisie ? anderen : []) {
+      const oud = await ander.match(adres(pad));
+      if (oud && oud.headers.get(REVISIE) === revisie) {
+        await cache.put(adres(pad), oud);
+        gekopieerd = true;
+        break;
+      }
+    }
+    if (!gekopieerd) open.push(bestand);
   }
   // A few at a time: on a phone the pages arrive in order, and a single failure stops the rest early.
   for (let i = 0; i < open.length; i += 6) {
@@ -76,20 +91,42 @@ async function cachesVanDezeSite() {
   return (await caches.keys()).filter(function (naam) { return naam.startsWith(VOORVOEGSEL); });
 }
 
-async function vorigeCache() {
+/* The other caches of this site (earlier builds, whole or not): files are copied from them by revision. */
+async function andereCaches() {
   const namen = (await cachesVanDezeSite()).filter(function (naam) { return naam !== CACHE; });
-  return namen.length ? caches.open(namen[namen.length - 1]) : null;
+  return Promise.all(namen.map(function (naam) { return caches.open(naam); }));
 }
 
-async function heeftRekenkern(cache) {
-  return Boolean(cache) && (await cache.keys()).some(function (request) { return request.url.includes("/assets/rekenkern/"); });
+async function compleet(cache, merk) {
+  return Boolean(await cache.match(adres(merk)));
+}
+
+async function markeer(cache, merk) {
+  await cache.put(adres(merk), new Response(BOUW, { headers: { "content-type": "text/plain" } }));
+}
+
+/* The runtime into this build's cache; marked whole only when every file arrived. */
+async function bewaarRekenkern(anderen) {
+  const cache = await caches.open(CACHE);
+  await vul(cache, REKENKERN, anderen);
+  await markeer(cache, REKENKERN_COMPLEET);
 }
 
 self.addEventListener("install", function (event) {
   event.waitUntil((async function () {
-    const vorige = await vorigeCache();
+    const anderen = await andereCaches();
+    // A reader who had the runtime offline keeps it offline in the new version.
+    const metRekenkern = (await Promise.all(anderen.map(function (c) { return compleet(c, REKENKERN_COMPLEET); }))).some(Boolean);
     const cache = await caches.open(CACHE);
-    await vul(cache, (await heeftRekenkern(vorige)) ? SITE.concat(REKENKERN) : SITE, vorige);
+    try {
+      await vul(cache, SITE, anderen);
+      await markeer(cache, SITE_COMPLEET);
+      if (metRekenkern) await bewaarRekenkern(anderen);
+    } catch (fout) {
+      // Not installed: the next visit tries again, from nothing; a half cache is never used.
+      await caches.delete(CACHE);
+      throw fout;
+    }
   })());
 });
 
@@ -107,8 +144,7 @@ self.addEventListener("message", function (event) {
   if (bericht.type === "activeer") {
     self.skipWaiting();
   } else if (bericht.type === "rekenkern-bewaren") {
-    event.waitUntil(caches.open(CACHE)
-      .then(function (cache) { return vul(cache, REKENKERN, null); })
+    event.waitUntil(andereCaches().then(bewaarRekenkern)
       .then(function () { antwoord({ type: "rekenkern-bewaard", gelukt: true, bouw: BOUW }); },
         function (fout) { antwoord({ type: "rekenkern-bewaard", gelukt: false, fout: String(fout) }); }));
   } else if (bericht.type === "bouw") {
@@ -116,8 +152,12 @@ self.addEventListener("message", function (event) {
   }
 });
 
+/* From this build's cache, without creating it (after "remove everything" it stays gone). */
+function zoek(url) {
+  return caches.match(url, { cacheName: CACHE });
+}
+
 async function uitCache(request) {
-  const cache = await caches.open(CACHE);
   const url = new URL(request.url);
   // A page without its query (the shared link's dates never become a key), and "x/index.html" as "x/".
   url.search = "";
@@ -125,7 +165,7 @@ async function uitCache(request) {
   const kandidaten = [url.href];
   if (url.pathname.endsWith("/index.html")) kandidaten.push(url.href.slice(0, -"index.html".length));
   for (const kandidaat of kandidaten) {
-    const gevonden = await cache.match(kandidaat);
+    const gevonden = await zoek(kandidaat);
     if (gevonden) return gevonden;
   }
   return null;
@@ -141,8 +181,15 @@ async function beantwoord(request) {
     return await fetch(request);
   } catch (fout) {
     if (request.mode === "navigate") {
-      const foutpagina = await (await caches.open(CACHE)).match(adres(FOUTPAGINA));
-      if (foutpagina) return new Response(foutpagina.body, { status: 404, headers: foutpagina.headers });
+      const foutpagina = await zoek(adres(FOUTPAGINA));
+      if (foutpagina) {
+        // The 404 page with its offline text shown instead (overrides/404.html).
+        const html = (await foutpagina.text())
+          .replace('data-aw-fout="niet-gevonden"', 'data-aw-fout="niet-gevonden" hidden')
+          .replace('data-aw-fout="offline" hidden', 'data-aw-fout="offline"')
+          .replace("<title>Pagina niet gevonden", "<title>Geen verbinding");
+        return new Response(html, { status: 404, headers: foutpagina.headers });
+      }
     }
     throw fout;
   }

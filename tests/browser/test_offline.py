@@ -60,6 +60,8 @@ def test_after_one_visit_offline_a_new_shared_link_answers_and_pages_and_search_
     eerste_bezoek(page, site_url)
     # One copy of the runtime: in the service worker's cache, none in IndexedDB beside it.
     assert page.evaluate("indexedDB.databases().then((d) => d.map((x) => x.name))") == []
+    # A first visit is no update: no notice about a new version.
+    assert page.locator("[data-aw-versiemelding]").count() == 0
 
     context.set_offline(True)
     resultaat = antwoord(page, "2025-06-02", site_url)  # another date: a query the cache never saw
@@ -75,8 +77,9 @@ def test_after_one_visit_offline_a_new_shared_link_answers_and_pages_and_search_
     assert "veiligheidsbeoordeling" in zoek(page, "veiligheidsbeoordeling")
     page.goto(site_url + "afdrukversie/")  # the print edition, with its print styles
     assert "Afdrukversie" in page.title()
-    page.goto(site_url + "bestaat-niet/")
-    assert "Deze pagina bestaat niet" in page.locator("h1").inner_text()
+    page.goto(site_url + "bestaat-niet/")  # not kept, and no network: the 404 page says so
+    assert "Geen verbinding" in page.locator("h1:visible").inner_text()
+    assert page.locator("h1:visible").count() == 1
 
     # Nothing a reader typed is stored: no address with a query, no date from the links.
     adressen = [url for urls in page.evaluate(CACHES).values() for url in urls]
@@ -174,11 +177,15 @@ def test_one_button_removes_everything_the_site_keeps(browser, site_url):
     page = context.new_page()
     eerste_bezoek(page, site_url)
     page.locator("#tijdlijn").get_by_label("Regio", exact=True).select_option("zuid-limburg")  # remembered
+    page.goto(site_url + "start-hier/")  # a step of the reading route, marked as read
+    page.locator('section[data-aw-stap="kader"] input[data-aw-gelezen]').check()
+    page.wait_for_function("localStorage.getItem('afsprakenwijzer.leesroute') !== null")
     page.goto(site_url + "over/wat-uw-browser-bewaart/")
     overzicht = page.locator("[data-aw-bewaard-overzicht]")
     overzicht.locator("li").first.wait_for()
     voor = overzicht.inner_text()
     assert "offline kopie van de site" in voor and "met de rekenomgeving" in voor and "regio" in voor
+    assert "leesroute" in voor
     assert axe_violations(page, "wat uw browser bewaart") == []
 
     page.get_by_role("button", name="Alles wissen wat deze site bewaart").click()
@@ -186,7 +193,8 @@ def test_one_button_removes_everything_the_site_keeps(browser, site_url):
     assert overzicht.inner_text().strip() == "niets"
     assert page.evaluate(CACHES) == {}
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
-    assert page.evaluate("localStorage.getItem('afsprakenwijzer.regio')") is None
+    assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('afsprakenwijzer'))") == []
+    assert page.evaluate("indexedDB.databases().then((d) => d.length)") == 0
     context.close()
 
 

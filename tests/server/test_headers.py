@@ -124,7 +124,7 @@ def test_csp_allows_only_the_own_origin_plus_wasm():
     assert directives["default-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
-    for name in ("worker-src", "connect-src", "font-src", "base-uri", "form-action"):
+    for name in ("worker-src", "connect-src", "font-src", "manifest-src", "base-uri", "form-action"):
         assert directives[name] == ["'self'"], name
     for name, sources in directives.items():
         assert "'unsafe-eval'" not in sources, name

@@ -9,9 +9,14 @@
  */
 
 const DATABASE = "afsprakenwijzer-rekenkern";
+// The runtime's copy in Cache Storage of an earlier version of the site (before the service worker).
+const OUDE_CACHE = "afsprakenwijzer-rekenkern";
+// Every key the site's scripts write starts with this; the ones below are named, any other is still removed.
+const EIGEN_VOORVOEGSEL = "afsprakenwijzer.";
 const EIGEN_SLEUTELS = {
   "afsprakenwijzer.regio": "uw laatst gekozen regio",
   "afsprakenwijzer.oefenen": "uw oefenvoortgang (goed of fout per vraag)",
+  "afsprakenwijzer.leesroute": "welke stappen van de leesroute u hebt gelezen",
 };
 const THEMA_SLEUTELS = { __palette: "uw keuze voor een licht of donker thema" };
 
@@ -31,7 +36,7 @@ function sleutels(opslag, basis) {
   try {
     for (let i = 0; i < opslag.length; i++) {
       const sleutel = opslag.key(i);
-      if (sleutel in EIGEN_SLEUTELS) uit.push([sleutel, EIGEN_SLEUTELS[sleutel]]);
+      if (sleutel.startsWith(EIGEN_VOORVOEGSEL)) uit.push([sleutel, EIGEN_SLEUTELS[sleutel] || "een instelling van de Afsprakenwijzer"]);
       else if (sleutel.startsWith(thema)) uit.push([sleutel, THEMA_SLEUTELS[sleutel.slice(thema.length)] || "instellingen van de weergave"]);
     }
   } catch (error) {
@@ -45,11 +50,14 @@ async function eigenCaches(basis) {
   return (await caches.keys()).filter(function (naam) { return naam.startsWith(cacheVoorvoegsel(basis)); });
 }
 
-async function cacheOmvang(naam) {
+// sw.js marks a cache whose runtime arrived whole with this entry (an address no file of the site has).
+export const REKENKERN_COMPLEET = "__afsprakenwijzer__/rekenkern-compleet";
+
+async function cacheOmvang(naam, basis) {
   const cache = await caches.open(naam);
-  const antwoorden = await cache.matchAll();
-  const bytes = antwoorden.reduce(function (som, r) { return som + Number(r.headers.get("x-afsprakenwijzer-grootte") || 0); }, 0);
-  const metRekenkern = (await cache.keys()).some(function (r) { return r.url.includes("/assets/rekenkern/"); });
+  const antwoorden = (await cache.matchAll()).filter(function (r) { return r.headers.has("x-afsprakenwijzer-grootte"); });
+  const bytes = antwoorden.reduce(function (som, r) { return som + Number(r.headers.get("x-afsprakenwijzer-grootte")); }, 0);
+  const metRekenkern = Boolean(await cache.match(new URL(REKENKERN_COMPLEET, basis).href));
   return { aantal: antwoorden.length, bytes: bytes, metRekenkern: metRekenkern };
 }
 
@@ -79,7 +87,7 @@ async function databaseOmvang() {
         lees.onsuccess = function () {
           db.close();
           const bytes = lees.result.reduce(function (som, blob) { return som + (blob && blob.size || 0); }, 0);
-          klaar(bytes ? bytes : null);
+          klaar(bytes);
         };
         lees.onerror = function () { db.close(); klaar(null); };
       } catch (error) {
@@ -101,13 +109,14 @@ function opslagen() {
 export async function bewaardeGegevens(basis) {
   const regels = [];
   for (const naam of await eigenCaches(basis)) {
-    const { aantal, bytes, metRekenkern } = await cacheOmvang(naam);
+    const { aantal, bytes, metRekenkern } = await cacheOmvang(naam, basis);
     regels.push("de offline kopie van de site: " + aantal + " pagina’s en bestanden, " + megabytes(bytes)
       + (metRekenkern ? ", met de rekenomgeving van de rekenhulpen" : ", zonder de rekenomgeving"));
   }
-  if ((await eigenRegistraties(basis)).length) regels.push("de service worker die de site offline beschikbaar maakt");
+  if (typeof caches !== "undefined" && await caches.has(OUDE_CACHE)) regels.push("een oudere kopie van de rekenomgeving");
+  if ((await eigenRegistraties(basis)).length) regels.push("het onderdeel dat de site offline laat werken (de service worker)");
   const kopie = await databaseOmvang();
-  if (kopie) regels.push("een uitgepakte kopie van de rekenkern, zodat de rekenhulp sneller start: " + megabytes(kopie));
+  if (kopie !== null) regels.push("een uitgepakte kopie van de rekenkern, zodat de rekenhulp sneller start: " + megabytes(kopie));
   for (const opslag of opslagen()) sleutels(opslag, basis).forEach(function ([, wat]) { regels.push(wat); });
   return regels.length ? regels : ["niets"];
 }
@@ -116,12 +125,13 @@ export async function bewaardeGegevens(basis) {
 export async function wisAlles(basis) {
   const gewist = [];
   for (const registratie of await eigenRegistraties(basis)) {
-    if (await registratie.unregister().catch(function () { return false; })) gewist.push("de service worker");
+    if (await registratie.unregister().catch(function () { return false; })) gewist.push("het onderdeel dat de site offline laat werken");
   }
   for (const naam of await eigenCaches(basis)) {
     if (await caches.delete(naam)) gewist.push("de offline kopie van de site");
   }
-  if (await databaseOmvang()) {
+  if (typeof caches !== "undefined" && await caches.delete(OUDE_CACHE)) gewist.push("een oudere kopie van de rekenomgeving");
+  if (await databaseOmvang() !== null) {
     await new Promise(function (klaar) {
       const weg = indexedDB.deleteDatabase(DATABASE);
       weg.onsuccess = weg.onerror = weg.onblocked = function () { klaar(); };

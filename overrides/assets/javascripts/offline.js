@@ -16,6 +16,9 @@ const basis = manifest ? new URL(".", manifest.href).href : null;
 const kan = Boolean(basis) && "serviceWorker" in navigator && window.isSecureContext;
 let registreren = null;
 let zelfBijgewerkt = false;
+// Only a page that had a version when it opened can see another take over; on a first visit the service
+// worker's clients.claim() is a first start, not an update.
+const hadVersie = kan && Boolean(navigator.serviceWorker.controller);
 
 /* ---------- registering ---------- */
 
@@ -51,6 +54,9 @@ function vraag(worker, bericht) {
 /* After the calculator's first answer: the runtime into the service worker's cache (from the browser's HTTP
  * cache, where the calculator just put it). From then on it is the one copy: an older IndexedDB copy goes. */
 async function bewaarRekenkern() {
+  // With the browser's data saver on, the runtime is kept only as far as the calculator downloaded it (the
+  // HTTP cache); storing all of it offline would download what the chosen start did without.
+  if (navigator.connection && navigator.connection.saveData) return;
   const reg = await registreer();
   if (!reg) return;
   const actief = (await navigator.serviceWorker.ready).active;
@@ -75,15 +81,32 @@ function volgUpdates(reg) {
   });
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (zelfBijgewerkt) { window.location.reload(); return; }
+    if (!hadVersie) return;
     // Another tab switched to the new version: this page is of the old one.
     melding("Deze site is intussen bijgewerkt. Vernieuw de pagina om de nieuwe versie te zien.", "Vernieuwen",
       function () { window.location.reload(); });
   });
 }
 
+/* A page of the previous version whose calculator cannot load its runtime: the server has the new version
+ * only. The new version is what makes it work again; say so on the notice. */
+async function nieuweVersieVoorRekenhulp() {
+  const reg = await registreer();
+  if (!reg || !navigator.serviceWorker.controller) return;
+  await reg.update().catch(function () { /* offline: nothing newer to find */ });
+  const nieuw = reg.waiting || reg.installing;
+  if (!nieuw) return;
+  state.rekenhulpWachtOpVersie = true;
+  if (reg.waiting) toonNieuweVersie(reg.waiting);
+  // else: the notice follows when it is installed (volgUpdates), with the text below
+}
+
 function toonNieuweVersie(worker) {
   state.nieuweVersie = true;
-  melding("Er is een nieuwe versie van de Afsprakenwijzer geladen.", "Nu gebruiken", function () {
+  const tekst = state.rekenhulpWachtOpVersie
+    ? "Er is een nieuwe versie van de Afsprakenwijzer. De rekenhulp werkt weer zodra u die gebruikt."
+    : "Er is een nieuwe versie van de Afsprakenwijzer geladen.";
+  melding(tekst, "Nu gebruiken", function () {
     zelfBijgewerkt = true;
     worker.postMessage({ type: "activeer" });
   });
@@ -160,6 +183,7 @@ if (kan) {
     });
   }
   window.addEventListener("aw-rekenhulp", function (event) {
+    if (event.detail.soort === "mislukt") nieuweVersieVoorRekenhulp();
     if (event.detail.soort === "antwoord" && state.rekenkernBewaard === null) {
       state.rekenkernBewaard = false;
       bewaarRekenkern();

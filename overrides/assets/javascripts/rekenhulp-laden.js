@@ -4,7 +4,7 @@
  * Fast path: restore the memory snapshot of the warmed-up engine that the build made (a tenth of a
  * normal boot), with only the part of the standard library the engine can still import after that
  * (config.snapshot.stdlib_url). Where it comes from:
- * - a service worker that holds the runtime (rekenhulp-offline.js, sw.js): its copy, as any other file;
+ * - a service worker that holds the runtime (offline.js, sw.js): its copy, as any other file;
  * - otherwise, after the first visit, the unpacked copy the browser keeps in IndexedDB
  *   (rekenhulp-opslag.js; over plain HTTP there is no service worker);
  * - otherwise the web server, which sends it compressed (brotli or gzip, unpacked by the browser itself);

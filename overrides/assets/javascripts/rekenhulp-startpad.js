@@ -13,6 +13,7 @@
  *   accept only gzip and the snapshot is larger on the wire than with brotli (secure contexts).
  * An unknown speed (too little measured) takes the snapshot: the common case is an office or a 4G phone.
  */
+import { REKENKERN_COMPLEET } from "./offline-wissen.js";
 import { heeftSnapshot } from "./rekenhulp-opslag.js";
 
 // Break-even speeds in Mbit/s (benchmarks/rekenhulp.py, --snelheden): below these a boot answers first.
@@ -38,12 +39,18 @@ export function gemetenSnelheid(entries) {
   return (bytes * 8) / (tijd * 1000);  // bits per millisecond / 1000 = Mbit/s
 }
 
+// Some browsers leave an IndexedDB request unanswered for ever: after this long, "not on the device".
+const OPSLAG_WACHT_MS = 500;
+
 async function snapshotOpApparaat(config) {
   try {
     if (config.opslag === "serviceworker") {
-      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(config.snapshot.url));
+      // The service worker marks its cache once the whole runtime is in (sw.js).
+      const manifest = document.querySelector('link[rel="manifest"]');
+      return Boolean(manifest) && Boolean(await caches.match(new URL(REKENKERN_COMPLEET, manifest.href).href));
     }
-    return await heeftSnapshot(config.snapshot);
+    return await Promise.race([heeftSnapshot(config.snapshot),
+      new Promise(function (klaar) { setTimeout(function () { klaar(false); }, OPSLAG_WACHT_MS); })]);
   } catch (error) {
     return false;
   }

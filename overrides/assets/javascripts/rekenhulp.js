@@ -357,7 +357,9 @@ function init() {
   // Start the engine at once, the way that answers first on this connection: the form is usable while it
   // loads, and a calculation asked for in the meantime is answered as soon as it is ready.
   state.status = "laden";
-  kiesStartpad(config).then(function (keuze) {
+  kiesStartpad(config).catch(function (error) {
+    return { pad: "snapshot", reden: "keuze mislukt: " + error, mbps: null };
+  }).then(function (keuze) {
     state.startpad = keuze;  // diagnostics and the benchmark
     config.pad = keuze.pad;
     startWorker(config, melden);
