@@ -31,7 +31,7 @@ Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold
 recompute ≤ 50 ms. Issue 21, on the phone profile: cold ≤ 0.8× the bare boot and ≤ 8 MB on the wire
 (stretch: 0.6× and 6 MB).
 
-Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon] [--snelheden]
+Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon] [--snelheden [--profielen 1@300,9@60]]
 (--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds;
  --alleen-telefoon: only the phone profile;
  --snelheden: only the snapshot start against a boot at several speeds, with brotli and with gzip only: the
@@ -238,7 +238,7 @@ def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
     return total, len(seen), wasm, snapshot
 
 
-def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | None = None
+def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | None = None, latency_ms: int = 60
                     ) -> tuple[float, str | None, list[tuple[str, int, str]]]:
     """One cold visit on the phone profile: (seconds from navigation to the answer on screen by the page's
     own clock, how the calculator started, [(file, bytes on the wire, encoding), ...]). ``mbps``: another
@@ -250,7 +250,8 @@ def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | N
             page.add_init_script(f"window.__awStartpad = {json.dumps(pad)};")
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8})
+        cdp.send("Network.emulateNetworkConditions",
+                 {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8, "latency": latency_ms})
         bestanden: list[tuple[str, int, str]] = []
 
         def record(request):
@@ -267,6 +268,7 @@ def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | N
             via = page.evaluate("window.__awRekenhulp.via") + (
                 f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)" if keuze.get("mbps") else f" ({keuze.get('reden')})")
         # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
+        context.remove_listener("requestfinished", record)
         return seconden, via, list(bestanden)
     finally:
         context.close()
@@ -285,11 +287,12 @@ def telefoon(browser, base: str, runs: int) -> dict:
     return uitslag
 
 
-SNELHEDEN = (2, 4, 9, 20)
+# (Mbit/s down, round trip in ms): a 3G line (which browsers rate '3g'), then 4G at rising speeds.
+SNELHEDEN = ((1, 300), (2, 60), (4, 60), (9, 60), (20, 60))
 PADEN = ("snapshot", "opstart")
 
 
-def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tuple[float, ...]) -> dict:
+def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tuple[tuple[float, int], ...]) -> dict:
     """Where the snapshot path stops answering first: per server (HTTPS-like secure context with brotli, and
     the plain-HTTP host name with gzip only) and speed, both starts forced, interleaved:
     {(label, mbps, pad): [seconds, ...]}; and what the calculator's own rule chose there."""
@@ -298,14 +301,14 @@ def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tupl
         for base, label in bases:
             for mbps in mbps_lijst:
                 for pad in (*PADEN, None):
-                    seconden, via, _ = telefoon_bezoek(browser, base + QUERY, "rekenhulp", mbps, pad)
+                    seconden, via, _ = telefoon_bezoek(browser, base + QUERY, "rekenhulp", mbps[0], pad, mbps[1])
                     uitslag.setdefault((label, mbps, pad or "regel"), []).append(seconden)
                     if pad is None:
                         uitslag.setdefault((label, mbps, "keuze"), []).append(via)
     return uitslag
 
 
-def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tuple[float, ...]) -> None:
+def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tuple[tuple[float, int], ...]) -> None:
     print("\nsnapshot of opstart, per snelheid (telefoon, 60 ms, koud; mediaan in s; de regel van rekenhulp-startpad.js)")
     for _, label in bases:
         print(f"  {label}")
@@ -313,7 +316,7 @@ def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tup
             snap, boot = (statistics.median(uitslag[(label, mbps, p)]) for p in PADEN)
             regel = statistics.median(uitslag[(label, mbps, "regel")])
             eerst = "snapshot" if snap <= boot else "opstart"
-            print(f"    {mbps:>4} Mbit/s: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
+            print(f"    {mbps[0]:>4} Mbit/s, {mbps[1]:>3} ms: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
                   f"via {', '.join(sorted(set(uitslag[(label, mbps, 'keuze')])))}")
 
 
@@ -366,8 +369,10 @@ def main() -> None:
     parser.add_argument("--alleen-telefoon", action="store_true",
                         help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)")
     parser.add_argument("--snelheden", action="store_true",
-                        help=f"alleen: snapshot en opstart bij {', '.join(map(str, SNELHEDEN))} Mbit/s, met brotli (localhost) "
+                        help="alleen: snapshot en opstart per verbinding (Mbit/s, ms): "
+                             f"{', '.join(f'{m}@{ms}' for m, ms in SNELHEDEN)}, met brotli (localhost) "
                              f"en met alleen gzip (http://{INTRANET_HOST}/): waar ligt de grens")
+    parser.add_argument("--profielen", help="met --snelheden: alleen deze verbindingen, bijvoorbeeld 1@300,9@60")
     args = parser.parse_args()
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -380,7 +385,9 @@ def main() -> None:
         browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
         if args.snelheden:
             bases = [(servers[0][0], servers[0][1] + ", localhost (brotli)"), (intranet[0], intranet[1] + " (alleen gzip)")]
-            print_snelheden(snelheden(browser, bases, args.runs, SNELHEDEN), bases, SNELHEDEN)
+            profielen = SNELHEDEN if not args.profielen else tuple(
+                (float(m), int(ms)) for m, ms in (p.split("@") for p in args.profielen.split(",")))
+            print_snelheden(snelheden(browser, bases, args.runs, profielen), bases, profielen)
             return
         # The phone profile behind the first server: nginx with the shipped configuration when installed.
         telefoon_uitslag = telefoon(browser, servers[0][0], args.runs) if not args.alleen_intranet else None

@@ -1,44 +1,25 @@
 /* Which way the calculator's runtime starts on this visit, for this connection (rekenhulp-laden.js follows it):
  * - "snapshot": restore the warmed-up engine. More to download (the snapshot instead of the standard library
- *   and the engine's wheels), but no Python to boot: the answer is there a few seconds sooner once the bytes
- *   are in.
+ *   and the engine's wheels), but no Python to boot.
  * - "opstart": boot Python and load the engine: fewer bytes, more work for the device.
- * Which answers first depends on the connection; the rule below comes from benchmarks/rekenhulp.py (the
- * phone profile at several speeds) and is explained on the hosting page:
- * - a snapshot already on this device (the service worker's copy, or the IndexedDB copy over plain HTTP)
- *   always wins: nothing to download;
+ * The rule comes from benchmarks/rekenhulp.py --snelheden (a phone, 60 ms, cold; the table is on the hosting
+ * page). With brotli (HTTPS) the snapshot answers first from about 4 Mbit/s and loses at most a few percent
+ * below that; with gzip only (plain HTTP) a boot answers first up to about 12 Mbit/s, but a plain-HTTP site is an
+ * intranet site, reached over the office network, where the snapshot wins. So:
+ * - a snapshot already on this device (the service worker's copy, or the IndexedDB copy) always: nothing to download;
  * - with the browser's data saver on, the fewest bytes: a boot;
- * - otherwise by the speed the page itself was downloaded at (its own files, from the Resource Timing API):
- *   below the break-even speed a boot answers first. That speed is higher over plain HTTP, where browsers
- *   accept only gzip and the snapshot is larger on the wire than with brotli (secure contexts).
- * An unknown speed (too little measured) takes the snapshot: the common case is an office or a 4G phone.
+ * - on a connection the browser itself rates as slow (effectiveType 3g or slower: under about 1.5 Mbit/s or a
+ *   long round trip), where every megabyte costs seconds: a boot;
+ * - otherwise the snapshot.
+ * The page's own files are too small to measure a line's speed (they arrive in the first round trips, before
+ * the line is full), and navigator.connection.downlink is a default guess in a browser without history: both
+ * were tried and chose wrong in the benchmark. Browsers without navigator.connection (Firefox, Safari) take the
+ * snapshot.
  */
 import { REKENKERN_COMPLEET } from "./offline-wissen.js";
 import { heeftSnapshot } from "./rekenhulp-opslag.js";
 
-// Break-even speeds in Mbit/s (benchmarks/rekenhulp.py, --snelheden): below these a boot answers first.
-export const GRENS_MBPS = { brotli: 3, gzip: 7 };
-// Less than this many bytes measured says too little about the connection.
-const GENOEG_BYTES = 40000;
-
-/* The page's own download speed in Mbit/s, or null: bytes that came over the network, over the time any of
- * them was arriving (the intervals from first to last byte, overlaps counted once). Latency is not in it. */
-export function gemetenSnelheid(entries) {
-  const stukken = entries.filter(function (e) { return e.transferSize > 0 && e.responseEnd > e.responseStart; })
-    .map(function (e) { return [e.responseStart, e.responseEnd, e.transferSize]; })
-    .sort(function (a, b) { return a[0] - b[0]; });
-  let bytes = 0, tijd = 0, einde = -Infinity;
-  for (const [begin, eind, grootte] of stukken) {
-    bytes += grootte;
-    if (eind > einde) {
-      tijd += eind - Math.max(begin, einde);
-      einde = eind;
-    }
-  }
-  if (bytes < GENOEG_BYTES || tijd <= 0) return null;
-  return (bytes * 8) / (tijd * 1000);  // bits per millisecond / 1000 = Mbit/s
-}
-
+const TRAAG = new Set(["slow-2g", "2g", "3g"]);
 // Some browsers leave an IndexedDB request unanswered for ever: after this long, "not on the device".
 const OPSLAG_WACHT_MS = 500;
 
@@ -56,15 +37,13 @@ async function snapshotOpApparaat(config) {
   }
 }
 
-/* {pad, reden, mbps}: the choice and why (shown nowhere, kept in window.__awRekenhulp for the benchmark). */
+/* {pad, reden}: the choice and why (shown nowhere, kept in window.__awRekenhulp.startpad for tests and the benchmark). */
 export async function kiesStartpad(config) {
-  if (!config.snapshot) return { pad: "opstart", reden: "geen snapshot in deze bouw", mbps: null };
-  if (window.__awStartpad) return { pad: window.__awStartpad, reden: "opgelegd", mbps: null };  // benchmarks
-  if (await snapshotOpApparaat(config)) return { pad: "snapshot", reden: "al op dit apparaat", mbps: null };
+  if (!config.snapshot) return { pad: "opstart", reden: "geen snapshot in deze bouw" };
+  if (window.__awStartpad) return { pad: window.__awStartpad, reden: "opgelegd" };  // benchmarks
+  if (await snapshotOpApparaat(config)) return { pad: "snapshot", reden: "al op dit apparaat" };
   const verbinding = navigator.connection;
-  if (verbinding && verbinding.saveData) return { pad: "opstart", reden: "databesparing", mbps: null };
-  const mbps = gemetenSnelheid([...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]);
-  const grens = window.isSecureContext ? GRENS_MBPS.brotli : GRENS_MBPS.gzip;  // browsers ask for brotli in secure contexts only
-  if (mbps !== null && mbps < grens) return { pad: "opstart", reden: "trage verbinding", mbps: mbps };
-  return { pad: "snapshot", reden: mbps === null ? "snelheid onbekend" : "snelle verbinding", mbps: mbps };
+  if (verbinding && verbinding.saveData) return { pad: "opstart", reden: "databesparing" };
+  if (verbinding && TRAAG.has(verbinding.effectiveType)) return { pad: "opstart", reden: "trage verbinding (" + verbinding.effectiveType + ")" };
+  return { pad: "snapshot", reden: "snelle of onbekende verbinding" };
 }
