@@ -185,8 +185,8 @@ async function beantwoord(request) {
       if (foutpagina) {
         // The 404 page with its offline text shown instead (overrides/404.html).
         const html = (await foutpagina.text())
-          .replace('data-aw-fout="niet-gevonden"', 'data-aw-fout="niet-gevonden" hidden')
-          .replace('data-aw-fout="offline" hidden', 'data-aw-fout="offline"')
+          .replace(/<div data-aw-fout="niet-gevonden">[\s\S]*?<\/div>/, "")
+          .replace(/<template data-aw-fout="offline">([\s\S]*?)<\/template>/, '<div data-aw-fout="offline">$1</div>')
           .replace("<title>Pagina niet gevonden", "<title>Geen verbinding");
         return new Response(html, { status: 404, headers: foutpagina.headers });
       }
