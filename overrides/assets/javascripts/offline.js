@@ -116,7 +116,7 @@ function melding(tekst, knoptekst, actie) {
   let balk = document.querySelector("[data-aw-versiemelding]");
   if (!balk) {
     balk = document.createElement("div");
-    balk.className = "aw-versiemelding";
+    balk.className = "aw-versiemelding md-typeset";  // md-typeset: the theme's button styles
     balk.setAttribute("data-aw-versiemelding", "");
     balk.setAttribute("role", "status");
     document.body.append(balk);

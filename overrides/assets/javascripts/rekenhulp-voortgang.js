@@ -32,7 +32,8 @@ export function toonVoortgang(app, state) {
       const procent = state.laatste && state.laatste.procent || 0;
       balk.value = procent;
       balk.setAttribute("aria-valuetext", procent + " %");
-      tekst.textContent = tekstBijLaden(state.laatste) + (state.wachtrij.length ? " Uw berekening volgt." : "");
+      const stap = tekstBijLaden(state.laatste);
+      tekst.textContent = state.wachtrij.length ? stap + (stap.endsWith("…") ? " " : ". ") + "Uw berekening volgt." : stap;
       return;
     }
     // vastgelopen (the runtime may still come) or mislukt: the cause, in the reader's words.
