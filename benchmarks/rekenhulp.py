@@ -255,6 +255,8 @@ def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | N
         bestanden: list[tuple[str, int, str]] = []
 
         def record(request):
+            if request.service_worker:  # the offline copy, made in the background after the answer
+                return
             response = request.response()
             sizes = request.sizes()
             encoding = (response.headers.get("content-encoding") if response else None) or "-"
