@@ -18,6 +18,11 @@ export default [
     languageOptions: { sourceType: "script", globals: { ...globals.browser, ...globals.worker, mermaid: "readonly" } },
   },
   {
+    // The service worker (a classic script at the site's root, hooks/offline.py fills in its lists).
+    files: ["overrides/sw.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: globals.serviceworker },
+  },
+  {
     files: ["**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },

@@ -9,7 +9,7 @@ time, every measurement interleaved so that a busy machine slows all of them ali
   * bare Pyodide: a page that only boots Pyodide in a Web Worker and runs 1+1 — the floor any
     calculator that boots Pyodide can reach;
   * the calculator as shipped (restores the memory snapshot made at build time);
-  * the calculator without snapshot (its request refused, so the worker boots Pyodide normally);
+  * the calculator without snapshot (told to boot Pyodide normally, as its rule does on a slow connection);
 - switching to another calculator tab and calculating there; back to the tijdlijn tab and calculating;
   then three recomputes with new dates on that tab;
 - recompute as the ≤ 50 ms target means it (a user changes a date and presses the button again), also
@@ -21,13 +21,21 @@ time, every measurement interleaved so that a busy machine slows all of them ali
 - the same starts on a plain-HTTP intranet host name (http://intranet.test/, resolved to this machine):
   not localhost, so the browser gives the page no secure context (no crypto.subtle, no Cache Storage),
   as on an intranet without a certificate. How the calculator started there (snapshot or boot) is
-  counted, not required: an older build falls back to a boot there.
+  counted, not required: an older build falls back to a boot there;
+- a phone on a mobile network (issue 21): phone emulation (390×844, touch) with Chrome's own network
+  throttling (CDP Network.emulateNetworkConditions: 9 Mbit/s down, 1.5 Mbit/s up, 60 ms latency), cold,
+  behind nginx with the shipped configuration; the calculator (a shared link) against the bare boot,
+  interleaved, with the bytes on the wire per file (compressed size as sent, and how it was encoded).
 
 Targets (issue 12): warm first answer ≤ 0.35× bare warm on both servers, cold ≤ 1.0× bare cold,
-recompute ≤ 50 ms.
+recompute ≤ 50 ms. Issue 21, on the phone profile: cold ≤ 0.8× the bare boot and ≤ 8 MB on the wire
+(stretch: 0.6× and 6 MB).
 
-Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet]
-(--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds)
+Usage: .venv/bin/python benchmarks/rekenhulp.py [--runs 5] [--site PATH] [--alleen-intranet] [--alleen-telefoon] [--snelheden [--profielen 1@300,9@60]]
+(--alleen-intranet: only the first answer on the plain-HTTP host name, e.g. to compare two builds;
+ --alleen-telefoon: only the phone profile;
+ --snelheden: only the snapshot start against a boot at several speeds, with brotli and with gzip only: the
+ figures behind the rule in rekenhulp-startpad.js)
 """
 
 from __future__ import annotations
@@ -66,6 +74,12 @@ BARE_WORKER = """self.onmessage = async (e) => {
 };"""
 
 STARTS = ("Pyodide kaal", "met snapshot", "zonder snapshot")
+
+# Issue 21's phone: DevTools' "fast 4G" through Chrome's own throttling, which the page's dedicated worker
+# shares (its downloads count against the same 9 Mbit/s).
+TELEFOON_NETWERK = {"offline": False, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}
+TELEFOON_SCHERM = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+TELEFOON_STARTS = ("Pyodide kaal", "rekenhulp")
 
 # Recomputes as a user makes them (a new date, the button again), measured in the page itself and sent
 # back to the server, in a chromium that no DevTools client is attached to. Between recomputes a short
@@ -142,8 +156,10 @@ def recompute_without_devtools(site: Path, work: Path, runs: int) -> list[list[t
 def new_context(browser, start: str):
     # The shipped CSP forbids eval, which Playwright's wait_for_function needs; it costs no time to skip.
     context = browser.new_context(bypass_csp=True)
-    if start == "zonder snapshot":
-        context.route("**/*.snapshot", lambda route: route.abort())
+    # Which start, decided for the calculator instead of by its rule for the connection (rekenhulp-startpad.js).
+    pad = {"met snapshot": "snapshot", "zonder snapshot": "opstart"}.get(start)
+    if pad:
+        context.add_init_script(f"window.__awStartpad = {json.dumps(pad)};")
     return context
 
 
@@ -159,8 +175,9 @@ def first_answer(page, url: str, start: str) -> tuple[float, float]:
     page.locator(ANTWOORD).wait_for(timeout=120_000)
     elapsed = time.perf_counter() - started
     via = page.evaluate("window.__awRekenhulp.via")
-    STARTED_VIA.setdefault((INTRANET_HOST in url, start), []).append(via)
-    if (via == "snapshot") != (start == "met snapshot") and INTRANET_HOST not in url:
+    if start in STARTS:
+        STARTED_VIA.setdefault((INTRANET_HOST in url, start), []).append(via)
+    if start in STARTS and (via == "snapshot") != (start == "met snapshot") and INTRANET_HOST not in url:
         sys.exit(f"verwacht {start}, maar de worker startte via {via!r}: de meting klopt niet")
     return page.evaluate("window.__awRekenhulp.laatsteGetoondOp") / 1000, elapsed
 
@@ -221,6 +238,126 @@ def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
     return total, len(seen), wasm, snapshot
 
 
+def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | None = None, latency_ms: int = 60
+                    ) -> tuple[float, str | None, list[tuple[str, int, str]]]:
+    """One cold visit on the phone profile: (seconds from navigation to the answer on screen by the page's
+    own clock, how the calculator started, [(file, bytes on the wire, encoding), ...]). ``mbps``: another
+    download speed; ``pad``: the start the calculator must take ("snapshot" or "opstart"), instead of its rule."""
+    context = browser.new_context(bypass_csp=True, **TELEFOON_SCHERM)
+    try:
+        page = context.new_page()
+        if pad:
+            page.add_init_script(f"window.__awStartpad = {json.dumps(pad)};")
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions",
+                 {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8, "latency": latency_ms})
+        bestanden: list[tuple[str, int, str]] = []
+
+        def record(request):
+            if request.service_worker:  # the offline copy, made in the background after the answer
+                return
+            response = request.response()
+            sizes = request.sizes()
+            encoding = (response.headers.get("content-encoding") if response else None) or "-"
+            bestanden.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"], encoding))
+
+        context.on("requestfinished", record)
+        seconden, _ = first_answer(page, url, start)
+        via = None
+        if start != "Pyodide kaal":
+            keuze = page.evaluate("window.__awRekenhulp.startpad || {}")
+            via = page.evaluate("window.__awRekenhulp.via") + (
+                f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)" if keuze.get("mbps") else f" ({keuze.get('reden')})")
+        # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
+        context.remove_listener("requestfinished", record)
+        return seconden, via, list(bestanden)
+    finally:
+        context.close()
+
+
+def telefoon(browser, base: str, runs: int) -> dict:
+    """Issue 21's profile, interleaved: {start: {"s": [...], "via": [...], "bestanden": [[...], ...]}}."""
+    uitslag: dict = {start: {"s": [], "via": [], "bestanden": []} for start in TELEFOON_STARTS}
+    for _ in range(runs):
+        for start in TELEFOON_STARTS:
+            url = base + ("pyodide-vloer/" if start == "Pyodide kaal" else QUERY)
+            seconden, via, bestanden = telefoon_bezoek(browser, url, start)
+            uitslag[start]["s"].append(seconden)
+            uitslag[start]["via"].append(via)
+            uitslag[start]["bestanden"].append(bestanden)
+    return uitslag
+
+
+# (Mbit/s down, round trip in ms): a 3G line (which browsers rate '3g'), then 4G at rising speeds.
+SNELHEDEN = ((1, 300), (2, 60), (4, 60), (9, 60), (20, 60))
+PADEN = ("snapshot", "opstart")
+
+
+def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tuple[tuple[float, int], ...]) -> dict:
+    """Where the snapshot path stops answering first: per server (HTTPS-like secure context with brotli, and
+    the plain-HTTP host name with gzip only) and speed, both starts forced, interleaved:
+    {(label, mbps, pad): [seconds, ...]}; and what the calculator's own rule chose there."""
+    uitslag: dict = {}
+    for _ in range(runs):
+        for base, label in bases:
+            for mbps in mbps_lijst:
+                for pad in (*PADEN, None):
+                    seconden, via, _ = telefoon_bezoek(browser, base + QUERY, "rekenhulp", mbps[0], pad, mbps[1])
+                    uitslag.setdefault((label, mbps, pad or "regel"), []).append(seconden)
+                    if pad is None:
+                        uitslag.setdefault((label, mbps, "keuze"), []).append(via)
+    return uitslag
+
+
+def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tuple[tuple[float, int], ...]) -> None:
+    print("\nsnapshot of opstart, per snelheid (telefoon, 60 ms, koud; mediaan in s; de regel van rekenhulp-startpad.js)")
+    for _, label in bases:
+        print(f"  {label}")
+        for mbps in mbps_lijst:
+            snap, boot = (statistics.median(uitslag[(label, mbps, p)]) for p in PADEN)
+            regel = statistics.median(uitslag[(label, mbps, "regel")])
+            eerst = "snapshot" if snap <= boot else "opstart"
+            print(f"    {mbps[0]:>4} Mbit/s, {mbps[1]:>3} ms: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
+                  f"via {', '.join(sorted(set(uitslag[(label, mbps, 'keuze')])))}")
+
+
+def kort_adres(url: str, base: str) -> str:
+    pad = url.removeprefix(base).split("?")[0]
+    return unquote(pad) or "(pagina)"
+
+
+def print_telefoon(uitslag: dict, base: str, server: str) -> None:
+    print(f"\ntelefoon: 390×844, 9 Mbit/s down, 1,5 Mbit/s up, 60 ms (CDP), koud, {server}")
+    print("  navigatie → eerste antwoord op het scherm (klok van de pagina)")
+    mediaan = {}
+    for start in TELEFOON_STARTS:
+        data = uitslag[start]
+        mediaan[start] = statistics.median(data["s"])
+        totaal = [sum(b for _, b, _ in run) for run in data["bestanden"]]
+        vias = [v for v in data["via"] if v]
+        extra = ("  via " + ", ".join(f"{v} {vias.count(v)}×" for v in sorted(set(vias)))) if vias else ""
+        print(f"    {start:<14} {ms(data['s'])}   op de lijn {statistics.median(totaal) / 1e6:5.2f} MB{extra}")
+    verhouding = mediaan["rekenhulp"] / mediaan["Pyodide kaal"]
+    print(f"    rekenhulp / kaal: {verhouding:.2f}×   (doel ≤ 0,8× en ≤ 8 MB; streven 0,6× en 6 MB)")
+    for start in TELEFOON_STARTS:
+        print(f"  bestanden op de lijn, {start} (mediaan over de runs; codering zoals verstuurd)")
+        per_bestand: dict[str, list[int]] = {}
+        codering: dict[str, str] = {}
+        for run in uitslag[start]["bestanden"]:
+            for url, grootte, enc in run:
+                naam = kort_adres(url, base)
+                per_bestand.setdefault(naam, []).append(grootte)
+                codering[naam] = enc
+        rijen = sorted(per_bestand.items(), key=lambda item: -statistics.median(item[1]))
+        klein = [r for r in rijen if statistics.median(r[1]) < 20_000]
+        for naam, groottes in rijen:
+            if statistics.median(groottes) >= 20_000:
+                print(f"    {statistics.median(groottes) / 1e3:9,.0f} KB  {codering[naam]:<5} {naam}")
+        if klein:
+            print(f"    {sum(statistics.median(g) for _, g in klein) / 1e3:9,.0f} KB        {len(klein)} kleinere bestanden")
+
+
 def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:7.0f} ms  ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
 
@@ -231,6 +368,13 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="een al gebouwde site/ (standaard: nu bouwen)")
     parser.add_argument("--alleen-intranet", action="store_true",
                         help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)")
+    parser.add_argument("--alleen-telefoon", action="store_true",
+                        help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)")
+    parser.add_argument("--snelheden", action="store_true",
+                        help="alleen: snapshot en opstart per verbinding (Mbit/s, ms): "
+                             f"{', '.join(f'{m}@{ms}' for m, ms in SNELHEDEN)}, met brotli (localhost) "
+                             f"en met alleen gzip (http://{INTRANET_HOST}/): waar ligt de grens")
+    parser.add_argument("--profielen", help="met --snelheden: alleen deze verbindingen, bijvoorbeeld 1@300,9@60")
     args = parser.parse_args()
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -241,6 +385,17 @@ def main() -> None:
         intranet = (servers[0][0].replace("127.0.0.1", INTRANET_HOST), f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)")
         servers = [intranet] if args.alleen_intranet else [*servers, intranet]
         browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
+        if args.snelheden:
+            bases = [(servers[0][0], servers[0][1] + ", localhost (brotli)"), (intranet[0], intranet[1] + " (alleen gzip)")]
+            profielen = SNELHEDEN if not args.profielen else tuple(
+                (float(m), int(ms)) for m, ms in (p.split("@") for p in args.profielen.split(",")))
+            print_snelheden(snelheden(browser, bases, args.runs, profielen), bases, profielen)
+            return
+        # The phone profile behind the first server: nginx with the shipped configuration when installed.
+        telefoon_uitslag = telefoon(browser, servers[0][0], args.runs) if not args.alleen_intranet else None
+        if args.alleen_telefoon:
+            print_telefoon(telefoon_uitslag, *servers[0])
+            return
 
         first: dict[tuple[str, str, str], list[float]] = {}
         seen: dict[tuple[str, str, str], list[float]] = {}
@@ -259,8 +414,10 @@ def main() -> None:
                         seen.setdefault((server, start, temp), []).append(by_playwright)
                         if start == "met snapshot" and temp == "koud" and page.evaluate("window.__awRekenhulp.via") == "snapshot":
                             # A first visit lasts longer than its first answer: long enough to keep the
-                            # unpacked snapshot for the next one (it is stored right after that answer).
-                            page.wait_for_function("window.__awRekenhulp.snapshotBewaard !== null", timeout=120_000)
+                            # runtime for the next one (stored right after that answer: by the service worker,
+                            # or over plain HTTP the unpacked snapshot in IndexedDB).
+                            page.wait_for_function("(window.__awOffline && window.__awOffline.rekenkernBewaard === true)"
+                                                   " || window.__awRekenhulp.snapshotBewaard !== null", timeout=120_000)
                     if start == "met snapshot" and (base, server) != intranet:
                         more.setdefault((server, "andere rekenhulp (tab + berekenen)"), []).append(other_tab(page))
                         # Back to the tijdlijn (its panel is drawn again), then new dates on the same tab.
@@ -291,6 +448,8 @@ def main() -> None:
                 context.close()
 
     print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
+    if telefoon_uitslag:
+        print_telefoon(telefoon_uitslag, *servers[0])
     for (op_intranet, start), vias in STARTED_VIA.items():
         if op_intranet:
             print(f"  op http://{INTRANET_HOST}/ startte '{start}' via "

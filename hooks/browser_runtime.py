@@ -17,10 +17,12 @@ new URL; the pages learn that URL through ``config.extra.rekenkern``.
 
 It also makes a **memory snapshot** of the warmed-up engine (``hooks/snapshot.mjs``, run with
 Node): the calculator page restores it instead of booting Python, which takes about a tenth of
-the time. The snapshot sits in the same content-hash folder, its own sha256 in its name, so a
-rule change or another Pyodide gives another URL and an old snapshot is never restored. Made
-snapshots are kept in ``.cache/rekenkern/`` so a rebuild of the same engine does not redo it.
-If Node cannot make one, the build goes on without it and the page boots Python as before.
+the time. With it goes a **reduced standard library**: only the modules the engine can still import
+after a restore (``hooks/stdlib_afsluiting.py``), instead of the whole ``python_stdlib.zip``, which
+stays for a boot without snapshot. Both sit in the same content-hash folder, their own sha256 in
+their names, so a rule change or another Pyodide gives other URLs and an old snapshot is never
+restored. They are kept in ``.cache/rekenkern/`` so a rebuild of the same engine does not redo
+them. If Node cannot make them, the build goes on without and the page boots Python as before.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import subprocess
 import tempfile
 import tomllib
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,13 +72,22 @@ PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten"
 
 # Fixed URL (relative to the site root) of the runtime manifest; deploy/controleer-hosting reads it.
 RUNTIME_MANIFEST = "assets/rekenhulp-bestanden.json"
-# The calculator's own scripts, next to the runtime directories (which are listed whole).
-CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js",)
+# The calculators' own scripts, next to the runtime directories (which are listed whole); the rule-change page
+# runs in the same worker and needs its published sources (hooks/regelwijziging.py writes them first).
+CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js", "assets/javascripts/regelwijziging.js",
+                      "assets/regelwijziging/bronnen-*.json")
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
+# Everything that decides what the snapshot and the reduced standard library hold: another version of any
+# of these makes them anew.
+SNAPSHOT_MAKERS = (SNAPSHOT_SCRIPT, ROOT / "hooks" / "stdlib_afsluiting.py",
+                   ROOT / "overrides" / "assets" / "javascripts" / "rekenhulp-snapshotbestand.js")
 SNAPSHOT_CACHE = ROOT / ".cache" / "rekenkern"
 SNAPSHOTS_KEPT = 4
+SNAPSHOT_FILE = "engine.snapshot"
+STDLIB_FILE = "stdlib.zip"
+FIGURES_FILE = "cijfers.json"
 
 
 @dataclass(frozen=True)
@@ -229,13 +241,13 @@ def write_bundle(directory: Path, wheels: list[Wheel], lock: dict) -> None:
 
 
 def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] | None:
-    """The gzip-compressed memory snapshot of the warmed-up engine and its figures (pyodide version,
-    raw and compressed size, time to make), made with Node or taken from the cache."""
-    maker = hashlib.sha256(SNAPSHOT_SCRIPT.read_bytes()).hexdigest()[:12]
-    cached = SNAPSHOT_CACHE / f"{content_hash}-{maker}.snapshot"
-    meta = cached.with_suffix(".json")
-    if cached.is_file() and meta.is_file():
-        return cached, json.loads(meta.read_text(encoding="utf-8"))
+    """A folder with the memory snapshot of the warmed-up engine (engine.snapshot, in the format of
+    rekenhulp-snapshotbestand.js) and the reduced standard library (stdlib.zip), and their figures (pyodide
+    version, sizes, time to make): made with Node or taken from the cache."""
+    maker = hashlib.sha256(b"".join(path.read_bytes() for path in SNAPSHOT_MAKERS)).hexdigest()[:12]
+    cached = SNAPSHOT_CACHE / f"{content_hash}-{maker}"
+    if (cached / FIGURES_FILE).is_file():
+        return cached, json.loads((cached / FIGURES_FILE).read_text(encoding="utf-8"))
     node = shutil.which("node")
     if node is None:
         log.warning("Node.js ontbreekt: de site wordt gebouwd zonder geheugensnapshot (de rekenhulp start dan trager).")
@@ -247,27 +259,32 @@ def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] |
             path = Path(tmp) / wheel.file_name
             path.write_bytes(wheel.data)
             paths.append(str(path))
-        out = Path(tmp) / "snapshot.gz"
-        result = subprocess.run([node, str(SNAPSHOT_SCRIPT), str(PYODIDE_PACKAGE), str(out), *paths],
-                                capture_output=True, text=True, timeout=300)
-        if result.returncode != 0 or not out.is_file():
+        out = Path(tmp) / "uit"
+        out.mkdir()
+        # The format module is an ES module without package.json "type": Node says so once; nothing to act on.
+        result = subprocess.run([node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SNAPSHOT_SCRIPT),
+                                 str(PYODIDE_PACKAGE), str(out), *paths], capture_output=True, text=True, timeout=600)
+        if result.returncode != 0 or not (out / SNAPSHOT_FILE).is_file() or not (out / STDLIB_FILE).is_file():
             log.warning("Geheugensnapshot maken mislukt; de site wordt zonder gebouwd:\n%s", result.stderr[-2000:])
             return None
         log.info("Geheugensnapshot gemaakt: %s", result.stdout.strip())
         figures = json.loads(result.stdout.strip().splitlines()[-1])
+        (out / FIGURES_FILE).write_text(json.dumps(figures), encoding="utf-8")
+        shutil.rmtree(cached, ignore_errors=True)
         shutil.move(out, cached)
-        meta.write_text(json.dumps(figures), encoding="utf-8")
     _prune_snapshot_cache(keep=SNAPSHOTS_KEPT)
     return cached, figures
 
 
 def _prune_snapshot_cache(keep: int) -> None:
-    """Drop all but the newest snapshots (about 6 MB each): a few are kept because the tests also build
+    """Drop all but the newest snapshots (about 13 MB each): a few are kept because the tests also build
     with changed rule files, which is another engine and so another snapshot."""
-    snapshots = sorted(SNAPSHOT_CACHE.glob("*.snapshot"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in snapshots[keep:]:
-        old.unlink(missing_ok=True)
-        old.with_suffix(".json").unlink(missing_ok=True)
+    made = sorted((p for p in SNAPSHOT_CACHE.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in made[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    for leftover in SNAPSHOT_CACHE.glob("*.snapshot"):  # the single files of earlier builds
+        leftover.unlink(missing_ok=True)
+        leftover.with_suffix(".json").unlink(missing_ok=True)
 
 
 _state: dict = {}
@@ -284,18 +301,25 @@ def on_config(config):
         "lock_url": f"assets/rekenkern/{content_hash}/pyodide-lock.json",
         "pakketten": [wheel.name for wheel in wheels],
         "pyodide_versie": version,
+        # What the progress next to the calculate button counts against (unpacked sizes).
+        "groottes": {name: (PYODIDE_PACKAGE / name).stat().st_size for name in PYODIDE_RUNTIME_FILES},
+        "wielen": [[wheel.file_name, len(wheel.data)] for wheel in wheels],
         # What the page checks before it trusts a response: the snapshot's hash and size.
         "snapshot": None,
     }
     if snapshot is not None:
-        data = snapshot.read_bytes()
+        data = (snapshot / SNAPSHOT_FILE).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
+        stdlib = hashlib.sha256((snapshot / STDLIB_FILE).read_bytes()).hexdigest()
         config.extra["rekenkern"]["snapshot"] = {
-            # No ".gz" in the name: some servers would then add Content-Encoding and undo the compression.
             "url": f"assets/rekenkern/{content_hash}/engine-{digest[:12]}.snapshot",
             "sha256": digest,
             "bytes": len(data),
+            "adler32": zlib.adler32(data),
             "raw_bytes": figures.get("raw_bytes"),
+            # What the engine can still import after the restore, instead of python_stdlib.zip.
+            "stdlib_url": f"assets/rekenkern/{content_hash}/stdlib-{stdlib[:12]}.zip",
+            "stdlib_bytes": (snapshot / STDLIB_FILE).stat().st_size,
         }
     if MERMAID_MODULE.exists():
         config.extra["mermaid_url"] = f"assets/vendor/mermaid-{_mermaid_version()}/mermaid.esm.min.mjs"
@@ -348,7 +372,8 @@ def on_post_build(config):
     write_bundle(engine_dir, _state["wheels"], _state["lock"])
     snapshot = config.extra["rekenkern"]["snapshot"]
     if snapshot is not None:
-        shutil.copyfile(_state["snapshot"], site / snapshot["url"])
+        shutil.copyfile(_state["snapshot"] / SNAPSHOT_FILE, site / snapshot["url"])
+        shutil.copyfile(_state["snapshot"] / STDLIB_FILE, site / snapshot["stdlib_url"])
     if "mermaid_url" in config.extra:
         target = site / config.extra["mermaid_url"]
         target.parent.mkdir(parents=True, exist_ok=True)

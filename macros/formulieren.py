@@ -105,7 +105,7 @@ def paneel(r: Rekenhulp, eerste: bool) -> str:
 <div class="aw-foutsamenvatting" data-aw-foutsamenvatting tabindex="-1" role="alert" hidden></div>
 <form class="aw-formulier-invoer" id="{_form_id(r.soort)}" novalidate data-aw-formulier hidden>
 {fieldsets}
-<p class="aw-knoppen"><button type="submit" class="md-button md-button--primary" data-aw-bereken>{escape(r.knop)}</button></p>
+<p class="aw-knoppen"><button type="submit" class="md-button md-button--primary" data-aw-bereken>{escape(r.knop)}</button> <span class="aw-voortgang" data-aw-voortgang hidden></span></p>
 </form>
 <div class="aw-resultaat" data-aw-resultaat hidden>
 <div data-aw-kop></div>

@@ -1,31 +1,55 @@
 // Runs the engine's own pytest suite inside the npm Pyodide runtime under Node (no browser).
-// Usage: node run_in_pyodide.mjs [--snapshot=<file>] <bundle-dir> <host-dir>:<pyodide-dir>… -- <pytest args…>
+// Usage: node run_in_pyodide.mjs [--snapshot=<file> --stdlib=<zip>] <bundle-dir> <host-dir>:<pyodide-dir>… -- <pytest args…>
 // The bundle dir holds our pyodide-lock.json and wheels; the engine is imported from its wheel,
 // never from the working tree (only tests, docs and seeds are mounted).
-// With --snapshot, Python is not booted but restored from the site's memory snapshot (as the calculator
-// page does): the engine is then the one in the snapshot's memory, and the wheels only put files back.
+// With --snapshot, Python is not booted but restored from the site's snapshot file (as the calculator
+// page does, rekenhulp-snapshotbestand.js): the engine is then the one in the snapshot's memory, and the
+// wheels only put files back. With --stdlib, the standard library is the site's reduced archive, as in
+// the browser; the full one comes after it for pytest, watched by stdlib_wacht.py: a module the engine
+// takes from there would be missing in the browser, and fails the run.
 import { loadPyodide } from "pyodide";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { herstel } from "../../overrides/assets/javascripts/rekenhulp-snapshotbestand.js";
 
 let args = process.argv.slice(2);
-let snapshot = null;
-if (args[0].startsWith("--snapshot=")) {
-  snapshot = gunzipSync(readFileSync(args[0].slice("--snapshot=".length)));
+const opties = {};
+while (args[0] && args[0].startsWith("--")) {
+  const [naam, waarde] = args[0].slice(2).split("=");
+  opties[naam] = waarde;
   args = args.slice(1);
 }
 const split = args.indexOf("--");
 const [bundleDir, ...mounts] = args.slice(0, split);
 const pytestArgs = args.slice(split + 1);
 
+const pyodideDir = path.dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
+const snapshot = opties.snapshot
+  ? herstel(new Uint8Array(readFileSync(opties.snapshot)), new Uint8Array(readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"))))
+  : null;
 const lockFile = path.resolve(bundleDir, "pyodide-lock.json");
 const options = { lockFileURL: lockFile, packageBaseUrl: path.resolve(bundleDir) + "/", env: { HOME: "/home/pyodide" } };
+if (opties.stdlib) options.stdLibURL = path.resolve(opties.stdlib);
 const pyodide = await loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : options);
 const lock = JSON.parse(await readFile(lockFile, "utf8"));
+let wacht = false;
 if (snapshot) {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  // The engine's modules as restored, before anything else is imported: the ones the guard holds to account.
+  pyodide.runPython("import sys; kern = {n for n in sys.modules if n.split('.')[0] in ('calculators', 'dateutil', 'six')}");
+  if (opties.stdlib) {
+    pyodide.FS.writeFile("/lib/volledig.zip", new Uint8Array(readFileSync(path.join(pyodideDir, "python_stdlib.zip"))));
+    pyodide.runPython(readFileSync(new URL("stdlib_wacht.py", import.meta.url), "utf8"));
+    pyodide.runPython(`
+import sys, zipfile
+beperkt = next(p for p in sys.path if p.endswith(".zip"))
+wacht = installeer("/lib/volledig.zip", beperkt, kern)
+print("Beperkte standaardbibliotheek:", len(zipfile.ZipFile(beperkt).namelist()), "bestanden")
+`);
+    wacht = true;
+  }
   for (const pkg of Object.values(lock.packages)) {
     pyodide.unpackArchive(new Uint8Array(await readFile(path.resolve(bundleDir, pkg.file_name))), "wheel", { extractDir: sitePackages });
   }
@@ -55,4 +79,10 @@ print("Python", sys.version.split()[0], "op", sys.platform)
 import pytest
 int(pytest.main(["-p", "no:cacheprovider", *pytest_args]))
 `);
+if (wacht) {
+  const geleend = pyodide.runPython("[f'{naam} ← {door}' for naam, door in wacht.geleend]").toJs();
+  console.log("Uit de beperkte standaardbibliotheek geïmporteerd:", pyodide.runPython("', '.join(sorted(wacht.beperkt)) or '(niets)'"));
+  console.log("Door de rekenkern uit de volledige standaardbibliotheek geleend:", geleend.length ? geleend.join("; ") : "niets");
+  if (geleend.length) process.exit(5);
+}
 process.exit(code);

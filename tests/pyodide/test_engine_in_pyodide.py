@@ -10,6 +10,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
@@ -26,7 +27,7 @@ def load_runtime_hook():
     return module
 
 
-@pytest.mark.parametrize("uit_snapshot", [False, True], ids=["opstart", "snapshot"])
+@pytest.mark.parametrize("uit_snapshot", [False, True], ids=["opstart", "snapshot-beperkte-stdlib"])
 def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "pyodide").exists():
@@ -36,11 +37,12 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     runtime = load_runtime_hook()
     snapshot = []
     if uit_snapshot:
-        # The very snapshot the site ships (made from the engine's own wheels, see hooks/snapshot.mjs).
+        # The very snapshot the site ships (made from the engine's own wheels, see hooks/snapshot.mjs), with the
+        # reduced standard library the calculator downloads instead of the whole one.
         content_hash, engine_wheels, _ = runtime.bundle()
         gemaakt = runtime.make_snapshot(content_hash, engine_wheels)
         assert gemaakt is not None, "geheugensnapshot kon niet worden gemaakt"
-        snapshot = [f"--snapshot={gemaakt[0]}"]
+        snapshot = [f"--snapshot={gemaakt[0] / runtime.SNAPSHOT_FILE}", f"--stdlib={gemaakt[0] / runtime.STDLIB_FILE}"]
     # pytest and its pure-Python dependencies; hypothesis ships a compiled core, so the
     # property tests stay CPython-only (their invariants are the same code paths).
     test_tools = ("pytest", "pluggy", "iniconfig", "packaging", "pygments")
@@ -59,4 +61,8 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     assert " passed" in output and " failed" not in output, output[-3000:]
     if uit_snapshot:
         assert "Uit de geheugensnapshot: True" in output, output[:2000]
+        # Really the reduced archive, and the engine took nothing from the full one (the guard's verdict).
+        gedeeld = zipfile.ZipFile(gemaakt[0] / runtime.STDLIB_FILE).namelist()
+        assert f"Beperkte standaardbibliotheek: {len(gedeeld)} bestanden" in output, output[:2000]
+        assert "Door de rekenkern uit de volledige standaardbibliotheek geleend: niets" in output, output[-3000:]
     print(output.strip().splitlines()[-1])  # e.g. "170 passed, 4 skipped in 9s": shown with pytest -s

@@ -21,6 +21,7 @@ def assets(built_site) -> dict[str, str]:
         "inline": first(built_site, "assets/javascripts/inline/*.js"),
         "own_js": "assets/javascripts/rekenhulp.js",
         "search_index": "search/search_index.json",
+        "snapshot": first(built_site, "assets/rekenkern/*/*.snapshot"),
         "sitemap": "sitemap.xml",
         "html": "",
     }

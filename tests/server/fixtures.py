@@ -5,7 +5,9 @@ One nginx process per test session, as the current user on 127.0.0.1, with two s
   with only listen, server_name and root replaced;
 - ``nginx_subpath_url``: the site under /afspraken/ (alias), the sub-path variant from the
   hosting guide.
-Both include deploy/nginx/afsprakenwijzer.conf unchanged, so the tests check the real file.
+Both include deploy/nginx/afsprakenwijzer.conf unchanged, so the tests check the real file. Where Debian's
+brotli module is installed (libnginx-mod-http-brotli-static, scripts/setup-browser-tests), it is loaded and
+deploy/nginx/brotli/afsprakenwijzer-brotli.conf is put beside the others, as the hosting page says.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_NGINX = ROOT / "deploy" / "nginx"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SUBPATH = "/afspraken/"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+BROTLI_SNIPPET = DEPLOY_NGINX / "brotli" / "afsprakenwijzer-brotli.conf"
 
 
 def nginx_path() -> str | None:
@@ -70,11 +74,13 @@ server {{
 """
 
 
-def main_config(work: Path, servers: str) -> str:
-    """A top-level nginx.conf that keeps every writable path inside ``work``."""
+def main_config(work: Path, servers: str, *, brotli: bool | None = None) -> str:
+    """A top-level nginx.conf that keeps every writable path inside ``work`` (with the brotli module when it is
+    installed, unless ``brotli`` says otherwise)."""
     temp = "\n".join(f"    {name}_temp_path {work / name};" for name in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return f"""
+    laden = f"load_module {BROTLI_MODULE};\n" if (BROTLI_MODULE.exists() if brotli is None else brotli) else ""
+    return f"""{laden}
 # One process, in the foreground, as the current user: the fixture starts and stops it.
 daemon off;
 master_process off;
@@ -131,9 +137,12 @@ NginxError = ServerError
 @contextlib.contextmanager
 def serve_with_nginx(executable: str, site: Path, work: Path):
     """Debian nginx with the shipped config, serving ``site`` at / and under /afspraken/ (tests, benchmarks)."""
-    # Relative includes resolve against the directory of nginx.conf: snippets/ is the
-    # shipped folder itself, as /etc/nginx/snippets/ is on a server.
-    (work / "snippets").symlink_to(DEPLOY_NGINX, target_is_directory=True)
+    # Relative includes resolve against the directory of nginx.conf: snippets/ holds the shipped files
+    # themselves (links), as /etc/nginx/snippets/ does on a server.
+    snippets = work / "snippets"
+    snippets.mkdir()
+    for conf in [*DEPLOY_NGINX.glob("*.conf"), *([BROTLI_SNIPPET] if BROTLI_MODULE.exists() else [])]:
+        (snippets / conf.name).symlink_to(conf)
     ports = free_port(), free_port()
     config = work / "nginx.conf"
     config.write_text(main_config(work, root_server(ports[0], site) + subpath_server(ports[1], site)))

@@ -46,3 +46,23 @@ def first(site: Path, pattern: str) -> str:
     matches = sorted(site.glob(pattern))
     assert matches, f"geen bestand {pattern} in de gebouwde site"
     return matches[0].relative_to(site).as_posix()
+
+
+# Files the build writes a .br and .gz beside (hooks/comprimeren.py), with the type the server must keep.
+VOORGECOMPRIMEERD = [("html", "text/html"), ("bundle", "text/javascript"), ("mjs", "text/javascript"),
+                     ("wasm", "application/wasm"), ("search_index", "application/json"), ("snapshot", None)]
+
+
+def assert_sends_the_builds_copy(url: str, site: Path, path: str, soort: str, mime: str | None) -> None:
+    """The server answers ``path`` for a browser that accepts ``soort`` (gzip or br) with the build's own copy,
+    byte for byte, under the original type, with Vary."""
+    encoding = {"gz": "gzip", "br": "br"}[soort]
+    status, headers, body = fetch(url + path, headers={"Accept-Encoding": encoding})
+    assert status == 200 and headers.get("Content-Encoding") == encoding, (path, headers.get("Content-Encoding"))
+    bestand = site / (path or "index.html")
+    if path.endswith("/") or not path:
+        bestand = site / path / "index.html"
+    assert body == bestand.with_name(bestand.name + "." + soort).read_bytes(), path
+    if mime:
+        assert headers.get("Content-Type", "").split(";")[0] == mime, (path, headers.get("Content-Type"))
+    assert "Accept-Encoding" in headers.get("Vary", ""), path

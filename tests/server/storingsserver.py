@@ -16,6 +16,8 @@ import gzip
 import hashlib
 import http.server
 import re
+import ssl
+import subprocess
 import threading
 from pathlib import Path
 
@@ -26,7 +28,7 @@ TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
     ".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm",
     ".whl": "application/zip", ".zip": "application/zip", ".svg": "image/svg+xml", ".xml": "application/xml",
-    ".webmanifest": "application/manifest+json",
+    ".webmanifest": "application/manifest+json", ".png": "image/png",
 }
 COMPRESSED = ("text/", "application/json", "application/wasm", "image/svg+xml", "application/xml")
 VERSIONED = re.compile(r"/assets/(pyodide/[^/]+/|rekenkern/[^/]+/|vendor/[^/]+/|javascripts/inline/|"
@@ -45,6 +47,9 @@ FAULTS = {
     "csp-zonder-wasm": "een policy zonder 'wasm-unsafe-eval'",
     "snapshot-ontbreekt": "de momentopname geeft 404",
     "geen-compressie": "niets gecomprimeerd",
+    "zelf-comprimeren": "comprimeert bij elk verzoek zelf (gzip niveau 1), zonder de .gz van de bouw",
+    "sw-als-tekst": "sw.js als text/plain",
+    "offline-bestand-gewijzigd": "een pagina van de lijst van de service worker is na de bouw gewijzigd",
     "404-zonder-submap": "de 404-pagina met de adressen van de hostroot (Apache zonder de Substitute-regel)",
     "startpagina-500": "elk verzoek een 500",
 }
@@ -55,6 +60,7 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
     fault: str
     stop: threading.Event
     gzipped: dict
+    verzoeken: list | None  # (method, path, status, body bytes sent), when asked for
 
     def log_message(self, *args):  # keep test output readable
         pass
@@ -76,6 +82,14 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         if target.is_dir():
             target = target / "index.html"
         return target if target.is_file() and self.site in target.parents else None
+
+    def bestand_met(self, achtervoegsel: str) -> Path | None:
+        """The file the request names, with a suffix added (its compressed copy), if there is one."""
+        target = self.bestand()
+        if self.fault == "offline-bestand-gewijzigd":
+            return None  # the changed page must reach the client as changed, not as the build's copy
+        kopie = target.with_name(target.name + achtervoegsel) if target else None
+        return kopie if kopie is not None and kopie.is_file() else None
 
     def antwoord(self, send_body: bool):
         if self.fault == "startpagina-500":
@@ -100,7 +114,11 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         content_type = TYPES.get(target.suffix, "application/octet-stream")
         if self.fault == "wasm-als-octet-stream" and target.suffix == ".wasm":
             content_type = "application/octet-stream"
+        if self.fault == "sw-als-tekst" and target.name == "sw.js":
+            content_type = "text/plain"
         body = target.read_bytes()
+        if self.fault == "offline-bestand-gewijzigd" and path.endswith("/begrippenlijst/"):
+            body = body.replace(b"</body>", b"<!-- achteraf toegevoegd --></body>")
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         modified = email.utils.formatdate(target.stat().st_mtime, usegmt=True)
         if self.headers.get("If-None-Match") == etag:
@@ -122,8 +140,14 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
             self.send_header(name, value)
         if status != 304:
             self.send_header("Cache-Control", cache)
-        compress = (self.fault != "geen-compressie" and "gzip" in self.headers.get("Accept-Encoding", "")
-                    and content_type.startswith(COMPRESSED) and len(body) > 512)
+        accepted = self.headers.get("Accept-Encoding", "")
+        # As nginx's gzip_static: the build's .gz beside the file, as it is; else compressed here, quickly.
+        beside = self.bestand_met(".gz")
+        if (self.fault not in ("geen-compressie", "zelf-comprimeren") and status == 200 and beside and "gzip" in accepted
+                and self.fault != "gzip-verkeerde-lengte"):
+            self.gzipped[key] = beside.read_bytes()
+        compress = (self.fault != "geen-compressie" and "gzip" in accepted
+                    and (content_type.startswith(COMPRESSED) or key in self.gzipped) and len(body) > 512)
         length = len(body)
         if compress:
             if key not in self.gzipped:
@@ -138,6 +162,8 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Connection", "close")  # the real body is shorter: the connection ends it
             self.close_connection = True
         self.end_headers()
+        if self.verzoeken is not None:
+            self.verzoeken.append((self.command, key or self.path, status, len(body) if send_body and status != 304 else 0))
         if not send_body or status == 304:
             return
         if self.fault == "wasm-hangt" and key.endswith(".wasm"):
@@ -148,18 +174,33 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def certificaat(map_: Path) -> ssl.SSLContext:
+    """A self-signed certificate for 127.0.0.1 (openssl), as an organisation's own would be to this tool."""
+    sleutel, cert = map_ / "sleutel.pem", map_ / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(sleutel), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, sleutel)
+    return context
+
+
 @contextlib.contextmanager
-def storingsserver(site: Path, fault: str):
-    """The site under /afspraken/ on 127.0.0.1 with one fault (FAULTS); yields the site's address."""
+def storingsserver(site: Path, fault: str, https: ssl.SSLContext | None = None, verzoeken: list | None = None):
+    """The site under /afspraken/ on 127.0.0.1 with one fault (FAULTS); yields the site's address. With ``https``
+    (certificaat()) over HTTPS; every answer is noted in ``verzoeken`` when given."""
     assert fault in FAULTS, fault
     stop = threading.Event()
-    handler = type("Handler", (Storingshandler,), {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {}})
+    handler = type("Handler", (Storingshandler,), {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {},
+                                                  "verzoeken": verzoeken})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
+    if https is not None:
+        server.socket = https.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUBMAP}"
+        yield f"{'https' if https else 'http'}://127.0.0.1:{server.server_address[1]}{SUBMAP}"
     finally:
         stop.set()
         server.shutdown()

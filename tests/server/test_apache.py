@@ -10,7 +10,14 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.server.helpers import MIME_TYPES, SECURITY_HEADERS, YEAR, fetch
+from tests.server.helpers import (
+    MIME_TYPES,
+    SECURITY_HEADERS,
+    VOORGECOMPRIMEERD,
+    YEAR,
+    assert_sends_the_builds_copy,
+    fetch,
+)
 
 
 @pytest.mark.parametrize("asset, mime", MIME_TYPES)
@@ -47,6 +54,17 @@ def test_text_and_wasm_are_gzipped(apache_url, assets, asset, built_site):
     assert status == 200 and headers.get("Content-Encoding") == "gzip", assets[asset]
     assert "Accept-Encoding" in headers.get("Vary", "")
     assert gzip.decompress(body) == (built_site / (assets[asset] or "index.html")).read_bytes()
+
+
+@pytest.mark.parametrize("soort", ["gz", "br"])
+@pytest.mark.parametrize("asset, mime", VOORGECOMPRIMEERD)
+def test_apache_sends_the_builds_compressed_copies(apache_url, assets, asset, mime, soort, built_site):
+    assert_sends_the_builds_copy(apache_url, built_site, assets[asset], soort, mime)
+
+
+@pytest.mark.parametrize("soort", ["gz", "br"])
+def test_apache_sends_the_builds_copies_under_a_subpath_too(apache_subpath, assets, soort, built_site):
+    assert_sends_the_builds_copy(apache_subpath["url"], built_site, assets["wasm"], soort, "application/wasm")
 
 
 @pytest.mark.parametrize("asset", ["html", "search_index", "own_js"])

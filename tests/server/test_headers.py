@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import gzip
 import re
+import subprocess
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.server.helpers import CSP, DEPLOY, MIME_TYPES, ROOT, SECURITY_HEADERS, YEAR, fetch
+from tests.server.fixtures import BROTLI_MODULE, IN_CI, free_port, main_config, nginx_path, require_server, root_server
+from tests.server.helpers import (
+    CSP,
+    DEPLOY,
+    MIME_TYPES,
+    ROOT,
+    SECURITY_HEADERS,
+    VOORGECOMPRIMEERD,
+    YEAR,
+    assert_sends_the_builds_copy,
+    fetch,
+)
 
 
 def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
@@ -55,6 +67,41 @@ def test_text_and_wasm_are_gzipped(nginx_url, assets, asset, built_site):
     assert gzip.decompress(body) == path.read_bytes()
 
 
+@pytest.mark.parametrize("asset, mime", VOORGECOMPRIMEERD)
+def test_nginx_sends_the_builds_gzip_copy(nginx_url, assets, asset, mime, built_site):
+    assert_sends_the_builds_copy(nginx_url, built_site, assets[asset], "gz", mime)
+
+
+@pytest.mark.parametrize("asset, mime", VOORGECOMPRIMEERD)
+def test_nginx_with_debians_brotli_module_sends_the_builds_brotli_copy(nginx_url, assets, asset, mime, built_site):
+    if not BROTLI_MODULE.exists():
+        if IN_CI:
+            pytest.fail("de brotli-module van nginx ontbreekt in CI (scripts/setup-browser-tests)")
+        pytest.skip("libnginx-mod-http-brotli-static ontbreekt")
+    assert_sends_the_builds_copy(nginx_url, built_site, assets[asset], "br", mime)
+
+
+def test_nginx_without_the_brotli_module_accepts_the_config(built_site, tmp_path):
+    # The brotli snippet lives apart (deploy/nginx/brotli/): afsprakenwijzer.conf includes it by a pattern that
+    # matches nothing until an administrator with the module copies it in. Without both, nginx -t is content.
+    executable = require_server(nginx_path(), "nginx")
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    for conf in (DEPLOY / "nginx").glob("*.conf"):
+        (snippets / conf.name).symlink_to(conf)
+    config = tmp_path / "nginx.conf"
+    config.write_text(main_config(tmp_path, root_server(free_port(), built_site), brotli=False))
+    check = subprocess.run([executable, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and "warn" not in check.stderr, check.stderr
+    assert "brotli_static on;" in (DEPLOY / "nginx" / "brotli" / "afsprakenwijzer-brotli.conf").read_text(encoding="utf-8")
+
+
+def test_the_404_page_is_not_precompressed(built_site):
+    # The server rewrites its addresses under a sub-path (sub_filter, Substitute): it must be the page itself.
+    assert not list(built_site.glob("404.html.*"))
+
+
 @pytest.mark.parametrize("asset", ["whl", "stdlib"])
 def test_zip_files_are_not_compressed_twice(nginx_url, assets, asset):
     _, headers, _ = fetch(nginx_url + assets[asset], gzip_ok=True)
@@ -77,7 +124,7 @@ def test_csp_allows_only_the_own_origin_plus_wasm():
     assert directives["default-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
-    for name in ("worker-src", "connect-src", "font-src", "base-uri", "form-action"):
+    for name in ("worker-src", "connect-src", "font-src", "manifest-src", "base-uri", "form-action"):
         assert directives[name] == ["'self'"], name
     for name, sources in directives.items():
         assert "'unsafe-eval'" not in sources, name

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import serve
 from tests.server.apache import SUBSTITUTE_LINE
 from tests.server.helpers import ROOT, SECURITY_HEADERS
-from tests.server.storingsserver import SUBMAP, storingsserver
+from tests.server.storingsserver import SUBMAP, certificaat, storingsserver
 
 TOOL = ROOT / "deploy" / "controleer-hosting"
 WERKT = "De rekenhulp werkt op deze server: ja — en offline gebruik: nee (daarvoor is HTTPS nodig)"
@@ -86,7 +86,9 @@ def test_passes_behind_the_shipped_nginx_config(nginx_server, where):
     assert result.stdout.splitlines()[1].startswith(f"Gecontroleerd: {nginx_server[where]} — versie ")
     assert not section(result.stdout, "BLOKKEREND") and not section(result.stdout, "VERTRAAGT")
     assert lines_with(result.stdout, "rekenhulp-bestanden compleet en ongewijzigd onder " + ("/afspraken/" if where == "subpath" else "/ "))
-    assert "404-pagina" in lines_with(result.stdout, "In orde")[0]
+    in_orde = lines_with(result.stdout, "In orde")[0]
+    for check in ("404-pagina", "voorgecomprimeerde bestanden", "momentopname gecomprimeerd", "webapp-manifest", "service worker en zijn"):
+        assert check in in_orde, check
 
 
 @pytest.mark.parametrize("fixture", ["apache_url", "apache_subpath"])
@@ -95,7 +97,9 @@ def test_passes_behind_apache_with_the_shipped_htaccess(request, fixture):
     result = run_tool(server if isinstance(server, str) else server["url"])
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[0] == WERKT
-    assert "404-pagina" in lines_with(result.stdout, "In orde")[0]
+    in_orde = lines_with(result.stdout, "In orde")[0]
+    for check in ("404-pagina", "voorgecomprimeerde bestanden", "service worker en zijn"):
+        assert check in in_orde, check
 
 
 def test_a_bare_static_server_works_but_lacks_headers_compression_and_caching(site_url):
@@ -234,3 +238,36 @@ def test_a_start_page_that_fails_is_reported_once(storing):
     code, output = storing("startpagina-500")
     assert code == 2 and output.splitlines()[0].startswith(WERKT_NIET)
     assert output.count("Oplossing") == 1 and "overgeslagen" in output
+
+
+def test_compressing_on_every_request_instead_of_the_builds_copies_is_advice(storing):
+    code, output = storing("zelf-comprimeren")
+    assert code == 0 and output.splitlines()[0] == WERKT
+    advice = section(output, "ADVIES")
+    assert "bij elk verzoek zelf" in advice and "pyodide.asm.wasm:" in advice and "gzip_static on" in advice
+
+
+@pytest.mark.parametrize("fault, found", [
+    ("sw-als-tekst", "sw.js: text/plain (moet text/javascript"),
+    ("offline-bestand-gewijzigd", "begrippenlijst/: inhoud anders dan in deze bouw"),
+])
+def test_what_stops_offline_use_is_named(storing, fault, found):
+    code, output = storing(fault)
+    assert code == 0 and output.splitlines()[0] == WERKT  # the site works; only the offline copy would not be made
+    assert found in section(output, "ADVIES") and "geen offline kopie" in section(output, "ADVIES")
+
+
+def test_over_https_with_manifest_and_service_worker_the_verdict_is_offline_yes(built_site, tmp_path):
+    with storingsserver(built_site, "geen", https=certificaat(tmp_path)) as url:
+        result = run_tool(url, "--geen-certificaatcontrole")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[0] == "De rekenhulp werkt op deze server: ja — en offline gebruik: ja"
+    in_orde = lines_with(result.stdout, "In orde")[0]
+    assert "HTTPS" in in_orde and "service worker en zijn" in in_orde
+
+
+def test_over_https_a_file_that_differs_says_offline_no(built_site, tmp_path):
+    with storingsserver(built_site, "offline-bestand-gewijzigd", https=certificaat(tmp_path)) as url:
+        result = run_tool(url, "--geen-certificaatcontrole")
+    assert result.stdout.splitlines()[0] == "De rekenhulp werkt op deze server: ja — en offline gebruik: nee (zie hieronder)"
+    assert "begrippenlijst/: inhoud anders dan in deze bouw" in section(result.stdout, "ADVIES")

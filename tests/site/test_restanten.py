@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.site.helpers import html_path, markdown_pages, normalise, soup
+from tests.site.helpers import DOCS, html_path, markdown_pages, normalise, soup
 
 VOOR_BEHEERDERS = ("beheer/", "tools/", "over/")
 LEZERSPAGINAS = [p for p in markdown_pages() if not p.startswith(VOOR_BEHEERDERS)]
@@ -95,3 +95,10 @@ def test_the_print_edition_has_unique_well_formed_ids_and_dutch_permalinks(afdru
             assert set(element[attribuut].split()) <= set(ids), (attribuut, element[attribuut])
     titels = {a.get("title") for a in inhoud.select("a.headerlink")}
     assert titels == {"Link naar dit onderdeel"}, titels
+
+
+@pytest.mark.parametrize("markdown_path", markdown_pages())
+def test_no_placeholder_is_left_in_any_page(markdown_path):
+    # A __NAME__ written into a page for a figure still to be measured would show as a bold NAME.
+    tekst = (DOCS / markdown_path).read_text(encoding="utf-8")
+    assert not re.findall(r"__[A-Z][A-Z0-9_]*__", re.sub(r"`[^`\n]*`", "", tekst))

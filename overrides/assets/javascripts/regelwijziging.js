@@ -6,7 +6,7 @@
  * checks, the example before and after, the changed file and the change request to download. It computes no
  * date and checks nothing itself, and nothing leaves the browser: the downloads are made here, from the answer.
  */
-import { el } from "./rekenhulp-gedeeld.js";
+import { el, rekenkernConfig } from "./rekenhulp-gedeeld.js";
 
 const VELDEN = ["termijn", "eenheid", "ingang", "citaat", "interpretatie", "melding", "route"];
 const WACHT_MS = 300;  // the engine answers each change; typing a quote should not ask it for every letter
@@ -208,10 +208,7 @@ async function init() {
   const app = document.querySelector("[data-aw-voorbereiden]");
   const configNode = document.getElementById("aw-rekenkern-config");
   if (!app || !configNode) return;
-  const config = JSON.parse(configNode.textContent);
-  // The page names the runtime relative to itself; the worker needs whole addresses.
-  ["basis", "worker", "pyodide", "lock", "bronnen"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
-  if (config.snapshot) config.snapshot.url = new URL(config.snapshot.url, window.location.href).href;
+  const config = rekenkernConfig(configNode, ["bronnen"]);
   const form = app.querySelector("[data-aw-formulier]");
   const uitvoer = app.querySelector("[data-aw-resultaat]");
   const status = app.querySelector("[data-aw-status]");

@@ -52,3 +52,19 @@ export function bewaarRegio(regio) {
 export function bewaardeRegio() {
   try { return window.localStorage.getItem(REGIO_KEY); } catch (error) { return null; }
 }
+
+/* The runtime's configuration as the template wrote it, ready for the worker: every address whole (the worker
+ * resolves against its own script, not the page), and where this browser keeps its one copy of the runtime:
+ * the service worker's cache where there is one (offline.js), else IndexedDB (rekenhulp-opslag.js). Every page
+ * that starts the worker reads it here, so no page stores the runtime twice. */
+export function rekenkernConfig(configNode, extraAdressen) {
+  const config = JSON.parse(configNode.textContent);
+  const heel = function (adres) { return new URL(adres, window.location.href).href; };
+  ["basis", "worker", "pyodide", "lock"].concat(extraAdressen || []).forEach(function (key) { config[key] = heel(config[key]); });
+  if (config.snapshot) ["url", "stdlib_url"].forEach(function (key) { config.snapshot[key] = heel(config.snapshot[key]); });
+  // Where a service worker is possible it keeps the runtime (after the first answer, offline.js), also on the very
+  // first visit: never two copies. Should the browser refuse it (a policy), nothing is kept beyond the HTTP
+  // cache, which holds the versioned runtime files anyway: the next start downloads nothing.
+  config.opslag = "serviceWorker" in navigator && window.isSecureContext ? "serviceworker" : "indexeddb";
+  return config;
+}

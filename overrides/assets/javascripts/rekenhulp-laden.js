@@ -2,14 +2,21 @@
  * the engine is restored from its memory snapshot or booted. The one place that decides this.
  *
  * Fast path: restore the memory snapshot of the warmed-up engine that the build made (a tenth of a
- * normal boot), after the first visit from the unpacked copy the browser keeps (rekenhulp-opslag.js).
- * Nothing here needs a secure context, so a plain-HTTP intranet host gets the fast path too:
+ * normal boot), with only the part of the standard library the engine can still import after that
+ * (config.snapshot.stdlib_url). Where it comes from:
+ * - a service worker that holds the runtime (offline.js, sw.js): its copy, as any other file;
+ * - otherwise, after the first visit, the unpacked copy the browser keeps in IndexedDB
+ *   (rekenhulp-opslag.js; over plain HTTP there is no service worker);
+ * - otherwise the web server, which sends it compressed (brotli or gzip, unpacked by the browser itself);
+ *   a server that sends it as it is gets asked for the .gz beside it, unpacked here.
+ * The file (rekenhulp-snapshotbestand.js) leaves out what the runtime's .wasm already holds; the .wasm
+ * Pyodide downloads anyway gives it back. Nothing here needs a secure context, so a plain-HTTP intranet
+ * host gets the fast path too:
  * - the snapshot's address holds the sha256 of its content (checked at build time and by
  *   deploy/controleer-hosting), so another build is another address and an old file is never used;
- * - the gzip stream carries a CRC32 and the length, which DecompressionStream checks while unpacking,
- *   and the unpacked size must match the build's figure; Pyodide itself refuses a snapshot of another
- *   runtime. A file that fails any of these, or does not arrive within seconds, is dropped and the
- *   engine boots the normal way: the reader notices only the time.
+ * - the file's size and checksum (Adler-32) are checked, its layout while unpacking, then the size of the
+ *   snapshot; Pyodide itself refuses a snapshot of another runtime. A file that fails any of these, or does not arrive within
+ *   seconds, is dropped and the engine boots the normal way: the reader notices only the time.
  * The lock file is fetched here too, so that a web page in its place (a login page, a proxy's error)
  * is named as such. Everything comes from the site's own origin.
  */
@@ -18,7 +25,9 @@ import {
   Storing, alsStoring, compileerfout, geenWebAssembly, mimeType, nietOpTeHalen, onleesbareLijst, ontbrekendBestand,
   paginaInPlaatsVanBestand, rekenregelsOntbreken, vastgelopen, verkeerdType,
 } from "./rekenhulp-storingen.js";
-import { bewaak, gebeurtenis, haalZelf, nieuwVerzoek } from "./rekenhulp-waakhond.js";
+import { meetDownload, teDownloaden } from "./rekenhulp-meter.js";
+import { adler32, herstel } from "./rekenhulp-snapshotbestand.js";
+import { bewaak, gebeurtenis, haalZelf, nieuwVerzoek, vangBytes } from "./rekenhulp-waakhond.js";
 
 // A snapshot that sends nothing for this long (while nothing else arrives either) is dropped: booting
 // without it is slower, but certain.
@@ -109,18 +118,29 @@ async function haalLijst(url) {
 
 /* ---------- the snapshot ---------- */
 
-// Streams the file through the watchdog's eyes, unpacking while it arrives. A server that compresses on
-// the fly hands over the same bytes once the browser undid that: then the raw snapshot arrives.
-async function snapshotVanServer(snapshot) {
+// What a service worker adds to an answer from its own copy (sw.js): the file is then whole, however the
+// server once sent it.
+const UIT_OFFLINEKOPIE = "x-afsprakenwijzer-offline";
+
+/* The snapshot file from ``url``, streamed through the watchdog's eyes; a gzip file (the .gz) is unpacked
+ * here. With ``alleenGecomprimeerd``, null when the server starts to send the whole file uncompressed (it
+ * did not compress it, as the shipped configurations do): then the caller asks for the .gz instead. */
+async function leesSnapshotBestand(url, snapshot, alleenGecomprimeerd) {
   const afbreken = new AbortController();
-  const verzoek = nieuwVerzoek(snapshot.url, {
+  const verzoek = nieuwVerzoek(url, {
     stilMs: SNAPSHOT_STIL_MS,
     bijStilte: function (beschrijving) { afbreken.abort(new Error("snapshot komt niet binnen: " + beschrijving)); },
   });
   try {
-    const response = await haalZelf(snapshot.url, { signal: afbreken.signal });
+    const response = await haalZelf(url, { signal: afbreken.signal });
     verzoek.beantwoord(response);
     if (!response.ok) throw new Error("snapshot: HTTP " + response.status);
+    const ongecomprimeerd = !response.headers.get("content-encoding") && !response.headers.has(UIT_OFFLINEKOPIE)
+      && Number(response.headers.get("content-length")) === snapshot.bytes;
+    if (alleenGecomprimeerd && ongecomprimeerd) {
+      afbreken.abort(new Error("snapshot komt ongecomprimeerd"));
+      return null;
+    }
     const lezer = response.body.getReader();
     const eerste = await lezer.read();
     const begin = eerste.done ? new Uint8Array(0) : eerste.value;
@@ -135,21 +155,36 @@ async function snapshotVanServer(snapshot) {
       },
       cancel: function (reden) { return lezer.cancel(reden); },
     });
+    // A .gz served without Content-Encoding arrives as it is stored: unpacked here, which also checks the gzip
+    // trailer (CRC32 and length). A server that did add Content-Encoding hands over the unpacked bytes.
     const gzip = begin[0] === 0x1f && begin[1] === 0x8b;
-    // DecompressionStream checks the gzip trailer (CRC32 and length): a damaged file fails here.
     const bytes = new Uint8Array(await new Response(gzip ? stroom.pipeThrough(new DecompressionStream("gzip")) : stroom).arrayBuffer());
-    if (bytes.byteLength !== snapshot.raw_bytes) throw new Error("snapshot: " + bytes.byteLength + " bytes uitgepakt, verwacht " + snapshot.raw_bytes);
+    if (bytes.byteLength !== snapshot.bytes) throw new Error("snapshot: " + bytes.byteLength + " bytes, verwacht " + snapshot.bytes);
     return bytes;
   } finally {
     verzoek.klaar();
   }
 }
 
-/* {bytes, uitOpslag}: the unpacked snapshot, and whether it came from the copy the browser kept. */
-async function haalSnapshot(snapshot) {
-  const bewaard = await bewaardeSnapshot(snapshot);
-  if (bewaard) return { bytes: bewaard, uitOpslag: true };
-  return { bytes: await snapshotVanServer(snapshot), uitOpslag: false };
+async function snapshotBestand(snapshot) {
+  return (await leesSnapshotBestand(snapshot.url, snapshot, true)) || leesSnapshotBestand(snapshot.url + ".gz", snapshot, false);
+}
+
+/* {bytes, uitOpslag}: the unpacked snapshot, and whether it came from the copy the browser kept. ``wasm`` is
+ * the capture of the runtime's .wasm (vangBytes), which gives back what the file leaves out. */
+async function haalSnapshot(config, wasm) {
+  const bewaard = config.opslag !== "serviceworker" ? await bewaardeSnapshot(config.snapshot) : null;
+  if (bewaard) {
+    wasm.stop();
+    return { bytes: bewaard, uitOpslag: true };
+  }
+  const bestand = await snapshotBestand(config.snapshot);
+  if (adler32(bestand) !== config.snapshot.adler32) throw new Error("snapshot: controlegetal klopt niet");
+  const runtime = await wasm.bytes;
+  if (!runtime) throw new Error("snapshot: de rekenomgeving (.wasm) kwam niet binnen");
+  const bytes = herstel(bestand, runtime);
+  if (bytes.byteLength !== config.snapshot.raw_bytes) throw new Error("snapshot: " + bytes.byteLength + " bytes, verwacht " + config.snapshot.raw_bytes);
+  return { bytes: bytes, uitOpslag: false };
 }
 
 /* ---------- Pyodide ---------- */
@@ -173,15 +208,22 @@ async function laadPyodide(config, lijst, extra) {
 // back: calculators.uitvoer.verzoek.opwarmen() read every rule file and imported every module before the
 // snapshot was made, and the engine imports nothing later (tests/engine/test_lagen.py).
 async function vanSnapshot(config, lijst) {
-  const opgehaald = haalSnapshot(config.snapshot);
+  // Caught before Pyodide asks for it, from the same download.
+  const wasm = vangBytes(new URL("pyodide.asm.wasm", config.pyodide).href);
+  const opgehaald = haalSnapshot(config, wasm);
   try {
-    const pyodide = await laadPyodide(config, lijst, { _loadSnapshot: opgehaald.then(function (s) { return s.bytes; }) });
+    const pyodide = await laadPyodide(config, lijst, {
+      _loadSnapshot: opgehaald.then(function (s) { return s.bytes; }),
+      stdLibURL: config.snapshot.stdlib_url,
+    });
     pyodide.runPython("import random\nrandom.seed()");  // a snapshot freezes the seed
     return { pyodide: pyodide, opgehaald: opgehaald };
   } catch (error) {
     // A kept copy that does not restore is dropped, so that the next visit unpacks the server's file again.
     opgehaald.then(function (s) { if (s.uitOpslag) vergeetSnapshot(); }, function () {});
     throw error;
+  } finally {
+    wasm.stop();
   }
 }
 
@@ -200,8 +242,10 @@ async function opstarten(config, lijst, voortgang) {
 
 /* The started runtime: {pyodide, via, bewaren}. via is "snapshot" or "opstart"; bewaren, if set, keeps the
  * unpacked snapshot for the next visit (call it after the first answer; it resolves to true or false).
- * meld.voortgang(stap, tekst) reports steps; meld.vastgelopen(storing) a stall the boot may still recover
- * from. A cause that makes starting impossible is thrown as a Storing. */
+ * meld.voortgang(stap, tekst, procent) reports steps and how much of the download is in;
+ * meld.vastgelopen(storing) a stall the boot may still recover from. A cause that makes starting
+ * impossible is thrown as a Storing. config.pad "opstart" skips the snapshot (the page's choice for the
+ * connection, rekenhulp-startpad.js). */
 export async function startRekenomgeving(config, meld) {
   const stopWaakhond = bewaak({
     stilMs: STIL_MS,
@@ -234,30 +278,46 @@ async function start(config, meld) {
     await lijst;
     throw alsStoring(error);
   };
+  // The step the reader sees, with the share of the download that is in (rekenhulp-meter.js).
+  const stand = { stap: 1, tekst: "Rekenomgeving downloaden", procent: 0 };
+  const voortgang = function (stap, tekst) { stand.stap = stap; stand.tekst = tekst; meld.voortgang(stap, tekst, stand.procent); };
+  const meet = function (pad) {
+    return meetDownload(teDownloaden(config, pad), function (procent) {
+      stand.procent = procent;
+      meld.voortgang(stand.stap, stand.tekst, procent);
+    });
+  };
   let pyodide = null;
   let opgehaald = null;
   let via = "opstart";
-  if (config.snapshot) {
+  if (config.snapshot && config.pad !== "opstart") {
+    const stopMeten = meet("snapshot");
     try {
       ({ pyodide, opgehaald } = await race(vanSnapshot(config, lijst)));
       via = "snapshot";
     } catch (error) {
       if (error instanceof Storing) throw error;  // the host is broken: a normal boot would fail the same way
       gebeurtenis();  // missing, damaged, stalled or for another build: boot as usual
+    } finally {
+      stopMeten();
     }
   }
   if (!pyodide) {
+    stand.procent = 0;
+    const stopMeten = meet("opstart");
     try {
-      pyodide = await race(opstarten(config, lijst, meld.voortgang));
+      pyodide = await race(opstarten(config, lijst, voortgang));
     } catch (error) {
       await benoem(error);
+    } finally {
+      stopMeten();
     }
   }
   await check;
   let bewaren = null;
   if (opgehaald) {
     const { bytes, uitOpslag } = await opgehaald;
-    if (!uitOpslag) bewaren = function () { return bewaarSnapshot(config.snapshot, bytes); };
+    if (!uitOpslag && config.opslag !== "serviceworker") bewaren = function () { return bewaarSnapshot(config.snapshot, bytes); };
   }
   return { pyodide: pyodide, via: via, bewaren: bewaren };
 }

@@ -55,6 +55,17 @@ export async function bewaardeSnapshot(snapshot) {
   }
 }
 
+/* Whether a copy for this build is kept, without reading it (the page's choice of how to start). */
+export async function heeftSnapshot(snapshot) {
+  try {
+    // Asked first, so that looking does not create the database on a first visit.
+    if (indexedDB.databases && !(await indexedDB.databases()).some(function (d) { return d.name === DATABASE; })) return false;
+    return (await metStore("readonly", function (store) { return verzoek(store.count(snapshot.url)); })) > 0;
+  } catch (error) {
+    return false;
+  }
+}
+
 /* Keep the unpacked snapshot for the next visit, instead of any older one; called once the engine has
  * answered, so it costs the first answer nothing. Failing to keep it is not an error. */
 export async function bewaarSnapshot(snapshot, bytes) {

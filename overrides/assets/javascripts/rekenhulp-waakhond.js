@@ -13,6 +13,7 @@ const TIK_MS = 250;
 const BEZIG_MS = 1000;  // a tick this late means the worker was busy, not waiting
 
 const lopend = new Set();
+const afgerond = new Map();  // address → bytes, of finished downloads
 let laatsteActiviteit = performance.now();
 const origineleFetch = self.fetch.bind(self);
 
@@ -29,20 +30,32 @@ export function nieuwVerzoek(url, opties) {
   lopend.add(verzoek);
   verzoek.beantwoord = function (response) { verzoek.antwoord = response.status; verzoek.laatst = performance.now(); activiteit(); };
   verzoek.ontvangen = function (aantal) { verzoek.bytes += aantal; verzoek.laatst = performance.now(); activiteit(); };
-  verzoek.klaar = function () { if (lopend.delete(verzoek)) activiteit(); };
+  verzoek.klaar = function () {
+    if (!lopend.delete(verzoek)) return;
+    afgerond.set(verzoek.url, Math.max(afgerond.get(verzoek.url) || 0, verzoek.bytes));
+    activiteit();
+  };
   return verzoek;
 }
 
+// Files whose bytes someone asked to keep (vangBytes), by address.
+const vangsten = new Map();
+
 async function telBytes(verzoek, response) {
+  const vangst = vangsten.get(verzoek.url);
+  const stukken = vangst && vangst.open ? [] : null;
   try {
     const lezer = response.clone().body.getReader();
     for (;;) {
       const { done, value } = await lezer.read();
       if (done) break;
       verzoek.ontvangen(value.byteLength);
+      if (stukken && vangst.open) stukken.push(value);
     }
+    if (stukken && vangst.open) vangst.geef(response.ok ? new Uint8Array(await new Blob(stukken).arrayBuffer()) : null);
   } catch (error) {
     // an aborted or broken transfer: whoever reads the original reports it
+    if (stukken) vangst.geef(null);
   } finally {
     verzoek.klaar();
   }
@@ -50,15 +63,41 @@ async function telBytes(verzoek, response) {
 
 self.fetch = function (input, init) {
   const verzoek = nieuwVerzoek(input instanceof Request ? input.url : String(input));
+  const methode = ((init && init.method) || (input instanceof Request ? input.method : "GET")).toUpperCase();
   const belofte = origineleFetch(input, init);
   belofte.then(function (response) {
     verzoek.beantwoord(response);
-    const methode = (init && init.method) || (input instanceof Request ? input.method : "GET");
-    if (response.body && methode.toUpperCase() !== "HEAD") telBytes(verzoek, response);
+    if (response.body && methode !== "HEAD") telBytes(verzoek, response);
     else verzoek.klaar();
-  }, function () { verzoek.klaar(); });
+  }, function () {
+    verzoek.klaar();
+    const vangst = vangsten.get(verzoek.url);
+    if (vangst && vangst.open && methode !== "HEAD") vangst.geef(null);
+  });
   return belofte;
 };
+
+/* The bytes of the next download of ``url`` by anyone in this worker (Pyodide fetches its own files), read
+ * from the same copy the watchdog counts, so nothing is fetched twice: {bytes: Promise of Uint8Array or null
+ * (failed), stop()}. stop() when they are no longer needed (nothing is then kept). */
+export function vangBytes(url) {
+  const adres = new URL(url, self.location.href).href;
+  let geef;
+  const bytes = new Promise(function (klaar) { geef = klaar; });
+  const vangst = {
+    open: true,
+    geef: function (waarde) { vangst.open = false; vangsten.delete(adres); geef(waarde); },
+  };
+  vangsten.set(adres, vangst);
+  return { bytes: bytes, stop: function () { if (vangst.open) vangst.geef(null); } };
+}
+
+/* Bytes received so far per address (every download this worker made), for the progress shown to the reader. */
+export function ontvangenBytes() {
+  const uit = new Map(afgerond);
+  lopend.forEach(function (verzoek) { uit.set(verzoek.url, Math.max(uit.get(verzoek.url) || 0, verzoek.bytes)); });
+  return uit;
+}
 
 /* fetch without the wrapper: for a request its caller watches itself (nieuwVerzoek). */
 export function haalZelf(url, init) {

@@ -1,8 +1,9 @@
 /* Web Worker that runs the rules engine (calculators/) in the site's own Pyodide.
  *
- * Messages in:  {type: "start", config}   config: pyodide, lock, pakketten, snapshot {url, sha256, raw_bytes}
+ * Messages in:  {type: "start", config}   config: pyodide, lock, pakketten, groottes, wielen, pad, opslag,
+ *                                        snapshot {url, bytes, adler32, raw_bytes, stdlib_url, stdlib_bytes}
  *               {type: "bereken", id, soort, invoer}
- * Messages out: {type: "voortgang", stap, tekst}
+ * Messages out: {type: "voortgang", stap, tekst, procent}   procent: share of the runtime's download that is in
  *               {type: "vastgelopen", tekst, hulp, detail} nothing arrives any more; the start may still recover
  *               {type: "klaar", ms, via}                 via: "snapshot" (memory snapshot restored) or "opstart"
  *               {type: "bewaard", gelukt}                the unpacked snapshot was (or could not be) kept for the next visit
@@ -29,9 +30,9 @@ function storingBericht(type, storing) {
 
 async function start(config) {
   const t0 = performance.now();
-  post({ type: "voortgang", stap: 1, tekst: "Rekenomgeving laden…" });
+  post({ type: "voortgang", stap: 1, tekst: "Rekenomgeving downloaden", procent: 0 });
   const { pyodide, via, bewaren } = await startRekenomgeving(config, {
-    voortgang: function (stap, tekst) { post({ type: "voortgang", stap: stap, tekst: tekst }); },
+    voortgang: function (stap, tekst, procent) { post({ type: "voortgang", stap: stap, tekst: tekst, procent: procent }); },
     vastgelopen: function (storing) { post(storingBericht("vastgelopen", storing)); },
   });
   const bereken = pyodide.runPython("import calculators.uitvoer.verzoek\ncalculators.uitvoer.verzoek.bereken_json");

@@ -8,10 +8,12 @@
  * assumed one) recomputes in place: the answer changes, the focus and the scroll position stay. It never
  * works out a date itself, and stores nothing but the chosen region.
  */
-import { bewaardeRegio, bewaarRegio, el } from "./rekenhulp-gedeeld.js";
+import { bewaardeRegio, bewaarRegio, el, rekenkernConfig } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
+import { kiesStartpad } from "./rekenhulp-startpad.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
 import { acties, deelbareUrl } from "./rekenhulp-acties.js";
+import { toonVoortgang, voortgangInBeeld } from "./rekenhulp-voortgang.js";
 
 // The worker reports as soon as its scripts are in; silence this long means they never arrived. Once it
 // reports, the worker watches its own downloads and says within seconds when they stall.
@@ -55,7 +57,7 @@ function startWorker(config, melden) {
 function verwerk(message, melden) {
   clearTimeout(state.timer);
   if (message.type === "voortgang") {
-    if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst });
+    if (state.status === "laden") melden({ soort: "voortgang", stap: message.stap, tekst: message.tekst, procent: message.procent });
   } else if (message.type === "vastgelopen") {
     vastgelopen(message, melden);
   } else if (message.type === "klaar") {
@@ -338,22 +340,32 @@ function init() {
   const configNode = document.getElementById("aw-rekenkern-config");
   if (!app || !configNode || app.dataset.awKlaar) return;
   app.dataset.awKlaar = "ja";
-  const config = JSON.parse(configNode.textContent);
-  // The template writes paths relative to the page; the worker needs absolute URLs.
-  ["basis", "worker", "pyodide", "lock"].forEach(function (key) { config[key] = new URL(config[key], window.location.href).href; });
-  if (config.snapshot) config.snapshot.url = new URL(config.snapshot.url, window.location.href).href;
+  const config = rekenkernConfig(configNode);
   app.querySelector("[data-aw-geen-js]").hidden = true;
   app.querySelector("[data-aw-tabs]").hidden = false;
   bindTabs(app);
 
   const melden = function (gebeurtenis) {
+    // A new share of the download only moves the progress lines; the status at the top (a live region) follows the steps.
+    const alleenProcent = gebeurtenis.soort === "voortgang" && state.laatste
+      && state.laatste.stap === gebeurtenis.stap && state.laatste.tekst === gebeurtenis.tekst;
     if (gebeurtenis.soort === "voortgang") state.laatste = gebeurtenis;
-    toonStatus(app, config);
+    if (!alleenProcent) toonStatus(app, config);
+    toonVoortgang(app, state);
+    if (gebeurtenis.soort !== "voortgang") window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: gebeurtenis.soort } }));
   };
-  // Start the engine at once: the form is usable while it loads, and a calculation asked for in the
-  // meantime is answered as soon as it is ready.
-  startWorker(config, melden);
+  // Start the engine at once, the way that answers first on this connection: the form is usable while it
+  // loads, and a calculation asked for in the meantime is answered as soon as it is ready.
+  state.status = "laden";
+  kiesStartpad(config).catch(function (error) {
+    return { pad: "snapshot", reden: "keuze mislukt: " + error, mbps: null };
+  }).then(function (keuze) {
+    state.startpad = keuze;  // diagnostics and the benchmark
+    config.pad = keuze.pad;
+    startWorker(config, melden);
+  });
   toonStatus(app, config);
+  toonVoortgang(app, state);
 
   const params = new URLSearchParams(window.location.search);
   const gevraagd = params.get("rekenhulp") || window.location.hash.replace("#", "");
@@ -404,6 +416,8 @@ function init() {
       uitvoer.setAttribute("aria-busy", "true");
       const gevraagd = bereken(soort, invoer);
       toonStatus(app, config);  // says the calculation is queued, if the engine is still loading
+      toonVoortgang(app, state);
+      if (state.status !== "klaar") voortgangInBeeld(paneel);
       let antwoord;
       try {
         ({ antwoord, ms: state.laatsteRekentijd } = await gevraagd);
@@ -423,6 +437,7 @@ function init() {
       const omgeving = omgevingVoor(config, soort, invoer, antwoord.resultaat);
       toonResultaat(omgeving, paneel, soort, invoer, antwoord, Boolean(vanuit));
       state.laatsteGetoondOp = performance.now();  // since navigation: the benchmark's "answer on screen"
+      window.dispatchEvent(new CustomEvent("aw-rekenhulp", { detail: { soort: "antwoord" } }));  // offline.js keeps the runtime
       state.laatsteDoorlooptijd = performance.now() - gestart;  // submit to result on screen (benchmark)
       // The address bar follows once the answer is drawn: updating it can take longer than drawing.
       requestAnimationFrame(function () { setTimeout(function () { history.replaceState(null, "", omgeving.adres); }, 0); });
