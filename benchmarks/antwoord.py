@@ -29,11 +29,9 @@ from benchmarks.omgeving import launch_chromium  # noqa: E402
 from tests.conftest import build_site, serve  # noqa: E402
 
 CASES = {
-    "Zuid-Limburg direct, contacttermijn op Eerste Kerstdag":
-        "regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-10",
+    "Zuid-Limburg direct, contacttermijn op Eerste Kerstdag": "regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-10",
     "Midden-Brabant direct (eenvoudig)": "regio=midden-brabant&route=direct&melding=2025-04-24&peildatum=2025-04-28",
-    "Zuid-Limburg onderzoek, na de veiligheidsbeoordeling":
-        "regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20",
+    "Zuid-Limburg onderzoek, na de veiligheidsbeoordeling": "regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20",
 }
 ANTWOORD = "#tijdlijn [data-aw-resultaat]:not([hidden]) [data-aw-antwoord]"
 ACTIES = "#tijdlijn [data-aw-resultaat]:not([hidden]) .aw-acties"
@@ -49,8 +47,10 @@ def op_telefoon(browser, base: str, query: str) -> dict:
     page = context.new_page()
     page.goto(f"{base}rekenhulpen/?rekenhulp=tijdlijn&{query}#tijdlijn")
     page.locator(ANTWOORD).wait_for(timeout=WAIT_MS)
-    uit = {"kop_tot_acties": _top(page, ACTIES) - _top(page, ANTWOORD),
-           "pagina": page.evaluate("document.documentElement.scrollHeight")}
+    uit = {
+        "kop_tot_acties": _top(page, ACTIES) - _top(page, ANTWOORD),
+        "pagina": page.evaluate("document.documentElement.scrollHeight"),
+    }
     context.close()
     return uit
 
@@ -70,10 +70,13 @@ def agenda(browser, base: str, query: str, work: Path) -> dict:
     titels = [t.rstrip("\r") for t in re.findall(r"^SUMMARY:(.*)$", ontvouwen, flags=re.MULTILINE)]
     peildatum = re.search(r"peildatum=(\d{4})-(\d\d)-(\d\d)", query)
     begin = re.findall(r"^DTSTART;VALUE=DATE:(\d{8})\r?$", ontvouwen, flags=re.MULTILINE)
-    return {"events": tekst.count("BEGIN:VEVENT"), "bytes": len(tekst.encode("utf-8")),
-            "voor_peildatum": sum(d < "".join(peildatum.groups()) for d in begin),
-            "langste_titel": max((len(t.replace("\\", "")) for t in titels), default=0),
-            "herinneringen": tekst.count("BEGIN:VALARM")}
+    return {
+        "events": tekst.count("BEGIN:VEVENT"),
+        "bytes": len(tekst.encode("utf-8")),
+        "voor_peildatum": sum(d < "".join(peildatum.groups()) for d in begin),
+        "langste_titel": max((len(t.replace("\\", "")) for t in titels), default=0),
+        "herinneringen": tekst.count("BEGIN:VALARM"),
+    }
 
 
 def afdruk(browser, base: str, query: str, work: Path) -> int:
@@ -112,9 +115,13 @@ def main() -> None:
             ics = agenda(browser, base, query, work)
             paginas = afdruk(browser, base, query, work)
             print(f"{naam}:")
-            print(f"  telefoon 390×844: kop tot acties {telefoon['kop_tot_acties']:.0f} px, pagina {telefoon['pagina']} px")
-            print(f"  agenda: {ics['events']} afspraken ({ics['voor_peildatum']} vóór de peildatum), {ics['bytes']} bytes, langste titel {ics['langste_titel']} tekens, "
-                  f"{ics['herinneringen']} herinneringen")
+            print(
+                f"  telefoon 390×844: kop tot acties {telefoon['kop_tot_acties']:.0f} px, pagina {telefoon['pagina']} px"
+            )
+            print(
+                f"  agenda: {ics['events']} afspraken ({ics['voor_peildatum']} vóór de peildatum), {ics['bytes']} bytes, langste titel {ics['langste_titel']} tekens, "
+                f"{ics['herinneringen']} herinneringen"
+            )
             print(f"  afdruk A4: {paginas} pagina's")
 
 

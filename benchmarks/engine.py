@@ -34,9 +34,14 @@ def _gevallen():
             for melding in meldingen:
                 gevallen.append((regio, route, melding, {}))
                 gevallen.append((regio, route, melding, {"spoed": True}))
-        gevallen.append((regio, "onderzoek", "2025-06-02",
-                         {"veiligheidsbeoordeling": "2025-06-04", "dienst_einde": "2025-08-01",
-                          "overdracht": "2025-08-04"}))
+        gevallen.append(
+            (
+                regio,
+                "onderzoek",
+                "2025-06-02",
+                {"veiligheidsbeoordeling": "2025-06-04", "dienst_einde": "2025-08-01", "overdracht": "2025-08-04"},
+            )
+        )
     return gevallen
 
 
@@ -69,10 +74,16 @@ def meet_import(herhalingen: int) -> tuple[float, float, float, float]:
     _proces_ms("import calculators")  # .pyc-bestanden aanmaken, zodat elke meting hetzelfde doet
     kaal = min(_proces_ms("pass") for _ in range(herhalingen))
     met_import = min(_proces_ms("import calculators") for _ in range(herhalingen))
-    eerste = min(_proces_ms("import calculators; calculators.tijdlijn('midden-brabant', 'onderzoek', '2025-06-02')")
-                 for _ in range(herhalingen))
-    importtime = subprocess.run([sys.executable, "-X", "importtime", "-c", "import calculators"],
-                                capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    eerste = min(
+        _proces_ms("import calculators; calculators.tijdlijn('midden-brabant', 'onderzoek', '2025-06-02')")
+        for _ in range(herhalingen)
+    )
+    importtime = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import calculators"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     eigen = [r for r in importtime.stderr.splitlines() if r.rstrip().endswith("| calculators")]
     cumulatief = float(eigen[-1].split("|")[1]) / 1000 if eigen else float("nan")
     return met_import - kaal, eerste - kaal, cumulatief, kaal
@@ -86,11 +97,15 @@ def main() -> int:
 
     print(f"Python {sys.version.split()[0]} ({sys.executable})")
     gemiddeld, p99, n = meet_aanroepen(args.aanroepen)
-    print(f"tijdlijn(): {gemiddeld:.3f} ms gemiddeld, p99 {p99:.3f} ms over {n} aanroepen "
-          f"(alle regio's en routes) — doel < {DOEL_AANROEP_MS:g} ms: {'ja' if gemiddeld < DOEL_AANROEP_MS else 'NEE'}")
+    print(
+        f"tijdlijn(): {gemiddeld:.3f} ms gemiddeld, p99 {p99:.3f} ms over {n} aanroepen "
+        f"(alle regio's en routes) — doel < {DOEL_AANROEP_MS:g} ms: {'ja' if gemiddeld < DOEL_AANROEP_MS else 'NEE'}"
+    )
     import_ms, eerste_ms, importtime_ms, kaal_ms = meet_import(args.herhalingen)
-    print(f"import calculators (koud, nieuw proces min kaal proces van {kaal_ms:.1f} ms): {import_ms:.1f} ms "
-          f"— doel < {DOEL_IMPORT_MS:g} ms: {'ja' if import_ms < DOEL_IMPORT_MS else 'NEE'}")
+    print(
+        f"import calculators (koud, nieuw proces min kaal proces van {kaal_ms:.1f} ms): {import_ms:.1f} ms "
+        f"— doel < {DOEL_IMPORT_MS:g} ms: {'ja' if import_ms < DOEL_IMPORT_MS else 'NEE'}"
+    )
     print(f"  volgens python -X importtime (cumulatief): {importtime_ms:.1f} ms")
     print(f"import + eerste tijdlijn() (inclusief regelbestanden lezen en controleren): {eerste_ms:.1f} ms")
     return 0

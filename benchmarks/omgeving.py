@@ -64,8 +64,11 @@ def run_chromium_without_devtools(url: str, profile: Path, until, timeout: float
     executable = chromium_path()
     if executable is None:
         sys.exit("chromium ontbreekt (sudo apt-get install chromium)")
-    browser = subprocess.Popen([executable, *CHROMIUM_ARGS, f"--user-data-dir={profile}", url],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    browser = subprocess.Popen(
+        [executable, *CHROMIUM_ARGS, f"--user-data-dir={profile}", url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -77,7 +77,12 @@ STARTS = ("Pyodide kaal", "met snapshot", "zonder snapshot")
 
 # Issue 21's phone: DevTools' "fast 4G" through Chrome's own throttling, which the page's dedicated worker
 # shares (its downloads count against the same 9 Mbit/s).
-TELEFOON_NETWERK = {"offline": False, "latency": 60, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}
+TELEFOON_NETWERK = {
+    "offline": False,
+    "latency": 60,
+    "downloadThroughput": 9_000_000 / 8,
+    "uploadThroughput": 1_500_000 / 8,
+}
 TELEFOON_SCHERM = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 TELEFOON_STARTS = ("Pyodide kaal", "rekenhulp")
 
@@ -145,8 +150,12 @@ def recompute_without_devtools(site: Path, work: Path, runs: int) -> list[list[t
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
         for run in range(runs):
             gezien = len(uitslagen)
-            if not run_chromium_without_devtools(base + "herberekening-meting/" + QUERY.split("/", 1)[1], work / f"profiel-{run}",
-                                                 lambda gezien=gezien: len(uitslagen) > gezien, timeout=180):
+            if not run_chromium_without_devtools(
+                base + "herberekening-meting/" + QUERY.split("/", 1)[1],
+                work / f"profiel-{run}",
+                lambda gezien=gezien: len(uitslagen) > gezien,
+                timeout=180,
+            ):
                 sys.exit("herberekening zonder DevTools: geen uitslag binnen 180 s")
     finally:
         httpd.shutdown()
@@ -208,8 +217,11 @@ def recompute(page, melding: str, tab: bool) -> tuple[float, float, float]:
     page.get_by_role("button", name="Tijdlijn berekenen").click()
     page.wait_for_function(f"(window.__awRekenhulp.laatsteAntwoord || {{}}).resultaat?.invoer?.melding === '{melding}'")
     total = time.perf_counter() - started
-    return (total, page.evaluate("window.__awRekenhulp.laatsteDoorlooptijd") / 1000,
-            page.evaluate("window.__awRekenhulp.laatsteRekentijd") / 1000)
+    return (
+        total,
+        page.evaluate("window.__awRekenhulp.laatsteDoorlooptijd") / 1000,
+        page.evaluate("window.__awRekenhulp.laatsteRekentijd") / 1000,
+    )
 
 
 def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
@@ -238,8 +250,9 @@ def transferred(page, url: str, wait) -> tuple[int, int, int, int]:
     return total, len(seen), wasm, snapshot
 
 
-def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | None = None, latency_ms: int = 60
-                    ) -> tuple[float, str | None, list[tuple[str, int, str]]]:
+def telefoon_bezoek(
+    browser, url: str, start: str, mbps: float = 9, pad: str | None = None, latency_ms: int = 60
+) -> tuple[float, str | None, list[tuple[str, int, str]]]:
     """One cold visit on the phone profile: (seconds from navigation to the answer on screen by the page's
     own clock, how the calculator started, [(file, bytes on the wire, encoding), ...]). ``mbps``: another
     download speed; ``pad``: the start the calculator must take ("snapshot" or "opstart"), instead of its rule."""
@@ -250,8 +263,10 @@ def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | N
             page.add_init_script(f"window.__awStartpad = {json.dumps(pad)};")
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions",
-                 {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8, "latency": latency_ms})
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {**TELEFOON_NETWERK, "downloadThroughput": mbps * 1_000_000 / 8, "latency": latency_ms},
+        )
         bestanden: list[tuple[str, int, str]] = []
 
         def record(request):
@@ -268,7 +283,10 @@ def telefoon_bezoek(browser, url: str, start: str, mbps: float = 9, pad: str | N
         if start != "Pyodide kaal":
             keuze = page.evaluate("window.__awRekenhulp.startpad || {}")
             via = page.evaluate("window.__awRekenhulp.via") + (
-                f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)" if keuze.get("mbps") else f" ({keuze.get('reden')})")
+                f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)"
+                if keuze.get("mbps")
+                else f" ({keuze.get('reden')})"
+            )
         # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
         context.remove_listener("requestfinished", record)
         return seconden, via, list(bestanden)
@@ -311,15 +329,19 @@ def snelheden(browser, bases: list[tuple[str, str]], runs: int, mbps_lijst: tupl
 
 
 def print_snelheden(uitslag: dict, bases: list[tuple[str, str]], mbps_lijst: tuple[tuple[float, int], ...]) -> None:
-    print("\nsnapshot of opstart, per snelheid (telefoon, 60 ms, koud; mediaan in s; de regel van rekenhulp-startpad.js)")
+    print(
+        "\nsnapshot of opstart, per snelheid (telefoon, 60 ms, koud; mediaan in s; de regel van rekenhulp-startpad.js)"
+    )
     for _, label in bases:
         print(f"  {label}")
         for mbps in mbps_lijst:
             snap, boot = (statistics.median(uitslag[(label, mbps, p)]) for p in PADEN)
             regel = statistics.median(uitslag[(label, mbps, "regel")])
             eerst = "snapshot" if snap <= boot else "opstart"
-            print(f"    {mbps[0]:>4} Mbit/s, {mbps[1]:>3} ms: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
-                  f"via {', '.join(sorted(set(uitslag[(label, mbps, 'keuze')])))}")
+            print(
+                f"    {mbps[0]:>4} Mbit/s, {mbps[1]:>3} ms: snapshot {snap:5.1f}  opstart {boot:5.1f}  → {eerst} eerst;  regel {regel:5.1f} "
+                f"via {', '.join(sorted(set(uitslag[(label, mbps, 'keuze')])))}"
+            )
 
 
 def kort_adres(url: str, base: str) -> str:
@@ -355,7 +377,9 @@ def print_telefoon(uitslag: dict, base: str, server: str) -> None:
             if statistics.median(groottes) >= 20_000:
                 print(f"    {statistics.median(groottes) / 1e3:9,.0f} KB  {codering[naam]:<5} {naam}")
         if klein:
-            print(f"    {sum(statistics.median(g) for _, g in klein) / 1e3:9,.0f} KB        {len(klein)} kleinere bestanden")
+            print(
+                f"    {sum(statistics.median(g) for _, g in klein) / 1e3:9,.0f} KB        {len(klein)} kleinere bestanden"
+            )
 
 
 def ms(values: list[float]) -> str:
@@ -366,14 +390,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--site", type=Path, help="een al gebouwde site/ (standaard: nu bouwen)")
-    parser.add_argument("--alleen-intranet", action="store_true",
-                        help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)")
-    parser.add_argument("--alleen-telefoon", action="store_true",
-                        help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)")
-    parser.add_argument("--snelheden", action="store_true",
-                        help="alleen: snapshot en opstart per verbinding (Mbit/s, ms): "
-                             f"{', '.join(f'{m}@{ms}' for m, ms in SNELHEDEN)}, met brotli (localhost) "
-                             f"en met alleen gzip (http://{INTRANET_HOST}/): waar ligt de grens")
+    parser.add_argument(
+        "--alleen-intranet",
+        action="store_true",
+        help=f"alleen het eerste antwoord op http://{INTRANET_HOST}/ (gewoon HTTP, geen beveiligde context)",
+    )
+    parser.add_argument(
+        "--alleen-telefoon",
+        action="store_true",
+        help="alleen het telefoonprofiel (9 Mbit/s, 60 ms, koud, achter nginx)",
+    )
+    parser.add_argument(
+        "--snelheden",
+        action="store_true",
+        help="alleen: snapshot en opstart per verbinding (Mbit/s, ms): "
+        f"{', '.join(f'{m}@{ms}' for m, ms in SNELHEDEN)}, met brotli (localhost) "
+        f"en met alleen gzip (http://{INTRANET_HOST}/): waar ligt de grens",
+    )
     parser.add_argument("--profielen", help="met --snelheden: alleen deze verbindingen, bijvoorbeeld 1@300,9@60")
     args = parser.parse_args()
     with ExitStack() as stack:
@@ -382,13 +415,22 @@ def main() -> None:
         servers = serve_site_everywhere(stack, site, work)
         # The first server (nginx with the shipped config, if installed) once more under a host name that
         # is not localhost: plain HTTP there is no secure context.
-        intranet = (servers[0][0].replace("127.0.0.1", INTRANET_HOST), f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)")
+        intranet = (
+            servers[0][0].replace("127.0.0.1", INTRANET_HOST),
+            f"{servers[0][1]}, als http://{INTRANET_HOST}/ (gewoon HTTP)",
+        )
         servers = [intranet] if args.alleen_intranet else [*servers, intranet]
         browser = launch_chromium(stack, (f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1",))
         if args.snelheden:
-            bases = [(servers[0][0], servers[0][1] + ", localhost (brotli)"), (intranet[0], intranet[1] + " (alleen gzip)")]
-            profielen = SNELHEDEN if not args.profielen else tuple(
-                (float(m), int(ms)) for m, ms in (p.split("@") for p in args.profielen.split(",")))
+            bases = [
+                (servers[0][0], servers[0][1] + ", localhost (brotli)"),
+                (intranet[0], intranet[1] + " (alleen gzip)"),
+            ]
+            profielen = (
+                SNELHEDEN
+                if not args.profielen
+                else tuple((float(m), int(ms)) for m, ms in (p.split("@") for p in args.profielen.split(",")))
+            )
             print_snelheden(snelheden(browser, bases, args.runs, profielen), bases, profielen)
             return
         # The phone profile behind the first server: nginx with the shipped configuration when installed.
@@ -412,39 +454,59 @@ def main() -> None:
                         in_page, by_playwright = first_answer(page, url, start)
                         first.setdefault((server, start, temp), []).append(in_page)
                         seen.setdefault((server, start, temp), []).append(by_playwright)
-                        if start == "met snapshot" and temp == "koud" and page.evaluate("window.__awRekenhulp.via") == "snapshot":
+                        if (
+                            start == "met snapshot"
+                            and temp == "koud"
+                            and page.evaluate("window.__awRekenhulp.via") == "snapshot"
+                        ):
                             # A first visit lasts longer than its first answer: long enough to keep the
                             # runtime for the next one (stored right after that answer: by the service worker,
                             # or over plain HTTP the unpacked snapshot in IndexedDB).
-                            page.wait_for_function("(window.__awOffline && window.__awOffline.rekenkernBewaard === true)"
-                                                   " || window.__awRekenhulp.snapshotBewaard !== null", timeout=120_000)
+                            page.wait_for_function(
+                                "(window.__awOffline && window.__awOffline.rekenkernBewaard === true)"
+                                " || window.__awRekenhulp.snapshotBewaard !== null",
+                                timeout=120_000,
+                            )
                     if start == "met snapshot" and (base, server) != intranet:
                         more.setdefault((server, "andere rekenhulp (tab + berekenen)"), []).append(other_tab(page))
                         # Back to the tijdlijn (its panel is drawn again), then new dates on the same tab.
-                        for melding, tab, label in (("2025-12-19", True, "terug naar tijdlijn"),
-                                                    ("2025-12-18", False, "herberekening"),
-                                                    ("2025-12-17", False, "herberekening"),
-                                                    ("2025-12-16", False, "herberekening")):
+                        for melding, tab, label in (
+                            ("2025-12-19", True, "terug naar tijdlijn"),
+                            ("2025-12-18", False, "herberekening"),
+                            ("2025-12-17", False, "herberekening"),
+                            ("2025-12-16", False, "herberekening"),
+                        ):
                             total, in_page, in_worker = recompute(page, melding, tab)
                             more.setdefault((server, f"{label} (klik → antwoord)"), []).append(total)
-                            more.setdefault((server, f"  waarvan pagina (submit → scherm)  [{label}]"), []).append(in_page)
+                            more.setdefault((server, f"  waarvan pagina (submit → scherm)  [{label}]"), []).append(
+                                in_page
+                            )
                             more.setdefault((server, f"  waarvan rekenkern in worker  [{label}]"), []).append(in_worker)
                         page.goto(base + AGREEMENT_PAGE)
-                        more.setdefault((server, "afsprakenpagina → rekenhulp (warm)"), []).append(first_answer(page, url, start)[0])
+                        more.setdefault((server, "afsprakenpagina → rekenhulp (warm)"), []).append(
+                            first_answer(page, url, start)[0]
+                        )
                     context.close()
 
         zonder_devtools = [] if args.alleen_intranet else recompute_without_devtools(site, work, args.runs)
 
         sizes = {}
-        for base, server in ([] if args.alleen_intranet else servers):
+        for base, server in [] if args.alleen_intranet else servers:
             context = browser.new_context()
             page = context.new_page()
-            sizes[(server, "rekenhulppagina")] = transferred(page, base + QUERY, lambda page=page: page.locator(ANTWOORD).wait_for(timeout=120_000))
+            sizes[(server, "rekenhulppagina")] = transferred(
+                page, base + QUERY, lambda page=page: page.locator(ANTWOORD).wait_for(timeout=120_000)
+            )
             context.close()
-            for name, path in (("startpagina", ""), ("lange afsprakenpagina (AEF-rapport)", "achtergrond/aef-samen-werken-aan-een-veilig-thuis/")):
+            for name, path in (
+                ("startpagina", ""),
+                ("lange afsprakenpagina (AEF-rapport)", "achtergrond/aef-samen-werken-aan-een-veilig-thuis/"),
+            ):
                 context = browser.new_context()
                 page = context.new_page()
-                sizes[(server, name)] = transferred(page, base + path, lambda page=page: page.wait_for_load_state("load"))
+                sizes[(server, name)] = transferred(
+                    page, base + path, lambda page=page: page.wait_for_load_state("load")
+                )
                 context.close()
 
     print(f"\nRekenhulp-benchmark — {args.runs} runs, door elkaar gemeten; mediaan (min–max)")
@@ -452,11 +514,15 @@ def main() -> None:
         print_telefoon(telefoon_uitslag, *servers[0])
     for (op_intranet, start), vias in STARTED_VIA.items():
         if op_intranet:
-            print(f"  op http://{INTRANET_HOST}/ startte '{start}' via "
-                  + ", ".join(f"{via} {vias.count(via)}×" for via in sorted(set(vias))))
+            print(
+                f"  op http://{INTRANET_HOST}/ startte '{start}' via "
+                + ", ".join(f"{via} {vias.count(via)}×" for via in sorted(set(vias)))
+            )
     if zonder_devtools:
-        print(f"\nherberekening in chromium zonder DevTools-koppeling ({STATISCH}; {args.runs} × {RECOMPUTES} keer,"
-              " nieuwe meldingsdatum, klok van de pagina)")
+        print(
+            f"\nherberekening in chromium zonder DevTools-koppeling ({STATISCH}; {args.runs} × {RECOMPUTES} keer,"
+            " nieuwe meldingsdatum, klok van de pagina)"
+        )
         for naam, deel in (("eerste 5", slice(0, 5)), (f"6–{RECOMPUTES}", slice(5, None))):
             pagina = [rij[0] / 1000 for run in zonder_devtools for rij in run[deel]]
             worker = [rij[1] / 1000 for run in zonder_devtools for rij in run[deel]]
@@ -464,12 +530,14 @@ def main() -> None:
         print("    doel herberekening ≤ 50 ms; de eerste keren optimaliseert de browser Python nog")
     for _, server in servers:
         print(f"\n{server}")
-        print("  navigatie → eerste antwoord op het scherm (klok van de pagina; tussen haakjes: zoals Playwright het zag)")
+        print(
+            "  navigatie → eerste antwoord op het scherm (klok van de pagina; tussen haakjes: zoals Playwright het zag)"
+        )
         for start in STARTS:
             for temp in ("koud", "warm"):
                 key = (server, start, temp)
                 print(f"    {start:<16} {temp}  {ms(first[key])}   [{statistics.median(seen[key]) * 1000:.0f} ms]")
-        floor = {t: statistics.median(first[(server, 'Pyodide kaal', t)]) for t in ("koud", "warm")}
+        floor = {t: statistics.median(first[(server, "Pyodide kaal", t)]) for t in ("koud", "warm")}
         for start in STARTS[1:]:
             cold = statistics.median(first[(server, start, "koud")]) / floor["koud"]
             warm = statistics.median(first[(server, start, "warm")]) / floor["warm"]
@@ -480,8 +548,10 @@ def main() -> None:
             print("  op de pagina (met snapshot)")
             for label, values in op_de_pagina:
                 print(f"    {label:<52} {ms(values)}")
-            print("    (met Playwright gemeten: een gekoppelde debugger houdt WebAssembly ongeoptimaliseerd;"
-                  " zie de herberekening zonder DevTools hierboven)")
+            print(
+                "    (met Playwright gemeten: een gekoppelde debugger houdt WebAssembly ongeoptimaliseerd;"
+                " zie de herberekening zonder DevTools hierboven)"
+            )
         overgedragen = [(name, figures) for (srv, name), figures in sizes.items() if srv == server]
         if overgedragen:
             print("  overgedragen, koud (zonder zoekindex; doel documentatiepagina's 0 bytes .wasm)")

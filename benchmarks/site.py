@@ -125,7 +125,9 @@ def main() -> None:
         for html in paginas:
             page.goto(base + html.relative_to(site).as_posix().removesuffix("index.html"), wait_until="load")
             if page.locator("[data-aw-rekenhulp]").count():
-                page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for(timeout=90_000)
+                page.locator(
+                    ".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)"
+                ).wait_for(timeout=90_000)
         page.wait_for_load_state("networkidle")
         context.close()
 
@@ -145,8 +147,10 @@ def main() -> None:
 
     bouw = statistics.median(tijden)
     print(f"\nSite-benchmark — server: {server}")
-    print(f"\n  strikte bouwtijd      {bouw:6.1f} s mediaan van {len(tijden)} "
-          f"({', '.join(f'{t:.1f}' for t in tijden)} s)   doel ≤ {DOEL_BOUWTIJD_S:.0f} s: {doel(bouw <= DOEL_BOUWTIJD_S)}")
+    print(
+        f"\n  strikte bouwtijd      {bouw:6.1f} s mediaan van {len(tijden)} "
+        f"({', '.join(f'{t:.1f}' for t in tijden)} s)   doel ≤ {DOEL_BOUWTIJD_S:.0f} s: {doel(bouw <= DOEL_BOUWTIJD_S)}"
+    )
     print("\n  overgedragen, koude cache (documentatiepagina's zonder zoekindex):")
     for naam, (grootte, aantal, grootste, documentatie) in gewicht.items():
         regel = f"  {naam:<44} {grootte / 1024:8,.0f} KB in {aantal:3d} verzoeken"
@@ -156,12 +160,18 @@ def main() -> None:
         if not documentatie or grootte / 1024 > DOEL_PAGINA_KB:
             for bytes_, url in grootste:
                 print(f"      {bytes_ / 1024:8,.0f} KB  {url.removeprefix(base)}")
-    print(f"\n  zoekindex             {index_ruw / 1024:8,.0f} KB op schijf, {index_gzip / 1024:,.0f} KB gecomprimeerd (gzip -6)")
-    print(f"  externe verzoeken     {len(alle.extern):8d} over {len(paginas)} pagina's   doel 0: {doel(not alle.extern)}")
+    print(
+        f"\n  zoekindex             {index_ruw / 1024:8,.0f} KB op schijf, {index_gzip / 1024:,.0f} KB gecomprimeerd (gzip -6)"
+    )
+    print(
+        f"  externe verzoeken     {len(alle.extern):8d} over {len(paginas)} pagina's   doel 0: {doel(not alle.extern)}"
+    )
     for url in alle.extern[:10]:
         print(f"      {url}")
-    print(f"  eerste resultaat      {statistics.median(eerste):8.2f} s mediaan van {len(eerste)} koude starts "
-          f"({', '.join(f'{t:.2f}' for t in eerste)} s), gedeelde link tijdlijn")
+    print(
+        f"  eerste resultaat      {statistics.median(eerste):8.2f} s mediaan van {len(eerste)} koude starts "
+        f"({', '.join(f'{t:.2f}' for t in eerste)} s), gedeelde link tijdlijn"
+    )
 
 
 if __name__ == "__main__":

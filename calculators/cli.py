@@ -58,8 +58,13 @@ def vertaal(bericht: str) -> str:
 
 
 class _Opmaak(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
-                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
@@ -75,8 +80,7 @@ class _Parser(argparse.ArgumentParser):
         self.suggest_on_error = False
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="toon deze hulptekst en stop")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="toon deze hulptekst en stop")
 
     def error(self, message: str) -> NoReturn:
         _fout(vertaal(message) + f" (zie '{self.prog} --help')")
@@ -118,8 +122,13 @@ def _waar(veld: str) -> str:
             if not b.routes or all(t.landelijk for t in b.regels):
                 continue
             eerste = alle_regios()[code].versies[0].geldig_vanaf
-            perioden = sorted({periode_tekst(t.regel) for t in b.regels
-                               if t.regel.geldig_tot is not None or t.regel.geldig_vanaf > eerste})
+            perioden = sorted(
+                {
+                    periode_tekst(t.regel)
+                    for t in b.regels
+                    if t.regel.geldig_tot is not None or t.regel.geldig_vanaf > eerste
+                }
+            )
             waar = "alle routes" if len(b.routes) == len(ROUTES) else "route " + " of ".join(b.routes)
             plekken.append(f"{regio_naam(code)}, {waar}" + (f", meldingen {' of '.join(perioden)}" if perioden else ""))
         return f" ({'; '.join(plekken)})" if plekken else ""
@@ -148,24 +157,46 @@ def maak_parser() -> argparse.ArgumentParser:
     t.add_argument("--regio", required=True, metavar="REGIO", help=f"regio: {', '.join(_regio_codes())}")
     t.add_argument("--route", required=True, metavar="ROUTE", help=f"route: {', '.join(ROUTES)}")
     t.add_argument("--melding", required=True, metavar="JJJJ-MM-DD", help="datum van de melding bij Veilig Thuis")
-    t.add_argument("--veiligheidsbeoordeling", metavar="JJJJ-MM-DD",
-                   help="datum waarop de veiligheidsbeoordeling (triage) is afgerond")
+    t.add_argument(
+        "--veiligheidsbeoordeling",
+        metavar="JJJJ-MM-DD",
+        help="datum waarop de veiligheidsbeoordeling (triage) is afgerond",
+    )
     t.add_argument("--overdracht", metavar="JJJJ-MM-DD", help="datum van de overdracht aan het lokale team")
-    t.add_argument("--dienst-einde", metavar="JJJJ-MM-DD",
-                   help="datum waarop de dienst van Veilig Thuis is afgerond (routes met een dienst)")
+    t.add_argument(
+        "--dienst-einde",
+        metavar="JJJJ-MM-DD",
+        help="datum waarop de dienst van Veilig Thuis is afgerond (routes met een dienst)",
+    )
     t.add_argument("--spoed", action="store_true", help="spoedeisende melding" + _waar("spoed"))
     t.add_argument("--vbs", metavar="crisis|regulier", help="Verbindend Samenwerken: crisis of regulier" + _waar("vbs"))
-    t.add_argument("--jeugdbeschermingstafel", action="store_true",
-                   help=OPTIE_NAMEN["jeugdbeschermingstafel"] + _waar("jeugdbeschermingstafel"))
-    t.add_argument("--terugkoppeling", metavar="JJJJ-MM-DD",
-                   help="datum waarop het lokale team de casus teruggaf" + _waar("terugkoppeling"))
+    t.add_argument(
+        "--jeugdbeschermingstafel",
+        action="store_true",
+        help=OPTIE_NAMEN["jeugdbeschermingstafel"] + _waar("jeugdbeschermingstafel"),
+    )
+    t.add_argument(
+        "--terugkoppeling",
+        metavar="JJJJ-MM-DD",
+        help="datum waarop het lokale team de casus teruggaf" + _waar("terugkoppeling"),
+    )
     t.add_argument("--heraanmelding", action="store_true", help=OPTIE_NAMEN["heraanmelding"] + _waar("heraanmelding"))
-    t.add_argument("--start-hulp", metavar="JJJJ-MM-DD",
-                   help="datum waarop het lokale team met de hulp begon" + _waar("start_hulp"))
-    t.add_argument("--kalender", default="atw", metavar="KALENDER",
-                   help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
-    t.add_argument("--peildatum", metavar="JJJJ-MM-DD",
-                   help="beantwoord voor deze dag: wie is verantwoordelijk, tot wanneer, wat is de volgende termijn")
+    t.add_argument(
+        "--start-hulp",
+        metavar="JJJJ-MM-DD",
+        help="datum waarop het lokale team met de hulp begon" + _waar("start_hulp"),
+    )
+    t.add_argument(
+        "--kalender",
+        default="atw",
+        metavar="KALENDER",
+        help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)",
+    )
+    t.add_argument(
+        "--peildatum",
+        metavar="JJJJ-MM-DD",
+        help="beantwoord voor deze dag: wie is verantwoordelijk, tot wanneer, wat is de volgende termijn",
+    )
     t.add_argument("--json", action="store_true", help="uitvoer als JSON (vast contract, zie de documentatie)")
     t.set_defaults(functie=_tijdlijn)
 
@@ -179,8 +210,12 @@ def maak_parser() -> argparse.ArgumentParser:
     keuze = w.add_mutually_exclusive_group(required=True)
     keuze.add_argument("--aantal", metavar="N", help="aantal werkdagen (0 of meer)")
     keuze.add_argument("--tot", metavar="JJJJ-MM-DD", help="einddatum: tel de werkdagen tot en met deze datum")
-    w.add_argument("--kalender", default="atw", metavar="KALENDER",
-                   help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)")
+    w.add_argument(
+        "--kalender",
+        default="atw",
+        metavar="KALENDER",
+        help=f"werkdagenkalender: {', '.join(KALENDERS)} (standaard: atw)",
+    )
     w.add_argument("--json", action="store_true", help="uitvoer als JSON")
     w.set_defaults(functie=_werkdagen)
 
@@ -195,11 +230,17 @@ def maak_parser() -> argparse.ArgumentParser:
     o.add_argument("--json", action="store_true", help="uitvoer als JSON (zie de documentatie)")
     o.set_defaults(functie=_oefenen)
 
-    r = sub.add_parser("regels", help="toon alle regelwaarden (met bron) als JSON",
-                       description="Alle regelwaarden per regio met bron, en per route en moment de regels die gelden "
-                       "(zonder keuzes en per keuze), zoals de rekenhulp en de site ze gebruiken (JSON).")
-    r.add_argument("--datum", metavar="JJJJ-MM-DD",
-                   help="de regels die op deze dag gelden (standaard: per regio de laatste wijziging)")
+    r = sub.add_parser(
+        "regels",
+        help="toon alle regelwaarden (met bron) als JSON",
+        description="Alle regelwaarden per regio met bron, en per route en moment de regels die gelden "
+        "(zonder keuzes en per keuze), zoals de rekenhulp en de site ze gebruiken (JSON).",
+    )
+    r.add_argument(
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="de regels die op deze dag gelden (standaard: per regio de laatste wijziging)",
+    )
     r.set_defaults(functie=_regels)
 
     c = sub.add_parser(
@@ -265,14 +306,16 @@ def _werkdagen(args: argparse.Namespace) -> int:
         tot = plus_werkdagen(van, aantal, kal.code)
     niet = niet_werkdagen(van, tot, kal.code)
     if args.json:
-        _json({
-            "van": van.isoformat(),
-            "tot": tot.isoformat(),
-            "aantal_werkdagen": aantal,
-            "telwijze": "de begindatum telt niet mee, de einddatum wel",
-            "kalender": kal.to_dict(),
-            "niet_werkdagen": [n.to_dict() for n in niet],
-        })
+        _json(
+            {
+                "van": van.isoformat(),
+                "tot": tot.isoformat(),
+                "aantal_werkdagen": aantal,
+                "telwijze": "de begindatum telt niet mee, de einddatum wel",
+                "kalender": kal.to_dict(),
+                "niet_werkdagen": [n.to_dict() for n in niet],
+            }
+        )
     else:
         _schrijf(werkdagen_als_tekst(van, tot, aantal, kal, niet))
     return 0
@@ -303,8 +346,11 @@ def _controleer(args: argparse.Namespace) -> int:
     docs = controle.docs_map() if args.docs is None else Path(args.docs)
     if docs is None or not docs.is_dir():
         _schrijf(f"In orde ({waar}): {', '.join(bestanden)}\n")
-        _fout("de pagina's van de site (docs/) zijn niet gevonden: citaten en ankers zijn niet gecontroleerd "
-              "(geef de map op met --docs)", soort="let op")
+        _fout(
+            "de pagina's van de site (docs/) zijn niet gevonden: citaten en ankers zijn niet gecontroleerd "
+            "(geef de map op met --docs)",
+            soort="let op",
+        )
         return 0
     problemen = controle.controleer_bronnen(docs)
     if problemen:
@@ -355,7 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # nooit een traceback voor de gebruiker
         if os.environ.get("AFSPRAKENWIJZER_DEBUG"):
             raise
-        _fout(f"interne fout van de rekenhulp ({kort(f'{type(e).__name__}: {e}')}); meld dit aan de beheerder van de site")
+        _fout(
+            f"interne fout van de rekenhulp ({kort(f'{type(e).__name__}: {e}')}); meld dit aan de beheerder van de site"
+        )
         return 1
 
 

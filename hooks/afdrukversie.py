@@ -62,7 +62,9 @@ def wacht_links_naar_weggelaten_paginas(page_html: str, pagina_url: str, weggela
         if doel is None or doel not in weggelaten:
             return m.group(0)
         delen = urlsplit(href)
-        nieuw = "../" + doel + (f"?{delen.query}" if delen.query else "") + (f"#{delen.fragment}" if delen.fragment else "")
+        nieuw = (
+            "../" + doel + (f"?{delen.query}" if delen.query else "") + (f"#{delen.fragment}" if delen.fragment else "")
+        )
         return f'{m.group(1)}{WACHTEND}="{html.escape(nieuw, quote=True)}"'
 
     return _LINK.sub(vervang, page_html)
@@ -92,7 +94,7 @@ class _Ids(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paginas: list[str | None] = []  # per open <section>: the page key, or None
-        self.ids: dict[str, int] = {}        # id -> number of times
+        self.ids: dict[str, int] = {}  # id -> number of times
         self.per_pagina: dict[str, set[str]] = {}
         self.gevraagd: set[str] = set()
 
@@ -141,8 +143,10 @@ def hernoem_gevraagde_ids(edition: str) -> str:
         if pagina not in hernoem:
             continue
         einde = grenzen[grenzen.index(start) + 1]
-        stuk = _ID.sub(lambda m, namen=hernoem[pagina]: m.group(1) + namen.get(m.group(2), m.group(2)) + m.group(3),
-                       edition[start:einde])
+        stuk = _ID.sub(
+            lambda m, namen=hernoem[pagina]: m.group(1) + namen.get(m.group(2), m.group(2)) + m.group(3),
+            edition[start:einde],
+        )
         uit += [edition[vorige:start], stuk]
         vorige = einde
     uit.append(edition[vorige:])

@@ -67,7 +67,12 @@ def last_change(path: str | Path) -> dt.date | None:
     try:
         out = subprocess.run(
             ["git", "-c", "safe.directory=*", "log", "-1", "--format=%cs", "--", Path(path).name],
-            cwd=folder, capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     try:
@@ -80,8 +85,14 @@ def on_config(config):
     """The print edition's cover names the state of the texts: the last change to any of them."""
     folders = [f"docs/{folder}" for folder in documentmappen()] + ["calculators/rules"]
     try:
-        out = subprocess.run(["git", "-c", "safe.directory=*", "log", "-1", "--format=%cs", "--", *folders],
-                             cwd=ROOT, capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+        out = subprocess.run(
+            ["git", "-c", "safe.directory=*", "log", "-1", "--format=%cs", "--", *folders],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout.strip()
         stand = lange_datum(dt.date.fromisoformat(out)) if out else None
     except (OSError, subprocess.SubprocessError, ValueError):
         stand = None
@@ -110,8 +121,10 @@ def geldig_vanaf(page) -> str:
         return lange_datum(vanaf) if isinstance(vanaf, dt.date) else str(vanaf)
     versie = rule_version(page.meta.get("regio"))
     if versie:
-        return (f"niet vermeld in de bron; de rekenhulpen passen deze afspraken toe vanaf "
-                f"{lange_datum(versie.geldig_vanaf)}")
+        return (
+            f"niet vermeld in de bron; de rekenhulpen passen deze afspraken toe vanaf "
+            f"{lange_datum(versie.geldig_vanaf)}"
+        )
     return "niet vermeld in de bron"
 
 
@@ -129,14 +142,24 @@ def on_page_markdown(markdown, page, config, files):
 
 def bron_block(page) -> str:
     bron = page.meta["bron"]
-    rows = [("Document", bron["titel"]), ("Organisatie", bron["organisatie"]),
-            ("Datum", bron["datum"]), ("Versie", bron["versie"])]
+    rows = [
+        ("Document", bron["titel"]),
+        ("Organisatie", bron["organisatie"]),
+        ("Datum", bron["datum"]),
+        ("Versie", bron["versie"]),
+    ]
     rows.append(("Geldig vanaf", geldig_vanaf(page)))
     if bron.get("vervangt"):
         rows.append(("Vervangt", bron["vervangt"]))
     changed = last_change(page.file.abs_src_path)
-    rows.append(("Pagina laatst gewijzigd", lange_datum(changed) if changed else
-                 "onbekend (deze versie van de site is gebouwd zonder git-geschiedenis)"))
+    rows.append(
+        (
+            "Pagina laatst gewijzigd",
+            lange_datum(changed)
+            if changed
+            else "onbekend (deze versie van de site is gebouwd zonder git-geschiedenis)",
+        )
+    )
     if bron.get("bewerking"):
         rows.append(("Bewerking", bron["bewerking"]))
     if bron.get("weggelaten"):
@@ -149,7 +172,7 @@ def bron_block(page) -> str:
     kort = f"{bron['organisatie']} · geldig vanaf: {geldig_vanaf(page)}"
     # Not reading text: kept out of the search index (hooks/zoekindex.py).
     return (
-        f'{BRON_OPEN}<summary>Over deze tekst '
+        f"{BRON_OPEN}<summary>Over deze tekst "
         f'<span class="aw-bron__kort">— {html.escape(kort)}</span></summary>'
         f'<dl class="aw-bron__lijst">{items}</dl></details>'
     )
@@ -161,17 +184,21 @@ _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 # of the item's own text. Only task lists: the calculator forms label their own checkboxes.
 _TASK_CHECKBOX = re.compile(
     r'(?P<voor><li class="task-list-item">\s*(?:<p>)?)(?P<box><input type="checkbox"(?: [^>]*)?/?>)'
-    r'(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)',
-    re.DOTALL)
+    r"(?P<text>.*?)(?=</li>|</p>|<ul|<ol|<p>|<div|<table)",
+    re.DOTALL,
+)
 
 
 def label_task_checkboxes(html_text: str) -> str:
     """Wrap each task-list checkbox and its item text in a <label>."""
+
     def wrap(match):
         if not re.sub(r"<[^>]+>", "", match.group("text")).strip():
             return match.group(0)
-        return (f'{match.group("voor")}<label class="aw-vinkvak">{match.group("box")}'
-                f'{match.group("text").rstrip()}</label>')
+        return (
+            f'{match.group("voor")}<label class="aw-vinkvak">{match.group("box")}{match.group("text").rstrip()}</label>'
+        )
+
     return _TASK_CHECKBOX.sub(wrap, html_text)
 
 
@@ -192,9 +219,9 @@ def on_page_content(html_text, page, config, files):
 # site is hosted under a sub-path. Repaired here, after the plugin wrote the page and before
 # hooks/externalize_inline_scripts.py (-100) moves its inline scripts into files.
 PRINT_EDITION_FIXES = (
-    ('content="/assets/', 'content="../assets/'),       # <meta name="aw-mermaid-url">
+    ('content="/assets/', 'content="../assets/'),  # <meta name="aw-mermaid-url">
     ('__md_scope=new URL("/",location)', '__md_scope=new URL("..",location)'),
-    ('"base": "/"', '"base": ".."'),                    # Material's __config (search, palette scope)
+    ('"base": "/"', '"base": ".."'),  # Material's __config (search, palette scope)
 )
 
 

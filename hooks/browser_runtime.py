@@ -74,15 +74,21 @@ PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten"
 RUNTIME_MANIFEST = "assets/rekenhulp-bestanden.json"
 # The calculators' own scripts, next to the runtime directories (which are listed whole); the rule-change page
 # runs in the same worker and needs its published sources (hooks/regelwijziging.py writes them first).
-CALCULATOR_SCRIPTS = ("assets/javascripts/rekenhulp*.js", "assets/javascripts/regelwijziging.js",
-                      "assets/regelwijziging/bronnen-*.json")
+CALCULATOR_SCRIPTS = (
+    "assets/javascripts/rekenhulp*.js",
+    "assets/javascripts/regelwijziging.js",
+    "assets/regelwijziging/bronnen-*.json",
+)
 
 SETUP_HINT = "Voer eerst de installatie uit: ./scripts/start (of ./scripts/test)."
 SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
 # Everything that decides what the snapshot and the reduced standard library hold: another version of any
 # of these makes them anew.
-SNAPSHOT_MAKERS = (SNAPSHOT_SCRIPT, ROOT / "hooks" / "stdlib_afsluiting.py",
-                   ROOT / "overrides" / "assets" / "javascripts" / "rekenhulp-snapshotbestand.js")
+SNAPSHOT_MAKERS = (
+    SNAPSHOT_SCRIPT,
+    ROOT / "hooks" / "stdlib_afsluiting.py",
+    ROOT / "overrides" / "assets" / "javascripts" / "rekenhulp-snapshotbestand.js",
+)
 SNAPSHOT_CACHE = ROOT / ".cache" / "rekenkern"
 SNAPSHOTS_KEPT = 4
 SNAPSHOT_FILE = "engine.snapshot"
@@ -152,9 +158,14 @@ def engine_wheel() -> Wheel:
         b"Wheel-Version: 1.0\nGenerator: afsprakenwijzer-build\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
     entries[f"{dist_info}/top_level.txt"] = f"{ENGINE_PACKAGE}\n".encode()
-    return Wheel(name, version, f"{name}-{version}-py3-none-any.whl", (ENGINE_PACKAGE,),
-                 tuple(Requirement(dep).name for dep in project.get("dependencies", [])),
-                 _zip_wheel(entries, dist_info))
+    return Wheel(
+        name,
+        version,
+        f"{name}-{version}-py3-none-any.whl",
+        (ENGINE_PACKAGE,),
+        tuple(Requirement(dep).name for dep in project.get("dependencies", [])),
+        _zip_wheel(entries, dist_info),
+    )
 
 
 def installed_wheel(dist_name: str) -> Wheel:
@@ -169,8 +180,12 @@ def installed_wheel(dist_name: str) -> Wheel:
     tag = "py3-none-any"
     for file in dist.files or []:
         parts = file.parts
-        if ("__pycache__" in parts or file.suffix == ".pyc" or parts[0].startswith("..")
-                or file.as_posix() in LEFT_OUT_OF_DEPENDENCY_WHEELS):
+        if (
+            "__pycache__" in parts
+            or file.suffix == ".pyc"
+            or parts[0].startswith("..")
+            or file.as_posix() in LEFT_OUT_OF_DEPENDENCY_WHEELS
+        ):
             continue
         if parts[0].endswith(".dist-info"):
             dist_info = parts[0]
@@ -178,19 +193,26 @@ def installed_wheel(dist_name: str) -> Wheel:
                 continue
         entries[file.as_posix()] = Path(file.locate()).read_bytes()
         if file.name == "WHEEL" and parts[0].endswith(".dist-info"):
-            tags = [line.split(":", 1)[1].strip() for line in entries[file.as_posix()].decode().splitlines()
-                    if line.startswith("Tag:")]
+            tags = [
+                line.split(":", 1)[1].strip()
+                for line in entries[file.as_posix()].decode().splitlines()
+                if line.startswith("Tag:")
+            ]
             tag = ".".join(sorted({t.split("-")[0] for t in tags})) + "-none-any" if tags else tag
     if dist_info is None:
         raise PluginError(f"Geen metadata gevonden voor '{dist_name}'. {SETUP_HINT}")
     top_level = (dist.read_text("top_level.txt") or "").split()
     imports = tuple(top_level) or (dist_name.replace("-", "_"),)
-    depends = tuple(requirement.name for requirement in map(Requirement, dist.requires or [])
-                    if requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS))
+    depends = tuple(
+        requirement.name
+        for requirement in map(Requirement, dist.requires or [])
+        if requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS)
+    )
     normalized = dist.metadata["Name"].replace("-", "_")
     file_name = f"{normalized}-{dist.version}-{tag}.whl"
-    return Wheel(dist.metadata["Name"].lower(), dist.version, file_name, imports, depends,
-                 _zip_wheel(entries, dist_info))
+    return Wheel(
+        dist.metadata["Name"].lower(), dist.version, file_name, imports, depends, _zip_wheel(entries, dist_info)
+    )
 
 
 def pyodide_version() -> str:
@@ -262,8 +284,19 @@ def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] |
         out = Path(tmp) / "uit"
         out.mkdir()
         # The format module is an ES module without package.json "type": Node says so once; nothing to act on.
-        result = subprocess.run([node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SNAPSHOT_SCRIPT),
-                                 str(PYODIDE_PACKAGE), str(out), *paths], capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [
+                node,
+                "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON",
+                str(SNAPSHOT_SCRIPT),
+                str(PYODIDE_PACKAGE),
+                str(out),
+                *paths,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if result.returncode != 0 or not (out / SNAPSHOT_FILE).is_file() or not (out / STDLIB_FILE).is_file():
             log.warning("Geheugensnapshot maken mislukt; de site wordt zonder gebouwd:\n%s", result.stderr[-2000:])
             return None
@@ -378,6 +411,10 @@ def on_post_build(config):
         target = site / config.extra["mermaid_url"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(MERMAID_MODULE, target)
-        shutil.copytree(MERMAID_CHUNKS, target.parent / "chunks" / "mermaid.esm.min", dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("*.map"))
+        shutil.copytree(
+            MERMAID_CHUNKS,
+            target.parent / "chunks" / "mermaid.esm.min",
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("*.map"),
+        )
     write_runtime_manifest(site, [runtime_dir, engine_dir])

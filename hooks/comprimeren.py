@@ -77,10 +77,17 @@ def comprimeer(site: Path) -> dict[str, int]:
     CACHE.mkdir(parents=True, exist_ok=True)
     bestanden = te_comprimeren(site)
     sleutels = {pad: _sleutel(pad) for pad in bestanden}
-    nieuw = [pad for pad in bestanden if not (CACHE / f"{sleutels[pad]}.br").is_file()
-             or not (CACHE / f"{sleutels[pad]}.gz").is_file()]
-    met_brotli = _maak([{"bron": str(pad), "gz": str(CACHE / f"{sleutels[pad]}.gz"), "br": str(CACHE / f"{sleutels[pad]}.br")}
-                        for pad in nieuw])
+    nieuw = [
+        pad
+        for pad in bestanden
+        if not (CACHE / f"{sleutels[pad]}.br").is_file() or not (CACHE / f"{sleutels[pad]}.gz").is_file()
+    ]
+    met_brotli = _maak(
+        [
+            {"bron": str(pad), "gz": str(CACHE / f"{sleutels[pad]}.gz"), "br": str(CACHE / f"{sleutels[pad]}.br")}
+            for pad in nieuw
+        ]
+    )
     if not met_brotli:
         log.warning("Node.js ontbreekt: alleen .gz naast de bestanden, geen .br (brotli).")
         for pad in nieuw:
@@ -111,5 +118,9 @@ def _ruim_op() -> None:
 def on_post_build(config):
     begin = time.perf_counter()
     geschreven = comprimeer(Path(config["site_dir"]))
-    log.info("Gecomprimeerd naast de bestanden: %d × .gz, %d × .br (%.1f s)",
-             geschreven["gz"], geschreven["br"], time.perf_counter() - begin)
+    log.info(
+        "Gecomprimeerd naast de bestanden: %d × .gz, %d × .br (%.1f s)",
+        geschreven["gz"],
+        geschreven["br"],
+        time.perf_counter() - begin,
+    )

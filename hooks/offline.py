@@ -104,8 +104,10 @@ def manifest(config) -> dict:
         "theme_color": "#{:02x}{:02x}{:02x}".format(*KLEUR),
         "icons": [
             {"src": f"{PICTOGRAMMEN}/{naam}", "sizes": f"{grootte}x{grootte}", "type": "image/png", "purpose": doel}
-            for naam, grootte, _, doel in ICONEN if doel
-        ] + [{"src": "assets/favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+            for naam, grootte, _, doel in ICONEN
+            if doel
+        ]
+        + [{"src": "assets/favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
     }
 
 
@@ -121,13 +123,21 @@ def schrijf_service_worker(site: Path, talen: set[str]) -> str:
     bouw = hashlib.sha256(json.dumps([site_lijst, rekenkern]).encode()).hexdigest()[:16]
     pad = site / SW_BRON
     tekst = pad.read_text(encoding="utf-8")
-    for plek, waarde in (('"__AW_BOUW__"', json.dumps(bouw)), ("/* __AW_SITE__ */ []", json.dumps(site_lijst)),
-                         ("/* __AW_REKENKERN__ */ []", json.dumps(rekenkern))):
+    for plek, waarde in (
+        ('"__AW_BOUW__"', json.dumps(bouw)),
+        ("/* __AW_SITE__ */ []", json.dumps(site_lijst)),
+        ("/* __AW_REKENKERN__ */ []", json.dumps(rekenkern)),
+    ):
         if plek not in tekst:
             raise RuntimeError(f"{SW_BRON}: {plek} ontbreekt; de service worker kan niet worden gevuld")
         tekst = tekst.replace(plek, waarde, 1)
     pad.write_text(tekst, encoding="utf-8")
-    log.info("Service worker: %d bestanden voor de site, %d voor de rekenkern (bouw %s)", len(site_lijst), len(rekenkern), bouw)
+    log.info(
+        "Service worker: %d bestanden voor de site, %d voor de rekenkern (bouw %s)",
+        len(site_lijst),
+        len(rekenkern),
+        bouw,
+    )
     return bouw
 
 

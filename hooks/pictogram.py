@@ -38,7 +38,7 @@ def paden(d: str) -> list[list[tuple[float, float]]]:
             continue
         stap = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6}[soort]
         for i in range(0, len(getallen), stap):
-            g = getallen[i:i + stap]
+            g = getallen[i : i + stap]
             dx, dy = (x, y) if relatief else (0.0, 0.0)
             if soort == "M" and i == 0:
                 if huidig:
@@ -60,8 +60,12 @@ def paden(d: str) -> list[list[tuple[float, float]]]:
                 for n in range(1, STAPPEN_PER_BOCHT + 1):
                     t = n / STAPPEN_PER_BOCHT
                     s = 1 - t
-                    huidig.append((s**3 * x0 + 3 * s * s * t * x1 + 3 * s * t * t * x2 + t**3 * x3,
-                                   s**3 * y0 + 3 * s * s * t * y1 + 3 * s * t * t * y2 + t**3 * y3))
+                    huidig.append(
+                        (
+                            s**3 * x0 + 3 * s * s * t * x1 + 3 * s * t * t * x2 + t**3 * x3,
+                            s**3 * y0 + 3 * s * s * t * y1 + 3 * s * t * t * y2 + t**3 * y3,
+                        )
+                    )
                 x, y = x3, y3
         # A subpath that moves back to its start with M instead of Z: the next M closes it.
     if huidig:
@@ -82,13 +86,17 @@ def dekking(omtrekken: list[list[tuple[float, float]]], grootte: int) -> list[li
         yy = (rij + 0.5) / OVERSAMPLING
         kruisingen = sorted(
             (xa + (yy - ya) * (xb - xa) / (yb - ya), richting)
-            for xa, ya, xb, yb, richting in randen if min(ya, yb) <= yy < max(ya, yb))
+            for xa, ya, xb, yb, richting in randen
+            if min(ya, yb) <= yy < max(ya, yb)
+        )
         winding = 0
         for (x_links, richting), (x_rechts, _) in zip(kruisingen, kruisingen[1:]):
             winding += richting
             if winding == 0:
                 continue
-            for kolom in range(max(0, round(x_links * OVERSAMPLING)), min(grootte * OVERSAMPLING, round(x_rechts * OVERSAMPLING))):
+            for kolom in range(
+                max(0, round(x_links * OVERSAMPLING)), min(grootte * OVERSAMPLING, round(x_rechts * OVERSAMPLING))
+            ):
                 raster[rij // OVERSAMPLING][kolom // OVERSAMPLING] += 1 / monsters
     return raster
 
@@ -96,14 +104,19 @@ def dekking(omtrekken: list[list[tuple[float, float]]], grootte: int) -> list[li
 def png(raster: list[list[float]], voorgrond: tuple[int, int, int], achtergrond: tuple[int, int, int]) -> bytes:
     regels = b"".join(
         b"\x00" + bytes(round(a + (v - a) * min(1.0, d)) for d in rij for a, v in zip(achtergrond, voorgrond))
-        for rij in raster)
+        for rij in raster
+    )
     grootte = len(raster)
 
     def blok(soort: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + soort + data + struct.pack(">I", zlib.crc32(soort + data) & 0xFFFFFFFF)
 
-    return (b"\x89PNG\r\n\x1a\n" + blok(b"IHDR", struct.pack(">IIBBBBB", grootte, grootte, 8, 2, 0, 0, 0))
-            + blok(b"IDAT", zlib.compress(regels, 9)) + blok(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + blok(b"IHDR", struct.pack(">IIBBBBB", grootte, grootte, 8, 2, 0, 0, 0))
+        + blok(b"IDAT", zlib.compress(regels, 9))
+        + blok(b"IEND", b"")
+    )
 
 
 def pictogram(svg: Path, grootte: int, logo_deel: float) -> bytes:

@@ -24,7 +24,9 @@ def menu(docs: Path) -> list[dict[str, list[str]]]:
     for code in [*(c for c in regio_codes() if c != LANDELIJK), LANDELIJK]:
         hoofd = document(code).pagina.rstrip("/") + ".md"
         map_ = docs / Path(hoofd).parent
-        overig = sorted(p.relative_to(docs).as_posix() for p in map_.glob("*.md") if p.relative_to(docs).as_posix() != hoofd)
+        overig = sorted(
+            p.relative_to(docs).as_posix() for p in map_.glob("*.md") if p.relative_to(docs).as_posix() != hoofd
+        )
         uit.append({regio_naam(code): [hoofd, *overig]})
     return uit
 
@@ -32,6 +34,8 @@ def menu(docs: Path) -> list[dict[str, list[str]]]:
 def on_config(config):
     sectie = next((item for item in config["nav"] or [] if isinstance(item, dict) and SECTIE in item), None)
     if sectie is None:
-        raise PluginError(f"mkdocs.yml: het menu mist de sectie '{SECTIE}' (hooks/regio_menu.py vult haar met de regio's)")
+        raise PluginError(
+            f"mkdocs.yml: het menu mist de sectie '{SECTIE}' (hooks/regio_menu.py vult haar met de regio's)"
+        )
     sectie[SECTIE] = menu(Path(config["docs_dir"]))
     return config

@@ -32,7 +32,9 @@ def commit() -> str | None:
     if os.environ.get("AFSPRAKENWIJZER_COMMIT"):
         return os.environ["AFSPRAKENWIJZER_COMMIT"]
     try:
-        result = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        result = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        )
     except OSError:
         return None
     return result.stdout.strip() if result.returncode == 0 else None

@@ -34,11 +34,11 @@ MAX_UITLEG = 160
 class Begrip:
     anker: str
     naam: str
-    vormen: list[str]            # how the term stands in the texts (its name and variants first)
-    afkortingen: list[str]       # variants that are abbreviations: linked on the abbr element
+    vormen: list[str]  # how the term stands in the texts (its name and variants first)
+    afkortingen: list[str]  # variants that are abbreviations: linked on the abbr element
     zoeken: list[str] = field(default_factory=list)
     koppelen: bool = True
-    uitleg: str = ""             # the first sentence of the entry, for a tooltip and a search hint
+    uitleg: str = ""  # the first sentence of the entry, for a tooltip and a search hint
 
 
 class WoordenlijstFout(ValueError):
@@ -66,7 +66,9 @@ def eerste_zin(uitleg: str) -> str:
 
 
 def afkortingen(docs: Path) -> dict[str, str]:
-    return {m["afkorting"]: m["betekenis"].strip() for m in _AFKORTING.finditer((docs / AFKORTINGEN).read_text("utf-8"))}
+    return {
+        m["afkorting"]: m["betekenis"].strip() for m in _AFKORTING.finditer((docs / AFKORTINGEN).read_text("utf-8"))
+    }
 
 
 def lees(docs: Path) -> tuple[list[Begrip], list[list[str]]]:
@@ -78,12 +80,15 @@ def lees(docs: Path) -> tuple[list[Begrip], list[list[str]]]:
     for ingang in _INGANG.finditer(tekst):
         for m in _TERM.finditer(ingang["namen"]):
             varianten = _varianten(m["naam"].strip())
-            begrippen.append(Begrip(
-                anker=m["anker"], naam=m["naam"].strip(),
-                vormen=[v for v in varianten if v not in afk],
-                afkortingen=[v for v in varianten if v in afk],
-                uitleg=eerste_zin(ingang["uitleg"].strip()),
-            ))
+            begrippen.append(
+                Begrip(
+                    anker=m["anker"],
+                    naam=m["naam"].strip(),
+                    vormen=[v for v in varianten if v not in afk],
+                    afkortingen=[v for v in varianten if v in afk],
+                    uitleg=eerste_zin(ingang["uitleg"].strip()),
+                )
+            )
     per_anker = {b.anker: b for b in begrippen}
     for anker, velden in extra.get("begrip", {}).items():
         if anker not in per_anker:

@@ -83,10 +83,10 @@ ZOEKGEWICHT: tuple[tuple[str, float], ...] = (
 # Blocks that are not reading text, by their opening tag. Each pattern must match the whole
 # opening tag's start so the attribute lands on the element itself.
 NIET_ZOEKEN = (
-    re.compile(r'<form\b'),                               # calculator forms: labels and options
-    re.compile(r'<svg\b(?=[^>]*\bclass="aw-ig")'),         # infographic: the text version is indexed
-    re.compile(r'<pre\b(?=[^>]*\bclass="aw-diagram")'),    # Mermaid source; the text version is indexed
-    re.compile(r'<div\b(?=[^>]*\bclass="footnote")'),      # footnotes, filed under the wrong heading
+    re.compile(r"<form\b"),  # calculator forms: labels and options
+    re.compile(r'<svg\b(?=[^>]*\bclass="aw-ig")'),  # infographic: the text version is indexed
+    re.compile(r'<pre\b(?=[^>]*\bclass="aw-diagram")'),  # Mermaid source; the text version is indexed
+    re.compile(r'<div\b(?=[^>]*\bclass="footnote")'),  # footnotes, filed under the wrong heading
     re.compile(r'<div\b(?=[^>]*\bclass="aw-oefen-antwoordenblad")'),  # practice answers, for print only
 )
 
@@ -157,9 +157,12 @@ def secties_met_termijnen(html: str, pagina_url: str) -> dict[str, dict]:
         return {}
     adres = urlsplit(knop.group(1).replace("&amp;", "&"))
     regio = adres.query.removeprefix("regio=")
-    rekenhulp = {"url": posixpath.normpath(posixpath.join(pagina_url, adres.path)) + "/?" + adres.query + "#" + adres.fragment,
-                 "tekst": "Bereken dit met het landelijk kader" if regio == LANDELIJK
-                 else f"Bereken dit voor {regio_naam(regio)}"}
+    rekenhulp = {
+        "url": posixpath.normpath(posixpath.join(pagina_url, adres.path)) + "/?" + adres.query + "#" + adres.fragment,
+        "tekst": "Bereken dit met het landelijk kader"
+        if regio == LANDELIJK
+        else f"Bereken dit voor {regio_naam(regio)}",
+    }
     koppen = [(m.start(), m.group(1)) for m in _KOP.finditer(html)]
     uit = {}
     for anker in set(_EIGEN_ANKER.findall(blok.group(0))):
@@ -223,9 +226,13 @@ def achtergrondwoorden(index: dict) -> list[str]:
 def regios() -> list[dict]:
     """Per region the words of its name and the folder of its texts: a question that names a region
     gets that region's text first (zoeken.js)."""
-    return [{"woorden": re.findall(r"[^\W\d_]+", regio_naam(code).lower()) if code != LANDELIJK else [LANDELIJK],
-             "map": document(code).pagina.split("/")[0] + "/"}
-            for code in regio_codes()]
+    return [
+        {
+            "woorden": re.findall(r"[^\W\d_]+", regio_naam(code).lower()) if code != LANDELIJK else [LANDELIJK],
+            "map": document(code).pagina.split("/")[0] + "/",
+        }
+        for code in regio_codes()
+    ]
 
 
 def woordgroepen(begrippen: list, groepen: list[list[str]], afkortingen: dict[str, str]) -> list[list[str]]:
@@ -251,9 +258,16 @@ def woordgroepen(begrippen: list, groepen: list[list[str]], afkortingen: dict[st
 def zoekhulp(begrippen: list, rekenen: dict[str, dict]) -> dict:
     """What zoekhulp.js offers next to a result: the glossary entries (with their words) and the calculator."""
     return {
-        "begrippen": [{"naam": b.naam, "anker": b.anker, "uitleg": b.uitleg,
-                       "woorden": sorted({w.lower() for w in (*b.vormen, *b.zoeken, *b.afkortingen)})}
-                      for b in begrippen if b.koppelen],
+        "begrippen": [
+            {
+                "naam": b.naam,
+                "anker": b.anker,
+                "uitleg": b.uitleg,
+                "woorden": sorted({w.lower() for w in (*b.vormen, *b.zoeken, *b.afkortingen)}),
+            }
+            for b in begrippen
+            if b.koppelen
+        ],
         "rekenen": dict(sorted(rekenen.items())),
     }
 
@@ -277,8 +291,9 @@ def on_post_build(config):
     index["config"]["aw_woordgroepen"] = woordgroepen(begrippen, groepen, woordenlijst.afkortingen(docs))
     index["config"]["aw_regios"] = regios()
     pad.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (site / ZOEKHULP).write_text(json.dumps(zoekhulp(begrippen, _rekenen), ensure_ascii=False, separators=(",", ":")),
-                                 encoding="utf-8")
+    (site / ZOEKHULP).write_text(
+        json.dumps(zoekhulp(begrippen, _rekenen), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     for pagina in site.rglob("*.html"):
         html = pagina.read_text(encoding="utf-8")
         nieuw = eigen_zoekworker(html)

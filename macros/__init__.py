@@ -175,5 +175,6 @@ def define_env(env):
 def on_post_page_macros(env):
     """A page the reading route leads to gets the route's bars around the part to read."""
     if env.page and env.page.file:
-        env.markdown = _leesroute.voeg_stappen_in(env.markdown, env.page.file.src_uri, Links(env.page.file.src_uri),
-                                                  Path(env.conf["docs_dir"]))
+        env.markdown = _leesroute.voeg_stappen_in(
+            env.markdown, env.page.file.src_uri, Links(env.page.file.src_uri), Path(env.conf["docs_dir"])
+        )

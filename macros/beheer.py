@@ -40,11 +40,12 @@ def _in_blok(tekst: str, code: str, patroon: str, nieuw: str) -> str:
 def _versie_sluiten(tekst: str, tot: str) -> str:
     """Give the first (current) version an end date."""
     start = tekst.index("[[versie]]")
-    return _in_blok(tekst, re.search(r'code = "([^"]+)"', tekst[start:])[1], r"^(geldig_vanaf = .*)$",
-                    rf"\1\ngeldig_tot = {tot}")
+    return _in_blok(
+        tekst, re.search(r'code = "([^"]+)"', tekst[start:])[1], r"^(geldig_vanaf = .*)$", rf"\1\ngeldig_tot = {tot}"
+    )
 
 
-NIEUWE_VERSIE = '''
+NIEUWE_VERSIE = """
 [[versie]]
 code = "hernieuwd-2026"
 naam = "Voorbeeld: hernieuwde afspraken 2026"
@@ -55,14 +56,14 @@ document = "midden-brabant"
 paragraaf = "1"
 citaat = "Vanaf 1 juli 2024 is de opvolger: ‘de nieuwe leidraad’ van kracht."
 anker = "par-1"
-'''
+"""
 
 
 def _zonder_regel(tekst: str, code: str, begin: str) -> str:
     """Drop the first line starting with ``begin`` inside the [[regel]] block with this code."""
     start = tekst.index(f'code = "{code}"')
     i = tekst.index("\n" + begin, start) + 1
-    return tekst[:i] + tekst[tekst.index("\n", i) + 1:]
+    return tekst[:i] + tekst[tekst.index("\n", i) + 1 :]
 
 
 def _voorbeelden() -> dict:
@@ -71,9 +72,14 @@ def _voorbeelden() -> dict:
         # A second version without closing the first.
         "versie-overlapt": lambda: ("midden-brabant", _na(mb, 'anker = "par-1"\n', NIEUWE_VERSIE)),
         # The first version closed, but a rule without 'versie' in a file with two versions.
-        "versie-ontbreekt": lambda: ("midden-brabant", _na(_versie_sluiten(mb, "2026-01-01"),
-                                                          'anker = "par-1"\n', NIEUWE_VERSIE)),
-        "eenheid": lambda: ("midden-brabant", _in_blok(mb, "overdracht-oppakken", r'^eenheid = ".*"$', 'eenheid = "dag"')),
+        "versie-ontbreekt": lambda: (
+            "midden-brabant",
+            _na(_versie_sluiten(mb, "2026-01-01"), 'anker = "par-1"\n', NIEUWE_VERSIE),
+        ),
+        "eenheid": lambda: (
+            "midden-brabant",
+            _in_blok(mb, "overdracht-oppakken", r'^eenheid = ".*"$', 'eenheid = "dag"'),
+        ),
         "bron": lambda: ("midden-brabant", _zonder_regel(mb, "overdracht-oppakken", "citaat = ")),
         "criterium": lambda: ("midden-brabant", _in_blok(mb, "criterium-e", r'^waarde = ".*"$', 'waarde = "half"')),
     }

@@ -63,30 +63,47 @@ def veld_html(soort: str, veld: Veld, bij_antwoord: bool = False) -> str:
     hint = f'<p class="aw-hint" id="{hint_id}">{escape(veld.hint)}</p>' if veld.hint else ""
     fout = f'<p class="aw-fout" id="{fout_id}" data-aw-fout-voor="{veld.naam}" hidden></p>'
     if veld.soort == "checkbox":
-        control = (f'<input {_attrs(type="checkbox", id=veld_id, name=veld.naam, value="ja", aria_describedby=beschreven)}>'
-                   f' <label for="{veld_id}">{escape(veld.label)}</label>')
+        control = (
+            f"<input {_attrs(type='checkbox', id=veld_id, name=veld.naam, value='ja', aria_describedby=beschreven)}>"
+            f' <label for="{veld_id}">{escape(veld.label)}</label>'
+        )
         body = f'<div class="aw-veld aw-veld--vink">{control}{hint}{fout}</div>'
     elif veld.soort == "radio":
         opties = "".join(
             f'<div class="aw-radio"><input {_attrs(type="radio", id=f"{veld_id}-{code}", name=veld.naam, value=code, checked=code == veld.standaard)}>'
             f' <label for="{veld_id}-{code}">{escape(naam)}</label></div>'
-            for code, naam in veld.keuzes)
-        body = (f'<fieldset class="aw-veld" aria-describedby="{beschreven}"><legend>{escape(veld.label)}</legend>'
-                f'{hint}{opties}{fout}</fieldset>')
+            for code, naam in veld.keuzes
+        )
+        body = (
+            f'<fieldset class="aw-veld" aria-describedby="{beschreven}"><legend>{escape(veld.label)}</legend>'
+            f"{hint}{opties}{fout}</fieldset>"
+        )
     else:
         if veld.soort == "select":
             opties = "".join(
-                f'<option {_attrs(value=code, selected=code == veld.standaard)}>{escape(naam)}</option>'
-                for code, naam in veld.keuzes)
-            control = f'<select {_attrs(id=veld_id, name=veld.naam, aria_describedby=beschreven)}>{opties}</select>'
+                f"<option {_attrs(value=code, selected=code == veld.standaard)}>{escape(naam)}</option>"
+                for code, naam in veld.keuzes
+            )
+            control = f"<select {_attrs(id=veld_id, name=veld.naam, aria_describedby=beschreven)}>{opties}</select>"
         else:
-            control = ('<input ' + _attrs(type=veld.soort, id=veld_id, name=veld.naam, value=veld.standaard or None,
-                                          aria_describedby=beschreven, data_aw_vandaag=veld.vandaag,
-                                          required=veld.verplicht, aria_required="true" if veld.verplicht else None,
-                                          form=_form_id(soort) if bij_antwoord else None,
-                                          data_aw_direct=bij_antwoord,
-                                          placeholder="jjjj-mm-dd" if veld.soort == "date" else None,
-                                          **veld.extra) + '>')
+            control = (
+                "<input "
+                + _attrs(
+                    type=veld.soort,
+                    id=veld_id,
+                    name=veld.naam,
+                    value=veld.standaard or None,
+                    aria_describedby=beschreven,
+                    data_aw_vandaag=veld.vandaag,
+                    required=veld.verplicht,
+                    aria_required="true" if veld.verplicht else None,
+                    form=_form_id(soort) if bij_antwoord else None,
+                    data_aw_direct=bij_antwoord,
+                    placeholder="jjjj-mm-dd" if veld.soort == "date" else None,
+                    **veld.extra,
+                )
+                + ">"
+            )
         label = escape(veld.label) + (' <span class="aw-verplicht">(verplicht)</span>' if veld.verplicht else "")
         body = f'<div class="aw-veld"><label for="{veld_id}">{label}</label>{hint}{control}{fout}</div>'
     if veld.toon_bij:
@@ -98,8 +115,9 @@ def paneel(r: Rekenhulp, eerste: bool) -> str:
     """One calculator: its heading, error summary, form and result area, as a tab panel."""
     fieldsets = "".join(
         f'<fieldset class="aw-groep"><legend>{escape(titel)}</legend>{"".join(veld_html(r.soort, v) for v in velden)}</fieldset>'
-        for titel, velden in r.groepen)
-    return f"""<section class="aw-rekenhulp" id="{r.soort}" data-aw-rekenhulp="{r.soort}" role="tabpanel" aria-labelledby="aw-tab-{r.soort}" tabindex="-1"{'' if eerste else ' hidden'}>
+        for titel, velden in r.groepen
+    )
+    return f"""<section class="aw-rekenhulp" id="{r.soort}" data-aw-rekenhulp="{r.soort}" role="tabpanel" aria-labelledby="aw-tab-{r.soort}" tabindex="-1"{"" if eerste else " hidden"}>
 <h2 class="aw-paneel-titel">{escape(r.titel)}</h2>
 <p class="aw-paneel-intro">{escape(r.intro)}</p>
 <div class="aw-foutsamenvatting" data-aw-foutsamenvatting tabindex="-1" role="alert" hidden></div>
@@ -124,8 +142,9 @@ def app(rekenhulpen: list[Rekenhulp], geen_js_link: str) -> str:
     tabs = "".join(
         f'<button type="button" role="tab" id="aw-tab-{r.soort}" aria-controls="{r.soort}" '
         f'aria-selected="{"true" if i == 0 else "false"}" tabindex="{0 if i == 0 else -1}" data-aw-tab="{r.soort}">'
-        f'{escape(r.tab)}</button>'
-        for i, r in enumerate(rekenhulpen))
+        f"{escape(r.tab)}</button>"
+        for i, r in enumerate(rekenhulpen)
+    )
     panelen = "\n".join(paneel(r, i == 0) for i, r in enumerate(rekenhulpen))
     return f"""<div class="aw-app" data-aw-app markdown="0">
 <div class="admonition warning" data-aw-geen-js>

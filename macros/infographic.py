@@ -92,8 +92,9 @@ def kort(gegevens: Gegevens, regio: str, t: Toepassing, route: str) -> Termijn:
     """A short wording of a term for a card, following a chain of zero terms to its source."""
     regel = t.regel
     vanaf = regel["vanaf"]
-    vanaf_tekst = met_team(MOMENTEN[vanaf].vanaf_tekst or kleine_letter(MOMENTEN[vanaf].naam),
-                           gegevens.regios[regio].partijen)
+    vanaf_tekst = met_team(
+        MOMENTEN[vanaf].vanaf_tekst or kleine_letter(MOMENTEN[vanaf].naam), gegevens.regios[regio].partijen
+    )
     if regel["soort"] == "aanname":  # the text speaks but sets no term (e.g. 000 § 4.3)
         return Termijn("geen termijn", f"na {vanaf_tekst}", bron=regel["bron"], terugval=t.terugval)
     if regel["aantal"] == 0 and MOMENTEN[vanaf].soort == "berekend":
@@ -138,30 +139,54 @@ def model(gegevens: Gegevens, regio: str) -> Model:
 
     kaarten.append(Kaart("melding", "vt", 0, "Melding", "bij Veilig Thuis"))
     vb = _termijn(g, regio, "veiligheidsbeoordeling-uiterlijk", "direct")
-    kaarten.append(Kaart("veiligheidsbeoordeling", "vt", 1, "Veiligheids\u00adbeoordeling", "(triage)",
-                         [vb] if vb else []))
+    kaarten.append(
+        Kaart("veiligheidsbeoordeling", "vt", 1, "Veiligheids\u00adbeoordeling", "(triage)", [vb] if vb else [])
+    )
     onderzoek = _termijn(g, regio, "onderzoek-start-uiterlijk", "onderzoek", label="Start onderzoek")
-    kaarten.append(Kaart("dienst", "vt", 2, "Dienst", "Voorwaarden & Vervolg of Onderzoek",
-                         [x for x in (onderzoek, *_per_dienstroute(g, regio, "dienst-einde-uiterlijk")) if x]))
+    kaarten.append(
+        Kaart(
+            "dienst",
+            "vt",
+            2,
+            "Dienst",
+            "Voorwaarden & Vervolg of Onderzoek",
+            [x for x in (onderzoek, *_per_dienstroute(g, regio, "dienst-einde-uiterlijk")) if x],
+        )
+    )
     warm = r.feit("warme-overdracht")
     overdracht = _termijn(g, regio, "overdracht-uiterlijk", DIENST)
-    kaarten.append(Kaart("overdracht", "vt", 3, "Warme overdracht" if warm else "Overdracht",
-                         "gesprek met gezin en team" if warm else "",
-                         [overdracht] if overdracht else [], bron=warm["bron"] if warm else None))
+    kaarten.append(
+        Kaart(
+            "overdracht",
+            "vt",
+            3,
+            "Warme overdracht" if warm else "Overdracht",
+            "gesprek met gezin en team" if warm else "",
+            [overdracht] if overdracht else [],
+            bron=warm["bron"] if warm else None,
+        )
+    )
 
     m3 = g.hoofdregel(regio, "monitoring-3-maanden", DIENST)
     m12 = g.hoofdregel(regio, "monitoring-12-maanden", DIENST)
     gem = g.hoofdregel(regio, "monitoring-einde-gemiddeld", DIENST)
     monitoring = []
     if m3 and m12 and m3.regel["eenheid"] == m12.regel["eenheid"]:
-        monitoring.append(Termijn(
-            f"{m3.regel['aantal']} en {_eenheid_tekst(m12.regel)}",
-            f"na {MOMENTEN[m3.regel['vanaf']].vanaf_tekst}", voor="na", bron=m3.regel["bron"], terugval=m3.terugval))
+        monitoring.append(
+            Termijn(
+                f"{m3.regel['aantal']} en {_eenheid_tekst(m12.regel)}",
+                f"na {MOMENTEN[m3.regel['vanaf']].vanaf_tekst}",
+                voor="na",
+                bron=m3.regel["bron"],
+                terugval=m3.terugval,
+            )
+        )
     elif m3:
         monitoring.append(kort(g, regio, m3, DIENST))
     if gem:
-        monitoring.append(Termijn(_eenheid_tekst(gem.regel), "", voor="gemiddeld", bron=gem.regel["bron"],
-                                  terugval=gem.terugval))
+        monitoring.append(
+            Termijn(_eenheid_tekst(gem.regel), "", voor="gemiddeld", bron=gem.regel["bron"], terugval=gem.terugval)
+        )
     geen_direct = g.vervalt(regio, "monitoring-3-maanden", "direct")
     if monitoring:
         kaarten.append(Kaart("monitoring", "vt", 4, "Monitoring", "na een dienst", monitoring))
@@ -175,35 +200,59 @@ def model(gegevens: Gegevens, regio: str) -> Model:
             k = kort(g, regio, t, DIENST)
             k.label = {"crisis": "Crisis", "regulier": "Regulier"}.get(t.regel["als"].get("vbs"), "")
             termijnen.append(k)
-        kaarten.append(Kaart("samen", "team", 2, "Verbindend Samenwerken", "team verdeelt de casus",
-                             termijnen, bron=samen["bron"] if samen else None))
+        kaarten.append(
+            Kaart(
+                "samen",
+                "team",
+                2,
+                "Verbindend Samenwerken",
+                "team verdeelt de casus",
+                termijnen,
+                bron=samen["bron"] if samen else None,
+            )
+        )
     elif samen:
-        kaarten.append(Kaart("samen", "team", 2, "Samen optrekken", "vanaf het begin van de dienst",
-                             bron=samen["bron"]))
+        kaarten.append(
+            Kaart("samen", "team", 2, "Samen optrekken", "vanaf het begin van de dienst", bron=samen["bron"])
+        )
 
     direct = _termijn(g, regio, "overdracht-uiterlijk", "direct")
     oppakken = _termijn(g, regio, "overdracht-oppakken-uiterlijk", "direct", label="Oppakken")
-    kaarten.append(Kaart("direct", "team", 1, "Directe overdracht", "",
-                         [x for x in (direct, oppakken) if x]))
+    kaarten.append(Kaart("direct", "team", 1, "Directe overdracht", "", [x for x in (direct, oppakken) if x]))
 
     verantwoordelijk = [
-        x for x in (
+        x
+        for x in (
             _termijn(g, regio, "lokaal-team-verantwoordelijk", "direct", label="Direct", route="direct"),
             _termijn(g, regio, "lokaal-team-verantwoordelijk", DIENST, label="Na dienst", route="dienst"),
-        ) if x
+        )
+        if x
     ]
-    kaarten.append(Kaart("verantwoordelijk", "team", 3, "Verantwoordelijk", "voor het zicht op veiligheid",
-                         verantwoordelijk))
+    kaarten.append(
+        Kaart("verantwoordelijk", "team", 3, "Verantwoordelijk", "voor het zicht op veiligheid", verantwoordelijk)
+    )
 
     plan = r.feit("veiligheidsplan-door-lokaal-team")
-    hulp = [x for x in (
-        _termijn(g, regio, "contact-gezin-uiterlijk", "direct", label="Contact, direct", route="direct"),
-        _termijn(g, regio, "contact-gezin-uiterlijk", DIENST, label="Contact, na dienst", route="dienst"),
-        _termijn(g, regio, "terugkoppeling-uiterlijk", "direct", label="Teruggeven", route="direct"),
-    ) if x]
-    kaarten.append(Kaart("hulp", "team", 4, "Hulp en veiligheidsplan" if plan else "Hulp en ondersteuning",
-                         "het team stelt het veiligheidsplan op" if plan else met_team("door {team}", r.partijen),
-                         hulp, bron=plan["bron"] if plan else None))
+    hulp = [
+        x
+        for x in (
+            _termijn(g, regio, "contact-gezin-uiterlijk", "direct", label="Contact, direct", route="direct"),
+            _termijn(g, regio, "contact-gezin-uiterlijk", DIENST, label="Contact, na dienst", route="dienst"),
+            _termijn(g, regio, "terugkoppeling-uiterlijk", "direct", label="Teruggeven", route="direct"),
+        )
+        if x
+    ]
+    kaarten.append(
+        Kaart(
+            "hulp",
+            "team",
+            4,
+            "Hulp en veiligheidsplan" if plan else "Hulp en ondersteuning",
+            "het team stelt het veiligheidsplan op" if plan else met_team("door {team}", r.partijen),
+            hulp,
+            bron=plan["bron"] if plan else None,
+        )
+    )
 
     # Gezin: what the family notices of the process.
     informeren = []
@@ -212,18 +261,36 @@ def model(gegevens: Gegevens, regio: str) -> Model:
         informeren.append(brief)
     info_feit = r.feit("directbetrokkenen-geinformeerd-bij-directe-overdracht")
     if brief or info_feit:
-        kaarten.append(Kaart("informeren", "gezin", 1, "Wordt geïnformeerd",
-                             "over de melding en de overdracht", informeren,
-                             bron=info_feit["bron"] if info_feit else None))
+        kaarten.append(
+            Kaart(
+                "informeren",
+                "gezin",
+                1,
+                "Wordt geïnformeerd",
+                "over de melding en de overdracht",
+                informeren,
+                bron=info_feit["bron"] if info_feit else None,
+            )
+        )
     if warm:
         kaarten.append(Kaart("gesprek", "gezin", 3, "Overdrachtsgesprek", "na een dienst", bron=warm["bron"]))
 
     keten = gegevens.aef["ketenzorg"]
-    keten_bron = {"pagina": document_pagina("aef"), "anker": keten["anker"], "naam": keten["naam"],
-                  "herkomst": keten["herkomst"]}
+    keten_bron = {
+        "pagina": document_pagina("aef"),
+        "anker": keten["anker"],
+        "naam": keten["naam"],
+        "herkomst": keten["herkomst"],
+    }
     return Model(
-        regio=regio, naam=r.naam, partijen=r.partijen, geldig=datum_lang(r.peildatum),
-        kaarten=kaarten, keten=keten["fase"], keten_bron=keten_bron, visie=r.feit("visie-gefaseerde-ketenzorg"),
+        regio=regio,
+        naam=r.naam,
+        partijen=r.partijen,
+        geldig=datum_lang(r.peildatum),
+        kaarten=kaarten,
+        keten=keten["fase"],
+        keten_bron=keten_bron,
+        visie=r.feit("visie-gefaseerde-ketenzorg"),
         geen_monitoring_direct=geen_direct,
     )
 
@@ -232,13 +299,15 @@ def beschrijving(m: Model) -> str:
     """The <desc>: the whole picture in sentences, from the same model."""
     delen = []
     for k in m.kaarten:
-        termijnen = "; ".join(" ".join(x for x in (f"{t.label}:" if t.label else "", t.voor, t.kort, t.na) if x)
-                              for t in k.termijnen)
+        termijnen = "; ".join(
+            " ".join(x for x in (f"{t.label}:" if t.label else "", t.voor, t.kort, t.na) if x) for t in k.termijnen
+        )
         titel = k.titel.replace("\u00ad", "")
-        delen.append(f"{baan_naam(m, k.baan)}: {titel}{f' ({k.tekst})' if k.tekst else ''}{', ' + termijnen if termijnen else ''}.")
+        delen.append(
+            f"{baan_naam(m, k.baan)}: {titel}{f' ({k.tekst})' if k.tekst else ''}{', ' + termijnen if termijnen else ''}."
+        )
     keten = " → ".join(f["naam"] for f in m.keten)
-    return (f"Samenwerken aan veiligheid en herstel in {m.naam}. " + " ".join(delen)
-            + f" Gefaseerde ketenzorg: {keten}.")
+    return f"Samenwerken aan veiligheid en herstel in {m.naam}. " + " ".join(delen) + f" Gefaseerde ketenzorg: {keten}."
 
 
 BANEN = {"vt": "Veilig Thuis", "team": "Lokaal team", "gezin": "Gezin"}
@@ -251,6 +320,8 @@ def baan_naam(m: Model, baan: str) -> str:
         return BANEN[baan]
     naam = (m.partijen.get("lokaal-team") or "").removeprefix("het ").removeprefix("de ")
     return naam[:1].upper() + naam[1:] if naam and len(naam) <= 24 else BANEN["team"]
+
+
 FASEN = ("Melding", "Veiligheidsbeoordeling", "Dienst", "Overdracht", "Daarna")
 
 # --- SVG -----------------------------------------------------------------------------------------
@@ -287,7 +358,7 @@ def _opmaak(k: Kaart, kaartbreedte: float) -> tuple[list[tuple], float]:
     for regel in afbreken(k.titel, binnen, GROOTTE["titel"], True):
         items.append(("titel", PAD, y, regel))
         y += 17
-    for regel in (afbreken(k.tekst, binnen, GROOTTE["tekst"]) if k.tekst else []):
+    for regel in afbreken(k.tekst, binnen, GROOTTE["tekst"]) if k.tekst else []:
         items.append(("tekst", PAD, y - 1, regel))
         y += 15.5
     gedeeld = _gedeeld_na(k)
@@ -328,12 +399,13 @@ def _opmaak(k: Kaart, kaartbreedte: float) -> tuple[list[tuple], float]:
     return items, y + PAD - 4
 
 
-
 def _teken_kaart(k: Kaart, x0: float, y0: float, kaartbreedte: float, items, h: float) -> str:
     nadruk = " aw-ig__kaart--nadruk" if k.sleutel == "verantwoordelijk" else ""
-    uit = [f'<g class="aw-ig__stap" data-stap="{k.sleutel}">',
-           f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{kaartbreedte:.1f}" height="{h:.1f}" rx="9" '
-           f'class="aw-ig__kaart aw-ig__kaart--{k.baan}{nadruk}"/>']
+    uit = [
+        f'<g class="aw-ig__stap" data-stap="{k.sleutel}">',
+        f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{kaartbreedte:.1f}" height="{h:.1f}" rx="9" '
+        f'class="aw-ig__kaart aw-ig__kaart--{k.baan}{nadruk}"/>',
+    ]
     for item in items:
         soort, x, y, tekst = item[:4]
         if soort == "titel":
@@ -345,8 +417,10 @@ def _teken_kaart(k: Kaart, x0: float, y0: float, kaartbreedte: float, items, h: 
         else:
             b, terugval = item[4], item[5]
             klasse = f"aw-ig__pil aw-ig__pil--{k.baan}" + (" aw-ig__pil--landelijk" if terugval else "")
-            uit.append(f'<rect x="{x0 + x:.1f}" y="{y0 + y - PIL_H / 2:.1f}" width="{b:.1f}" height="{PIL_H}" '
-                       f'rx="{PIL_H / 2}" class="{klasse}"/>')
+            uit.append(
+                f'<rect x="{x0 + x:.1f}" y="{y0 + y - PIL_H / 2:.1f}" width="{b:.1f}" height="{PIL_H}" '
+                f'rx="{PIL_H / 2}" class="{klasse}"/>'
+            )
             uit.append(_t(x0 + x + b / 2, y0 + y + 4.3, tekst, "aw-ig__piltekst", "middle"))
     uit.append("</g>")
     return "".join(uit)
@@ -358,8 +432,14 @@ def _pijl(d: str, klasse: str, regio: str, punt: bool = True) -> str:
 
 
 # Where a card sits in its lane: top, bottom or middle.
-UITLIJNING = {"samen": "boven", "direct": "onder", "verantwoordelijk": "onder", "hulp": "midden",
-              "informeren": "boven", "gesprek": "boven"}
+UITLIJNING = {
+    "samen": "boven",
+    "direct": "onder",
+    "verantwoordelijk": "onder",
+    "hulp": "midden",
+    "informeren": "boven",
+    "gesprek": "boven",
+}
 
 
 def _banen(m: Model) -> tuple[dict, dict, float]:
@@ -387,7 +467,7 @@ def svg(m: Model) -> str:
         f'<desc id="{desc_id}">{escape(beschrijving(m))}</desc>',
         f'<defs><marker id="aw-ig-punt-{m.regio}" viewBox="0 0 10 10" refX="8.5" refY="5" markerWidth="6.5" '
         f'markerHeight="6.5" orient="auto-start-reverse"><path d="M0,0.5 L10,5 L0,9.5 z" class="aw-ig__punt"/>'
-        f'</marker></defs>',
+        f"</marker></defs>",
     ]
     # Phase header and guides between the phases.
     for (x0, x1), fase in zip(KOLOMMEN, FASEN):
@@ -396,12 +476,26 @@ def svg(m: Model) -> str:
         uit.append(f'<line x1="{x0 - 6}" y1="30" x2="{x0 - 6}" y2="{BAAN_Y["gezin"][1]}" class="aw-ig__gids"/>')
     # Lanes with a rotated name in a coloured band.
     for baan, (y0, y1) in BAAN_Y.items():
-        uit.append(f'<rect x="0" y="{y0}" width="{B}" height="{y1 - y0}" rx="10" class="aw-ig__baan aw-ig__baan--{baan}"/>')
-        uit.append(f'<rect x="0" y="{y0}" width="{BAND}" height="{y1 - y0}" rx="10" class="aw-ig__band aw-ig__band--{baan}"/>')
-        uit.append(f'<rect x="{BAND - 10}" y="{y0}" width="10" height="{y1 - y0}" class="aw-ig__band aw-ig__band--{baan}"/>')
+        uit.append(
+            f'<rect x="0" y="{y0}" width="{B}" height="{y1 - y0}" rx="10" class="aw-ig__baan aw-ig__baan--{baan}"/>'
+        )
+        uit.append(
+            f'<rect x="0" y="{y0}" width="{BAND}" height="{y1 - y0}" rx="10" class="aw-ig__band aw-ig__band--{baan}"/>'
+        )
+        uit.append(
+            f'<rect x="{BAND - 10}" y="{y0}" width="10" height="{y1 - y0}" class="aw-ig__band aw-ig__band--{baan}"/>'
+        )
         cx, cy = BAND / 2 + 4.5, (y0 + y1) / 2
-        uit.append(_t(cx, cy, baan_naam(m, baan).upper(), "aw-ig__baantitel", "middle",
-                      f' transform="rotate(-90 {cx:.1f} {cy:.1f})"'))
+        uit.append(
+            _t(
+                cx,
+                cy,
+                baan_naam(m, baan).upper(),
+                "aw-ig__baantitel",
+                "middle",
+                f' transform="rotate(-90 {cx:.1f} {cy:.1f})"',
+            )
+        )
 
     # Cards.
     plekken: dict[str, tuple[float, float, float, float]] = {}
@@ -443,17 +537,27 @@ def svg(m: Model) -> str:
         vx, vy, vb, vh = plekken["verantwoordelijk"]
         gang = BAAN_Y["team"][1] - 6 - GANG / 2
         bx, r = vx + 34, 8
-        lijnen.append(_pijl(f"M{ax:.1f},{ay:.1f} L{ax:.1f},{gang - r:.1f} Q{ax:.1f},{gang:.1f} {ax + r:.1f},{gang:.1f} "
-                            f"L{bx - r:.1f},{gang:.1f} Q{bx:.1f},{gang:.1f} {bx:.1f},{gang - r:.1f} "
-                            f"L{bx:.1f},{vy + vh + 1:.1f}", "aw-ig__pijl--direct", m.regio))
+        lijnen.append(
+            _pijl(
+                f"M{ax:.1f},{ay:.1f} L{ax:.1f},{gang - r:.1f} Q{ax:.1f},{gang:.1f} {ax + r:.1f},{gang:.1f} "
+                f"L{bx - r:.1f},{gang:.1f} Q{bx:.1f},{gang:.1f} {bx:.1f},{gang - r:.1f} "
+                f"L{bx:.1f},{vy + vh + 1:.1f}",
+                "aw-ig__pijl--direct",
+                m.regio,
+            )
+        )
     if "verantwoordelijk" in plekken and "hulp" in plekken:
         vx, vy, vb, vh = plekken["verantwoordelijk"]
         hx, hy, hb, hh = plekken["hulp"]
         y = (max(vy, hy) + min(vy + vh, hy + hh)) / 2
         lijnen.append(_pijl(f"M{vx + vb:.1f},{y:.1f} L{hx - 1:.1f},{y:.1f}", "aw-ig__pijl--team", m.regio))
     # Working together: dotted links between the lanes.
-    for boven_, onder_ in (("dienst", "samen"), ("monitoring", "hulp"), ("direct", "informeren"),
-                           ("verantwoordelijk", "gesprek")):
+    for boven_, onder_ in (
+        ("dienst", "samen"),
+        ("monitoring", "hulp"),
+        ("direct", "informeren"),
+        ("verantwoordelijk", "gesprek"),
+    ):
         if boven_ in plekken and onder_ in plekken:
             (ax, ay), (bx, by) = p(boven_, "o"), p(onder_, "b")
             lijnen.append(f'<path d="M{ax:.1f},{ay + 3:.1f} L{ax:.1f},{by - 3:.1f}" class="aw-ig__samen"/>')
@@ -479,11 +583,14 @@ def svg(m: Model) -> str:
         x = x_start + i * (breedte_fase + tussen)
         inkeping = 0 if i == 0 else punt
         midden = (cy0 + cy1) / 2
-        d = (f"M{x:.1f},{cy0} L{x + breedte_fase - punt:.1f},{cy0} L{x + breedte_fase:.1f},{midden:.1f} "
-             f"L{x + breedte_fase - punt:.1f},{cy1} L{x:.1f},{cy1} L{x + inkeping:.1f},{midden:.1f} Z")
+        d = (
+            f"M{x:.1f},{cy0} L{x + breedte_fase - punt:.1f},{cy0} L{x + breedte_fase:.1f},{midden:.1f} "
+            f"L{x + breedte_fase - punt:.1f},{cy1} L{x:.1f},{cy1} L{x + inkeping:.1f},{midden:.1f} Z"
+        )
         uit.append(f'<path d="{d}" class="aw-ig__ketenfase aw-ig__ketenfase--{i + 1}"/>')
-        uit.append(_t(x + (breedte_fase + inkeping - punt) / 2, midden + 4.5, fase["naam"], "aw-ig__ketentekst",
-                      "middle"))
+        uit.append(
+            _t(x + (breedte_fase + inkeping - punt) / 2, midden + 4.5, fase["naam"], "aw-ig__ketentekst", "middle")
+        )
 
     # Legend.
     ly = H - 16
@@ -498,8 +605,10 @@ def svg(m: Model) -> str:
     uit.append(_t(x + 38, ly, "samenwerking", "aw-ig__legenda"))
     x += 38 + breedte("samenwerking", 12) + 22
     if any(t.terugval for k in m.kaarten for t in k.termijnen):
-        uit.append(f'<rect x="{x}" y="{ly - 13}" width="30" height="17" rx="8.5" '
-                   f'class="aw-ig__pil aw-ig__pil--legenda aw-ig__pil--landelijk"/>')
+        uit.append(
+            f'<rect x="{x}" y="{ly - 13}" width="30" height="17" rx="8.5" '
+            f'class="aw-ig__pil aw-ig__pil--legenda aw-ig__pil--landelijk"/>'
+        )
         uit.append(_t(x + 38, ly, "landelijke regel", "aw-ig__legenda"))
     uit.append(_t(B - 2, ly, f"Regels geldend vanaf {m.geldig}", "aw-ig__legenda", "end"))
     uit.append("</svg>")
@@ -517,46 +626,84 @@ def tekstversie(m: Model, links: Links) -> str:
     rijen = ["| Wie | Stap | Termijn | Bron |", "|---|---|---|---|"]
     volgorde = sorted(m.kaarten, key=lambda k: (k.kolom, ("vt", "team", "gezin").index(k.baan)))
     for k in volgorde:
-        termijnen = "<br>".join(
-            " ".join(x for x in (f"{t.label}:" if t.label else "", t.voor, f"**{t.kort}**", t.na,
-                                 "*(landelijke regel)*" if t.terugval else "") if x)
-            for t in k.termijnen) or "–"
+        termijnen = (
+            "<br>".join(
+                " ".join(
+                    x
+                    for x in (
+                        f"{t.label}:" if t.label else "",
+                        t.voor,
+                        f"**{t.kort}**",
+                        t.na,
+                        "*(landelijke regel)*" if t.terugval else "",
+                    )
+                    if x
+                )
+                for t in k.termijnen
+            )
+            or "–"
+        )
         bronnen = " ".join(links.bron(b) for b, _ in k.bronnen) or "–"
-        rijen.append("| " + " | ".join(md_cel(x) for x in (wie[k.baan], f"**{k.titel.replace(chr(173), '')}**" + (f" – {k.tekst}" if k.tekst else ""),
-                                                               termijnen, bronnen)) + " |")
+        rijen.append(
+            "| "
+            + " | ".join(
+                md_cel(x)
+                for x in (
+                    wie[k.baan],
+                    f"**{k.titel.replace(chr(173), '')}**" + (f" – {k.tekst}" if k.tekst else ""),
+                    termijnen,
+                    bronnen,
+                )
+            )
+            + " |"
+        )
     keten = " → ".join(f["naam"] for f in m.keten)
     keten_link = links.pagina(m.keten_bron["pagina"], m.keten_bron["anker"])
     visie = f" In deze afspraken: {links.bron(m.visie['bron'])}." if m.visie else ""
-    rijen.append("| " + " | ".join(md_cel(x) for x in (
-        wie["gezin"], f"**{m.keten_bron['naam']}** ({m.keten_bron['herkomst']})", keten,
-        f"[AEF § 2.1, figuur 1]({keten_link}){visie}")) + " |")
+    rijen.append(
+        "| "
+        + " | ".join(
+            md_cel(x)
+            for x in (
+                wie["gezin"],
+                f"**{m.keten_bron['naam']}** ({m.keten_bron['herkomst']})",
+                keten,
+                f"[AEF § 2.1, figuur 1]({keten_link}){visie}",
+            )
+        )
+        + " |"
+    )
     uit = "\n".join(rijen)
     if m.geen_monitoring_direct:
-        uit += (f"\n\nNa een directe overdracht: {m.geen_monitoring_direct.regel['omschrijving'].lower()[:1]}"
-                f"{m.geen_monitoring_direct.regel['omschrijving'][1:]} {links.bron(m.geen_monitoring_direct.regel['bron'])}.")
+        uit += (
+            f"\n\nNa een directe overdracht: {m.geen_monitoring_direct.regel['omschrijving'].lower()[:1]}"
+            f"{m.geen_monitoring_direct.regel['omschrijving'][1:]} {links.bron(m.geen_monitoring_direct.regel['bron'])}."
+        )
     return uit
 
 
 def figuur(gegevens: Gegevens, regio: str, links: Links) -> str:
     m = model(gegevens, regio)
-    return "\n".join([
-        f'<figure class="aw-infographic" id="infographic-{regio}" markdown>',
-        # Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too.
-        f'<div class="aw-infographic__svg" tabindex="0" role="region" '
-        f'aria-label="Infographic {escape(m.naam)} (schuift opzij op een smal scherm)">{svg(m)}</div>',
-        f"<figcaption>Samenwerken aan veiligheid en herstel – {escape(m.naam)}. Getekend uit de regels van "
-        f"de rekenhulp; de tabel eronder geeft dezelfde inhoud als tekst.</figcaption>",
-        "</figure>",
-        "",
-        '<div class="aw-infographic__tekst" markdown>',
-        "",
-        f"**Tekstversie – {m.naam}**",
-        "",
-        tekstversie(m, links),
-        "",
-        "</div>",
-        "",
-    ])
+    return "\n".join(
+        [
+            f'<figure class="aw-infographic" id="infographic-{regio}" markdown>',
+            # Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too.
+            f'<div class="aw-infographic__svg" tabindex="0" role="region" '
+            f'aria-label="Infographic {escape(m.naam)} (schuift opzij op een smal scherm)">{svg(m)}</div>',
+            f"<figcaption>Samenwerken aan veiligheid en herstel – {escape(m.naam)}. Getekend uit de regels van "
+            f"de rekenhulp; de tabel eronder geeft dezelfde inhoud als tekst.</figcaption>",
+            "</figure>",
+            "",
+            '<div class="aw-infographic__tekst" markdown>',
+            "",
+            f"**Tekstversie – {m.naam}**",
+            "",
+            tekstversie(m, links),
+            "",
+            "</div>",
+            "",
+        ]
+    )
 
 
 __all__ = ["figuur", "model", "svg", "tekstversie"]

@@ -41,64 +41,121 @@ class Lezen:
     pagina: str
     anker: str | None = None
     tot: str | None = None
-    label: str = ""       # on the button: 'Lees hoofdstuk 2'
+    label: str = ""  # on the button: 'Lees hoofdstuk 2'
     regio: str | None = None  # whose terms the summary lists
     momenten: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Stap:
-    sleutel: str          # stable: the progress a browser kept refers to it
+    sleutel: str  # stable: the progress a browser kept refers to it
     titel: str
-    wat: str              # Markdown: what the step is about
+    wat: str  # Markdown: what the step is about
     lezen: tuple[Lezen, ...]
     minuten: int | None = None  # for a step that is not reading (practice, the calculator)
-    keuze: str = ""       # the step offers a choice between its places ('Kies uw regio')
+    keuze: str = ""  # the step offers a choice between its places ('Kies uw regio')
     optioneel: bool = False
     onthoud: tuple[str, ...] = field(default_factory=tuple)  # Markdown, words only: no term by hand
 
 
 STAPPEN: tuple[Stap, ...] = (
-    Stap("kader", "Het landelijke kader",
-         "Wat *zicht op veiligheid* betekent en wanneer Veilig Thuis daarvoor verantwoordelijk is.",
-         (Lezen("landelijk/kwaliteitskader-zicht-op-veiligheid.md", "par-2", label="Lees hoofdstuk 2",
-                regio=LANDELIJK, momenten=VERANTWOORDELIJKHEID),),
-         onthoud=("Zicht op veiligheid: een actueel beeld van de veiligheid van álle leden van het gezin of "
-                  "huishouden, en één partij die daarvoor verantwoordelijk is.",
-                  "De verantwoordelijkheid van Veilig Thuis eindigt pas als het vervolg bij een andere partij "
-                  "belegd is (de overdracht).")),
-    Stap("regio", "De afspraken van uw regio",
-         "Hoe een casus na de melding loopt, en op welk moment de verantwoordelijkheid overgaat naar het "
-         "lokale team. Lees die van uw eigen regio.",
-         (Lezen("midden-brabant/samenwerkingsafspraken.md", "par-4", tot="par-6", label="Midden-Brabant: § 4 en 5",
-                regio="midden-brabant", momenten=OVERDRACHT),
-          Lezen("west-brabant/samenwerkingsafspraken.md", "wat-willen-we-gaan-doen",
-                label="West-Brabant: de drie wijzigingen", regio="west-brabant", momenten=OVERDRACHT),
-          Lezen("zuid-limburg/samenwerkingsafspraken.md", "par-5", label="Zuid-Limburg: § 5",
-                regio="zuid-limburg", momenten=OVERDRACHT)),
-         keuze="Kies uw regio"),
-    Stap("begrippen", "De begrippen",
-         "Houd de begrippenlijst bij de hand. In de afspraken linkt elk begrip, de eerste keer in een "
-         "onderdeel, naar zijn uitleg; afkortingen tonen hun betekenis als u erop tikt, er met de muis op "
-         "staat of er met de Tab-toets op komt. Lees nu de begrippen die u in stap 1 en 2 tegenkwam.",
-         (Lezen("begrippenlijst.md", label="Naar de begrippenlijst"),), minuten=10,
-         onthoud=("Werkdagen zijn maandag tot en met vrijdag, zonder de algemeen erkende feestdagen van de "
-                  "Algemene termijnenwet.",
-                  "Waar een tekst alleen ‘dagen’ zegt, staat er niet bij of dat kalenderdagen of werkdagen zijn; "
-                  "de rekenhulp zegt bij elke datum hoe hij telt.")),
-    Stap("oefenen", "Oefen met de termijnen",
-         "Casussen rond weekenden en feestdagen, met na elk antwoord hoe de dagen geteld zijn en de "
-         "paragraaf waar het staat.",
-         (Lezen("oefenen.md", label="Naar Oefenen"),), minuten=15),
-    Stap("rekenen", "Reken een eigen voorbeeld",
-         "Vul in *Tijdlijn berekenen* een meldingsdatum in en volg bij elke datum de link naar de paragraaf "
-         "waar hij vandaan komt.",
-         (Lezen("rekenhulpen/index.md", label="Tijdlijn berekenen"),), minuten=10),
-    Stap("achtergrond", "Achtergrond",
-         "Waarom de afspraken per regio verschillen en waar ze aan moeten voldoen: de conclusies en "
-         "aanbevelingen van het AEF-rapport *Samen werken aan een veilig thuis* (2020).",
-         (Lezen("achtergrond/aef-samen-werken-aan-een-veilig-thuis.md", "par-4", tot="bijlage-1",
-                label="Lees hoofdstuk 4"),), optioneel=True),
+    Stap(
+        "kader",
+        "Het landelijke kader",
+        "Wat *zicht op veiligheid* betekent en wanneer Veilig Thuis daarvoor verantwoordelijk is.",
+        (
+            Lezen(
+                "landelijk/kwaliteitskader-zicht-op-veiligheid.md",
+                "par-2",
+                label="Lees hoofdstuk 2",
+                regio=LANDELIJK,
+                momenten=VERANTWOORDELIJKHEID,
+            ),
+        ),
+        onthoud=(
+            "Zicht op veiligheid: een actueel beeld van de veiligheid van álle leden van het gezin of "
+            "huishouden, en één partij die daarvoor verantwoordelijk is.",
+            "De verantwoordelijkheid van Veilig Thuis eindigt pas als het vervolg bij een andere partij "
+            "belegd is (de overdracht).",
+        ),
+    ),
+    Stap(
+        "regio",
+        "De afspraken van uw regio",
+        "Hoe een casus na de melding loopt, en op welk moment de verantwoordelijkheid overgaat naar het "
+        "lokale team. Lees die van uw eigen regio.",
+        (
+            Lezen(
+                "midden-brabant/samenwerkingsafspraken.md",
+                "par-4",
+                tot="par-6",
+                label="Midden-Brabant: § 4 en 5",
+                regio="midden-brabant",
+                momenten=OVERDRACHT,
+            ),
+            Lezen(
+                "west-brabant/samenwerkingsafspraken.md",
+                "wat-willen-we-gaan-doen",
+                label="West-Brabant: de drie wijzigingen",
+                regio="west-brabant",
+                momenten=OVERDRACHT,
+            ),
+            Lezen(
+                "zuid-limburg/samenwerkingsafspraken.md",
+                "par-5",
+                label="Zuid-Limburg: § 5",
+                regio="zuid-limburg",
+                momenten=OVERDRACHT,
+            ),
+        ),
+        keuze="Kies uw regio",
+    ),
+    Stap(
+        "begrippen",
+        "De begrippen",
+        "Houd de begrippenlijst bij de hand. In de afspraken linkt elk begrip, de eerste keer in een "
+        "onderdeel, naar zijn uitleg; afkortingen tonen hun betekenis als u erop tikt, er met de muis op "
+        "staat of er met de Tab-toets op komt. Lees nu de begrippen die u in stap 1 en 2 tegenkwam.",
+        (Lezen("begrippenlijst.md", label="Naar de begrippenlijst"),),
+        minuten=10,
+        onthoud=(
+            "Werkdagen zijn maandag tot en met vrijdag, zonder de algemeen erkende feestdagen van de "
+            "Algemene termijnenwet.",
+            "Waar een tekst alleen ‘dagen’ zegt, staat er niet bij of dat kalenderdagen of werkdagen zijn; "
+            "de rekenhulp zegt bij elke datum hoe hij telt.",
+        ),
+    ),
+    Stap(
+        "oefenen",
+        "Oefen met de termijnen",
+        "Casussen rond weekenden en feestdagen, met na elk antwoord hoe de dagen geteld zijn en de "
+        "paragraaf waar het staat.",
+        (Lezen("oefenen.md", label="Naar Oefenen"),),
+        minuten=15,
+    ),
+    Stap(
+        "rekenen",
+        "Reken een eigen voorbeeld",
+        "Vul in *Tijdlijn berekenen* een meldingsdatum in en volg bij elke datum de link naar de paragraaf "
+        "waar hij vandaan komt.",
+        (Lezen("rekenhulpen/index.md", label="Tijdlijn berekenen"),),
+        minuten=10,
+    ),
+    Stap(
+        "achtergrond",
+        "Achtergrond",
+        "Waarom de afspraken per regio verschillen en waar ze aan moeten voldoen: de conclusies en "
+        "aanbevelingen van het AEF-rapport *Samen werken aan een veilig thuis* (2020).",
+        (
+            Lezen(
+                "achtergrond/aef-samen-werken-aan-een-veilig-thuis.md",
+                "par-4",
+                tot="bijlage-1",
+                label="Lees hoofdstuk 4",
+            ),
+        ),
+        optioneel=True,
+    ),
 )
 
 
@@ -136,7 +193,7 @@ def bereik(markdown: str, lezen: Lezen) -> tuple[int, int, str]:
     except StopIteration:
         raise ValueError(f"{lezen.pagina}: geen kop met anker #{lezen.anker}") from None
     niveau = koppen[k][1]
-    volgende = next((kop for kop in koppen[k + 1:] if (kop[2] == lezen.tot if lezen.tot else kop[1] <= niveau)), None)
+    volgende = next((kop for kop in koppen[k + 1 :] if (kop[2] == lezen.tot if lezen.tot else kop[1] <= niveau)), None)
     if lezen.tot and volgende is None:
         raise ValueError(f"{lezen.pagina}: geen kop met anker #{lezen.tot}")
     return koppen[k][0] + 1, volgende[0] if volgende else len(regels), volgende[3] if volgende else ""
@@ -163,6 +220,7 @@ def stap_minuten(docs: Path, stap: Stap) -> int:
 
 # --- what to remember: the terms, from the rule data ----------------------------------------------
 
+
 def termijnen(gegevens: Gegevens, lezen: Lezen, links: Links) -> list[str]:
     """Markdown list items: the lines of 'Termijnen in één oogopslag' for the step's moments (rules
     that apply without options), per route where the routes differ; without their sources (the step
@@ -173,9 +231,11 @@ def termijnen(gegevens: Gegevens, lezen: Lezen, links: Links) -> list[str]:
     groepen = regelgroepen(gegevens, lezen.regio, lezen.momenten, links, partijen, kort=False)
     uit = []
     for routes, regels in groepen:
-        lijnen = [(f"{r.naam}: {r.tekst}" if r.tekst else r.naam)
-                  + (" (landelijk kader)" if all(landelijk for _, landelijk, _ in r.bronnen.values()) else "")
-                  for r in regels]
+        lijnen = [
+            (f"{r.naam}: {r.tekst}" if r.tekst else r.naam)
+            + (" (landelijk kader)" if all(landelijk for _, landelijk, _ in r.bronnen.values()) else "")
+            for r in regels
+        ]
         if len(groepen) > 1:
             uit += [f"- *{hoofdletter(routes_tekst(routes))}*", "", *(f"    - {lijn}" for lijn in lijnen), ""]
         else:
@@ -184,6 +244,7 @@ def termijnen(gegevens: Gegevens, lezen: Lezen, links: Links) -> list[str]:
 
 
 # --- the route page -------------------------------------------------------------------------------
+
 
 def _knop(links: Links, lezen: Lezen, primair: bool) -> str:
     klasse = ".md-button .md-button--primary" if primair else ".md-button"
@@ -228,7 +289,7 @@ def _stap_blok(gegevens: Gegevens, docs: Path, links: Links, nummer: int, stap: 
     titel = f"{nummer}. {stap.titel}" + (" (optioneel)" if stap.optioneel else "")
     uit = [
         f'<section class="aw-leesroute__stap" data-aw-stap="{stap.sleutel}"'
-        f'{" data-aw-optioneel" if stap.optioneel else ""} markdown>',
+        f"{' data-aw-optioneel' if stap.optioneel else ''} markdown>",
         "",
         f"## {titel} {{ #stap-{stap.sleutel} }}",
         "",
@@ -252,7 +313,10 @@ def _stap_blok(gegevens: Gegevens, docs: Path, links: Links, nummer: int, stap: 
                 "",
             ]
     else:
-        lijnen = [*(f"- {zin}" for zin in stap.onthoud), *(t for lezen in stap.lezen for t in termijnen(gegevens, lezen, links))]
+        lijnen = [
+            *(f"- {zin}" for zin in stap.onthoud),
+            *(t for lezen in stap.lezen for t in termijnen(gegevens, lezen, links)),
+        ]
         if lijnen:
             uit += ["**Onthoud:**", "", *lijnen, ""]
         uit += [_knop(links, stap.lezen[0], primair=True), ""]
@@ -268,6 +332,7 @@ def _stap_blok(gegevens: Gegevens, docs: Path, links: Links, nummer: int, stap: 
 
 
 # --- the bars on the pages the route leads to ------------------------------------------------------
+
 
 def _route_link(links: Links, stap: Stap) -> str:
     return links.pagina(ROUTE_PAGINA, f"stap-{stap.sleutel}")
@@ -287,15 +352,17 @@ def _begin_balk(links: Links, nummer: int, stap: Stap, duur: int, tot: str | Non
     """``tot``: the heading the part to read stops at ('' at the end of the page); None where the step
     is no reading of a part (the glossary, practice, the calculator)."""
     waar = "" if tot is None else f", lees tot ‘{tot}’" if tot else ", lees tot het einde van de pagina"
-    return "\n".join([
-        f'<nav class="aw-routestap aw-routestap--begin" aria-label="Leesroute" data-aw-stap="{stap.sleutel}" '
-        f'data-search-exclude="ja" markdown>',
-        "",
-        f"**Leesroute, stap {nummer} van {len(STAPPEN)}:** {stap.titel}. Ongeveer {duur} minuten{waar}. "
-        f"[Terug naar de route]({_route_link(links, stap)})",
-        "",
-        "</nav>",
-    ])
+    return "\n".join(
+        [
+            f'<nav class="aw-routestap aw-routestap--begin" aria-label="Leesroute" data-aw-stap="{stap.sleutel}" '
+            f'data-search-exclude="ja" markdown>',
+            "",
+            f"**Leesroute, stap {nummer} van {len(STAPPEN)}:** {stap.titel}. Ongeveer {duur} minuten{waar}. "
+            f"[Terug naar de route]({_route_link(links, stap)})",
+            "",
+            "</nav>",
+        ]
+    )
 
 
 def _eind_balk(links: Links, nummer: int, stap: Stap) -> str:
@@ -303,23 +370,26 @@ def _eind_balk(links: Links, nummer: int, stap: Stap) -> str:
     volgende = _volgende(links, nummer)
     if volgende:
         titel, href = volgende
-        knoppen.append(f"[Volgende stap: {titel}]({href}){{ .md-button .md-button--primary "
-                       f"data-aw-volgende=\"{stap.sleutel}\" }}")
+        knoppen.append(
+            f'[Volgende stap: {titel}]({href}){{ .md-button .md-button--primary data-aw-volgende="{stap.sleutel}" }}'
+        )
     knoppen.append(f"[Terug naar de route]({_route_link(links, stap)}){{ .md-button }}")
-    return "\n".join([
-        f'<nav class="aw-routestap aw-routestap--eind" aria-label="Leesroute: verder" data-aw-stap="{stap.sleutel}" '
-        f'data-search-exclude="ja" markdown>',
-        "",
-        f"**Einde van stap {nummer} van de leesroute.**",
-        "",
-        # Only with scripts: a box that remembers nothing would mislead.
-        f'<p class="aw-routestap__gelezen" hidden><label><input type="checkbox" data-aw-gelezen="{stap.sleutel}"> '
-        f"Ik heb deze stap gelezen</label></p>",
-        "",
-        " ".join(knoppen),
-        "",
-        "</nav>",
-    ])
+    return "\n".join(
+        [
+            f'<nav class="aw-routestap aw-routestap--eind" aria-label="Leesroute: verder" data-aw-stap="{stap.sleutel}" '
+            f'data-search-exclude="ja" markdown>',
+            "",
+            f"**Einde van stap {nummer} van de leesroute.**",
+            "",
+            # Only with scripts: a box that remembers nothing would mislead.
+            f'<p class="aw-routestap__gelezen" hidden><label><input type="checkbox" data-aw-gelezen="{stap.sleutel}"> '
+            f"Ik heb deze stap gelezen</label></p>",
+            "",
+            " ".join(knoppen),
+            "",
+            "</nav>",
+        ]
+    )
 
 
 def voeg_stappen_in(markdown: str, src_uri: str, links: Links, docs: Path) -> str:
@@ -333,8 +403,10 @@ def voeg_stappen_in(markdown: str, src_uri: str, links: Links, docs: Path) -> st
             start, einde, tot = bereik(markdown, lezen)
             duur = stap.minuten or minuten("\n".join(markdown.split("\n")[start:einde]))
             tot_kop = None if stap.minuten else tot
-            invoegingen += [(start, _begin_balk(links, nummer, stap, duur, tot_kop)),
-                            (einde, _eind_balk(links, nummer, stap))]
+            invoegingen += [
+                (start, _begin_balk(links, nummer, stap, duur, tot_kop)),
+                (einde, _eind_balk(links, nummer, stap)),
+            ]
     if not invoegingen:
         return markdown
     regels = markdown.split("\n")

@@ -37,21 +37,49 @@ VERGELIJKING = "vergelijking/index.md"
 
 # (label, moments, routes, the topic's table on 'Regio's vergeleken'). Labels name topics; values come from the rules.
 ONDERWERPEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
-    ("Veiligheids\u00adbeoordeling (triage)", ("veiligheidsbeoordeling-uiterlijk",), ROUTES,
-     "Veiligheidsbeoordeling (triage)"),
-    ("Veilig Thuis verantwoor\u00addelijk", ("veilig-thuis-verantwoordelijk",), ROUTES,
-     "Veilig Thuis verantwoordelijk voor het zicht op veiligheid"),
-    ("Directe overdracht en oppakken", ("overdracht-uiterlijk", "overdracht-oppakken-uiterlijk"), ("direct",),
-     "Directe overdracht"),
-    ("Dienst en overdracht daarna", ("dienst-einde-uiterlijk", "overdracht-uiterlijk"), DIENST_ROUTES,
-     "Dienst van Veilig Thuis (Voorwaarden & Vervolg, Onderzoek)"),
-    ("Lokaal team verantwoor\u00addelijk", ("lokaal-team-verantwoordelijk",), ROUTES,
-     "Lokaal team verantwoordelijk voor het zicht op veiligheid"),
+    (
+        "Veiligheids\u00adbeoordeling (triage)",
+        ("veiligheidsbeoordeling-uiterlijk",),
+        ROUTES,
+        "Veiligheidsbeoordeling (triage)",
+    ),
+    (
+        "Veilig Thuis verantwoor\u00addelijk",
+        ("veilig-thuis-verantwoordelijk",),
+        ROUTES,
+        "Veilig Thuis verantwoordelijk voor het zicht op veiligheid",
+    ),
+    (
+        "Directe overdracht en oppakken",
+        ("overdracht-uiterlijk", "overdracht-oppakken-uiterlijk"),
+        ("direct",),
+        "Directe overdracht",
+    ),
+    (
+        "Dienst en overdracht daarna",
+        ("dienst-einde-uiterlijk", "overdracht-uiterlijk"),
+        DIENST_ROUTES,
+        "Dienst van Veilig Thuis (Voorwaarden & Vervolg, Onderzoek)",
+    ),
+    (
+        "Lokaal team verantwoor\u00addelijk",
+        ("lokaal-team-verantwoordelijk",),
+        ROUTES,
+        "Lokaal team verantwoordelijk voor het zicht op veiligheid",
+    ),
     ("Monitoring", MONITORING_MOMENTEN, DIENST_ROUTES, "Monitoring door Veilig Thuis"),
-    ("Terugkoppeling", ("terugkoppeling-uiterlijk", "terugkoppeling"), ROUTES,
-     "Terugkoppeling (casus teruggeven aan Veilig Thuis)"),
-    ("Stagnatie en heraanmelding", ("melding", "veilig-thuis-verantwoordelijk"), DIENST_ROUTES,
-     "Veilig Thuis verantwoordelijk voor het zicht op veiligheid"),
+    (
+        "Terugkoppeling",
+        ("terugkoppeling-uiterlijk", "terugkoppeling"),
+        ROUTES,
+        "Terugkoppeling (casus teruggeven aan Veilig Thuis)",
+    ),
+    (
+        "Stagnatie en heraanmelding",
+        ("melding", "veilig-thuis-verantwoordelijk"),
+        DIENST_ROUTES,
+        "Veilig Thuis verantwoordelijk voor het zicht op veiligheid",
+    ),
     ("Antwoord van de gemeente", ("gemeente-reactie-uiterlijk",), ROUTES, "Opschalen: reactie van de gemeente"),
 )
 # A topic about one option: its cell shows that option's rules, not those of the plain case.
@@ -64,12 +92,18 @@ BADGE = {
     "landelijk": ("Landelijk", ": de regionale tekst zwijgt, de landelijke regel geldt"),
 }
 NIET_BESCHIKBAAR = ("Landelijk, tekst n.b.", ": de regionale tekst is niet beschikbaar, de landelijke regel geldt")
-LEGENDA = ("<strong>Anders</strong>: anders dan het landelijk kader · <strong>Eigen regel</strong>: alleen in deze "
-           "regio · <strong>Landelijk</strong>: de regionale tekst zwijgt, de landelijke regel geldt · "
-           "<strong>tekst n.b.</strong>: de regionale tekst is niet beschikbaar")
+LEGENDA = (
+    "<strong>Anders</strong>: anders dan het landelijk kader · <strong>Eigen regel</strong>: alleen in deze "
+    "regio · <strong>Landelijk</strong>: de regionale tekst zwijgt, de landelijke regel geldt · "
+    "<strong>tekst n.b.</strong>: de regionale tekst is niet beschikbaar"
+)
 # The options in a word or two, where a cell says which ones change its rules.
-OPTIE_KORT = {"spoed": "spoed", "vbs": "VBS", "jeugdbeschermingstafel": "Jeugdbeschermingstafel",
-              "heraanmelding": "heraanmelding"}
+OPTIE_KORT = {
+    "spoed": "spoed",
+    "vbs": "VBS",
+    "jeugdbeschermingstafel": "Jeugdbeschermingstafel",
+    "heraanmelding": "heraanmelding",
+}
 
 
 def _opties(label: str) -> tuple[tuple[str, object], ...]:
@@ -77,21 +111,23 @@ def _opties(label: str) -> tuple[tuple[str, object], ...]:
     return (optie,) if optie else ()
 
 
-def _regels(gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...],
-            routes: tuple[str, ...]) -> list[tuple[str, Toepassing]]:
+def _regels(
+    gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...], routes: tuple[str, ...]
+) -> list[tuple[str, Toepassing]]:
     """(route, rule) for the topic: the plain case, or for a topic about one option, that option's own rules."""
     optie = ALLEEN_MET_OPTIE.get(label)
     uit = []
     for route in routes:
         for moment in momenten:
             for t in gegevens.geldend_op(regio, moment, route, datum):
-                if (t.standaard if optie is None else t.regel["als"].get(optie[0]) == optie[1]):
+                if t.standaard if optie is None else t.regel["als"].get(optie[0]) == optie[1]:
                     uit.append((route, t))
     return uit
 
 
-def status(gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...],
-           routes: tuple[str, ...]) -> str:
+def status(
+    gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...], routes: tuple[str, ...]
+) -> str:
     """'anders', 'aanvulling', 'landelijk' (the national rule fills in), 'gelijk' or 'leeg' (no rule)."""
     regels = _regels(gegevens, regio, datum, label, momenten, routes)
     if not regels:
@@ -102,13 +138,17 @@ def status(gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten:
         return "landelijk"
     if not _regels(gegevens, LANDELIJK, datum, label, momenten, routes):
         return "aanvulling"
-    anders = [v for v in verschillen(LANDELIJK, datum, regio, datum, momenten)
-              if v.route in routes and v.opties == _opties(label)]
+    anders = [
+        v
+        for v in verschillen(LANDELIJK, datum, regio, datum, momenten)
+        if v.route in routes and v.opties == _opties(label)
+    ]
     return "anders" if anders else "gelijk"
 
 
-def verschilt(a: tuple[str, dt.date], b: tuple[str, dt.date], label: str, momenten: tuple[str, ...],
-              routes: tuple[str, ...]) -> bool:
+def verschilt(
+    a: tuple[str, dt.date], b: tuple[str, dt.date], label: str, momenten: tuple[str, ...], routes: tuple[str, ...]
+) -> bool:
     """Whether the rules of topic ``label`` differ between region a on its date and region b on its date: in the
     plain case or an exception, or for a topic about one option, in that option's case."""
     optie = ALLEEN_MET_OPTIE.get(label)
@@ -121,15 +161,22 @@ def verschilt(a: tuple[str, dt.date], b: tuple[str, dt.date], label: str, moment
     return any(v.route in routes and telt(v.opties) for v in verschillen(a[0], a[1], b[0], b[1], momenten))
 
 
-def _uitzonderingen(gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...],
-                    routes: tuple[str, ...]) -> list[str]:
+def _uitzonderingen(
+    gegevens: Gegevens, regio: str, datum: dt.date, label: str, momenten: tuple[str, ...], routes: tuple[str, ...]
+) -> list[str]:
     """The options that change the rules of this topic, in a word ('spoed'); not an option with a topic of its own."""
     if label in ALLEEN_MET_OPTIE:
         return []
     eigen = {o[0] for o in ALLEEN_MET_OPTIE.values()}
-    gevonden = [OPTIE_KORT[k] for route in routes for moment in momenten
-                for t in gegevens.geldend_op(regio, moment, route, datum) if not t.standaard
-                for k in t.regel["als"] if k not in eigen]
+    gevonden = [
+        OPTIE_KORT[k]
+        for route in routes
+        for moment in momenten
+        for t in gegevens.geldend_op(regio, moment, route, datum)
+        if not t.standaard
+        for k in t.regel["als"]
+        if k not in eigen
+    ]
     return list(dict.fromkeys(gevonden))
 
 
@@ -209,8 +256,13 @@ def _route_tekst(regels: list[tuple[str, dict]], partijen: dict, met_naam: bool)
     return hoofdletter("; ".join(delen))
 
 
-def cel(gegevens: Gegevens, regio: str, datum: dt.date, onderwerp: tuple[str, tuple[str, ...], tuple[str, ...], str],
-        links: Links) -> tuple[str, str]:
+def cel(
+    gegevens: Gegevens,
+    regio: str,
+    datum: dt.date,
+    onderwerp: tuple[str, tuple[str, ...], tuple[str, ...], str],
+    links: Links,
+) -> tuple[str, str]:
     """The HTML of one cell (rules, exceptions, badges, the paragraph) and its status."""
     label, momenten, routes, _ = onderwerp
     partijen = gegevens.regios[regio].partijen
@@ -224,8 +276,11 @@ def cel(gegevens: Gegevens, regio: str, datum: dt.date, onderwerp: tuple[str, tu
         groepen.setdefault(_route_tekst(lijst, partijen, len(momenten) > 1), []).append(route)
     delen = []
     for tekst, groep_routes in groepen.items():
-        voor = "" if len(groepen) == 1 and set(groep_routes) == set(routes) else \
-            f'<span class="aw-route">{"/".join(ROUTE_KORT[r] for r in groep_routes)}:</span> '
+        voor = (
+            ""
+            if len(groepen) == 1 and set(groep_routes) == set(routes)
+            else f'<span class="aw-route">{"/".join(ROUTE_KORT[r] for r in groep_routes)}:</span> '
+        )
         delen.append(f"<p>{voor}{_md_vet(tekst)}</p>")
     if not delen:
         delen.append('<p class="aw-matrix__leeg">—<span class="aw-voorlezen"> geen regel</span></p>')
@@ -238,15 +293,16 @@ def cel(gegevens: Gegevens, regio: str, datum: dt.date, onderwerp: tuple[str, tu
         extra.append(_badge(stand, BADGE[stand]))
     bron = next((t.regel["bron"] for _, t in regels), None)
     if bron is not None:
-        extra.append(links.bron(bron, eigen_document=regio, kort=True).replace("§ ", "§\u00a0", 1).replace(" §", "\u00a0§", 1))
+        extra.append(
+            links.bron(bron, eigen_document=regio, kort=True).replace("§ ", "§\u00a0", 1).replace(" §", "\u00a0§", 1)
+        )
     if extra:
         delen.append(f'<p class="aw-matrix__meer" markdown>{" ".join(extra)}</p>')
     return "\n".join(delen), stand
 
 
 def _badge(soort: str, tekst: tuple[str, str]) -> str:
-    return (f'<span class="aw-status aw-status--{soort}">{tekst[0]}'
-            f'<span class="aw-voorlezen">{tekst[1]}</span></span>')
+    return f'<span class="aw-status aw-status--{soort}">{tekst[0]}<span class="aw-voorlezen">{tekst[1]}</span></span>'
 
 
 def _md_vet(tekst: str) -> str:
@@ -257,8 +313,13 @@ def _md_vet(tekst: str) -> str:
 
 def cel_md(inhoud: str, stand: str, label: str, extra: str = "") -> list[str]:
     """A cell as the lines md_in_html needs (each block on its own line), named for the stacked phone view."""
-    return [f'<td class="aw-matrix__cel aw-matrix__cel--{stand}" data-label="{html.escape(label)}"{extra} markdown="block">',
-            "", inhoud, "", "</td>"]
+    return [
+        f'<td class="aw-matrix__cel aw-matrix__cel--{stand}" data-label="{html.escape(label)}"{extra} markdown="block">',
+        "",
+        inhoud,
+        "",
+        "</td>",
+    ]
 
 
 def onderwerp_link(onderwerp: tuple[str, tuple[str, ...], tuple[str, ...], str], links: Links) -> str:
@@ -277,15 +338,24 @@ def matrix(gegevens: Gegevens, links: Links) -> str:
             inhoud, stand = cel(gegevens, regio, gegevens.regios[regio].peildatum, onderwerp, links)
             rijen += cel_md(inhoud, stand, namen[regio])
         rijen.append("</tr>")
-    bijschrift = (f'Wat geldt per onderwerp en per regio <span class="aw-matrix__stand">— de nieuwste afspraken: '
-                  f"{peil}; een paragraaf (§) opent de tekst.<br>{LEGENDA}</span>")
+    bijschrift = (
+        f'Wat geldt per onderwerp en per regio <span class="aw-matrix__stand">— de nieuwste afspraken: '
+        f"{peil}; een paragraaf (§) opent de tekst.<br>{LEGENDA}</span>"
+    )
     return "\n".join(tabel_md("", bijschrift, kop, rijen))
 
 
 def tabel_md(extra_klasse: str, bijschrift: str, kop: str, rijen: list[str]) -> list[str]:
     """The table of topics around its rows (with md_in_html, so the cells' paragraph links are Markdown)."""
-    return [f'<div class="aw-matrix{" " + extra_klasse if extra_klasse else ""}" markdown>',
-            f'<table class="aw-matrix__tabel{" " + extra_klasse + "__tabel" if extra_klasse else ""}" markdown>',
-            f"<caption>{bijschrift}</caption>",
-            f'<thead><tr><th scope="col">Onderwerp</th>{kop}</tr></thead>',
-            "<tbody markdown>", *rijen, "</tbody>", "</table>", "</div>", ""]
+    return [
+        f'<div class="aw-matrix{" " + extra_klasse if extra_klasse else ""}" markdown>',
+        f'<table class="aw-matrix__tabel{" " + extra_klasse + "__tabel" if extra_klasse else ""}" markdown>',
+        f"<caption>{bijschrift}</caption>",
+        f'<thead><tr><th scope="col">Onderwerp</th>{kop}</tr></thead>',
+        "<tbody markdown>",
+        *rijen,
+        "</tbody>",
+        "</table>",
+        "</div>",
+        "",
+    ]

@@ -78,16 +78,23 @@ def _verschillen(lijst: list[Keuze]) -> dict[str, list[int]]:
     """Per pair of columns (their keys, sorted, joined by '|'): the rows whose rules differ."""
     uit = {}
     for a, b in itertools.combinations(lijst, 2):
-        uit[_paar(a.sleutel, b.sleutel)] = [i for i, (label, momenten, routes, _) in enumerate(ONDERWERPEN)
-                                            if verschilt((a.regio, a.datum), (b.regio, b.datum), label, momenten, routes)]
+        uit[_paar(a.sleutel, b.sleutel)] = [
+            i
+            for i, (label, momenten, routes, _) in enumerate(ONDERWERPEN)
+            if verschilt((a.regio, a.datum), (b.regio, b.datum), label, momenten, routes)
+        ]
     return uit
 
 
 def _select(naam: str, label: str, lijst: list[Keuze], gekozen: str) -> str:
-    opties = "".join(f'<option value="{k.sleutel}"{" selected" if k.sleutel == gekozen else ""}>'
-                     f"{html.escape(k.label)}</option>" for k in lijst)
-    return (f'<label class="aw-naast__veld"><span>{label}</span>'
-            f'<select name="{naam}" id="aw-naast-{naam}">{opties}</select></label>')
+    opties = "".join(
+        f'<option value="{k.sleutel}"{" selected" if k.sleutel == gekozen else ""}>{html.escape(k.label)}</option>'
+        for k in lijst
+    )
+    return (
+        f'<label class="aw-naast__veld"><span>{label}</span>'
+        f'<select name="{naam}" id="aw-naast-{naam}">{opties}</select></label>'
+    )
 
 
 def samenvatting(aantal: int, totaal: int, rijen: list[str]) -> str:
@@ -104,31 +111,42 @@ def pagina(gegevens: Gegevens, links: Links) -> str:
     a, b = getoond = standaard(lijst)
     gemarkeerd = set(verschillen[_paar(a, b)])
     namen = [o[0] for o in ONDERWERPEN]
-    teksten = {paar: samenvatting(len(rijen), len(ONDERWERPEN), [namen[i] for i in rijen])
-               for paar, rijen in verschillen.items()}
-    kop = "".join(f'<th scope="col" data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}>'
-                  f"{html.escape(k.label)}</th>" for k in lijst)
+    teksten = {
+        paar: samenvatting(len(rijen), len(ONDERWERPEN), [namen[i] for i in rijen])
+        for paar, rijen in verschillen.items()
+    }
+    kop = "".join(
+        f'<th scope="col" data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}>'
+        f"{html.escape(k.label)}</th>"
+        for k in lijst
+    )
     rijen = []
     for i, onderwerp in enumerate(ONDERWERPEN):
         anders = i in gemarkeerd
-        rijen += [f'<tr data-onderwerp="{i}" class="aw-naast__rij{" aw-naast__rij--anders" if anders else ""}" markdown>',
-                  f'<th scope="row" markdown>{onderwerp_link(onderwerp, links)} <span class="aw-status aw-status--anders" '
-                  f'data-aw-verschilt{"" if anders else " hidden"}>Verschilt</span></th>']
+        rijen += [
+            f'<tr data-onderwerp="{i}" class="aw-naast__rij{" aw-naast__rij--anders" if anders else ""}" markdown>',
+            f'<th scope="row" markdown>{onderwerp_link(onderwerp, links)} <span class="aw-status aw-status--anders" '
+            f"data-aw-verschilt{'' if anders else ' hidden'}>Verschilt</span></th>",
+        ]
         for k in lijst:
             inhoud, stand = cel(gegevens, k.regio, k.datum, onderwerp, links)
-            rijen += cel_md(inhoud, stand, k.label, f' data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}')
+            rijen += cel_md(
+                inhoud, stand, k.label, f' data-keuze="{k.sleutel}"{"" if k.sleutel in getoond else " hidden"}'
+            )
         rijen.append("</tr>")
     data = {"rijen": verschillen, "teksten": teksten}
-    return "\n".join([
-        '<form class="aw-naast__keuze" data-aw-naast>',
-        _select("a", "Eerste", lijst, a),
-        _select("b", "Tweede", lijst, b),
-        "</form>",
-        "",
-        f'<p class="aw-naast__samenvatting" role="status" data-aw-naast-samenvatting>{teksten[_paar(a, b)]}</p>',
-        "",
-        # The build's findings for every pair, for the page script (data, not a script: the CSP allows it).
-        f'<script type="application/json" id="aw-naast-verschillen">{json.dumps(data, ensure_ascii=False)}</script>',
-        "",
-        *tabel_md("aw-naast", "De regels van de twee gekozen afspraken per onderwerp", kop, rijen),
-    ])
+    return "\n".join(
+        [
+            '<form class="aw-naast__keuze" data-aw-naast>',
+            _select("a", "Eerste", lijst, a),
+            _select("b", "Tweede", lijst, b),
+            "</form>",
+            "",
+            f'<p class="aw-naast__samenvatting" role="status" data-aw-naast-samenvatting>{teksten[_paar(a, b)]}</p>',
+            "",
+            # The build's findings for every pair, for the page script (data, not a script: the CSP allows it).
+            f'<script type="application/json" id="aw-naast-verschillen">{json.dumps(data, ensure_ascii=False)}</script>',
+            "",
+            *tabel_md("aw-naast", "De regels van de twee gekozen afspraken per onderwerp", kop, rijen),
+        ]
+    )

@@ -72,16 +72,20 @@ def _regio(regio: str, lijst: list[Oefening], naar) -> str:
     for i, casus in enumerate(casussen, 1):
         eerste = casus[0]
         titel = f"Casus {i}: {ROUTE_KORT[eerste.route].lower()}, rond {eerste.rond}"
-        delen += [f'<li class="aw-oefen-casus"><h3>{escape(titel)}</h3>',
-                  f'<p class="aw-oefen-casustekst">{escape(eerste.casus)}</p>']
+        delen += [
+            f'<li class="aw-oefen-casus"><h3>{escape(titel)}</h3>',
+            f'<p class="aw-oefen-casustekst">{escape(eerste.casus)}</p>',
+        ]
         for oefening in casus:
             nummer += 1
             delen.append(_vraag(oefening, nummer, len(lijst), naar))
         delen.append("</li>")
-    delen += ["</ol>",
-              '<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
-              _antwoordenblad(regio, lijst),
-              "</section>"]
+    delen += [
+        "</ol>",
+        '<div class="aw-oefen-uitslag" data-aw-oefen-uitslag tabindex="-1" hidden></div>',
+        _antwoordenblad(regio, lijst),
+        "</section>",
+    ]
     return "\n".join(delen)
 
 
@@ -91,17 +95,22 @@ def _vraag(o: Oefening, nummer: int, totaal: int, naar) -> str:
     fout = f'<p class="aw-fout" id="{vid}-fout" data-aw-oefen-fout hidden></p>'
     nr = f'<span class="aw-oefen-nr">Vraag {nummer} van {totaal}</span> '
     if o.antwoord["soort"] == "datum":
-        veld = (f'<div class="aw-veld"><label for="{vid}-antwoord">{nr}{escape(o.vraagzin)}</label>'
-                f'<input type="date" id="{vid}-antwoord" name="antwoord" placeholder="jjjj-mm-dd" '
-                f'aria-describedby="{vid}-fout">{fout}'
-                '<span class="aw-oefen-schrijfregel" aria-hidden="true"></span></div>')
+        veld = (
+            f'<div class="aw-veld"><label for="{vid}-antwoord">{nr}{escape(o.vraagzin)}</label>'
+            f'<input type="date" id="{vid}-antwoord" name="antwoord" placeholder="jjjj-mm-dd" '
+            f'aria-describedby="{vid}-fout">{fout}'
+            '<span class="aw-oefen-schrijfregel" aria-hidden="true"></span></div>'
+        )
     else:
         opties = "".join(
             f'<div class="aw-radio"><input type="radio" id="{vid}-{waarde}" name="antwoord" value="{waarde}">'
             f'<label for="{vid}-{waarde}">{escape(naam)}</label></div>'
-            for waarde, naam in _keuzes(o))
-        veld = (f'<fieldset class="aw-veld" aria-describedby="{vid}-fout"><legend>{nr}{escape(o.vraagzin)}</legend>'
-                f"{opties}{fout}</fieldset>")
+            for waarde, naam in _keuzes(o)
+        )
+        veld = (
+            f'<fieldset class="aw-veld" aria-describedby="{vid}-fout"><legend>{nr}{escape(o.vraagzin)}</legend>'
+            f"{opties}{fout}</fieldset>"
+        )
     # What a typical mistake gives and what went wrong, and the engine's words for the dates the page may echo.
     valkuilen = json.dumps([v.to_dict() for v in o.valkuilen], ensure_ascii=False)
     teksten = json.dumps(_datumteksten(o), ensure_ascii=False)
@@ -125,8 +134,10 @@ def _waarde(o: Oefening) -> str:
 
 
 def _keuzes(o: Oefening) -> list[tuple[str, str]]:
-    return [(code or NIEMAND_WAARDE, NIEMAND_KEUZE if code is None else naam[0].upper() + naam[1:])
-            for code, naam in o.keuzes]
+    return [
+        (code or NIEMAND_WAARDE, NIEMAND_KEUZE if code is None else naam[0].upper() + naam[1:])
+        for code, naam in o.keuzes
+    ]
 
 
 def antwoord_tekst(o: Oefening) -> str:
@@ -158,27 +169,40 @@ def _kalender(o: Oefening) -> str:
         else:
             telt = f"dag {d.telt}" + (f" ({d.reden}, telt mee)" if d.reden else "")
         klasse = ' class="aw-oefen-dag--juist"' if juist else (' class="aw-oefen-dag--niet"' if d.telt is None else "")
-        rijen.append(f"<tr{klasse}><th scope=\"row\">{escape(d.to_dict()['tekst'])}</th><td>{escape(telt)}"
-                     f"{' — het antwoord' if juist else ''}</td></tr>")
-    return ('<table class="aw-oefen-kalender"><caption>Zo tellen de dagen</caption>'
-            '<thead><tr><th scope="col">Dag</th><th scope="col">Telt</th></tr></thead>'
-            f'<tbody>{"".join(rijen)}</tbody></table>')
+        rijen.append(
+            f'<tr{klasse}><th scope="row">{escape(d.to_dict()["tekst"])}</th><td>{escape(telt)}'
+            f"{' — het antwoord' if juist else ''}</td></tr>"
+        )
+    return (
+        '<table class="aw-oefen-kalender"><caption>Zo tellen de dagen</caption>'
+        '<thead><tr><th scope="col">Dag</th><th scope="col">Telt</th></tr></thead>'
+        f"<tbody>{''.join(rijen)}</tbody></table>"
+    )
 
 
 def _uitleg(o: Oefening, naar) -> str:
     bron = o.bron
-    delen = [f'<p><strong>Het juiste antwoord:</strong> {escape(antwoord_tekst(o))}.</p>',
-             f"<p>{escape(o.uitleg)}</p>", _kalender(o)]
+    delen = [
+        f"<p><strong>Het juiste antwoord:</strong> {escape(antwoord_tekst(o))}.</p>",
+        f"<p>{escape(o.uitleg)}</p>",
+        _kalender(o),
+    ]
     if o.lezing:
         delen.append(f'<p class="aw-oefen-lezing"><strong>Zo leest de rekenhulp dit:</strong> {escape(o.lezing)}</p>')
-    delen.append(f'<blockquote><p>{escape(bron["citaat"])}</p></blockquote>'
-                 f'<p>Bron: <a href="{naar(bron["url"])}">{escape(bron["label"])}</a></p>')
+    delen.append(
+        f"<blockquote><p>{escape(bron['citaat'])}</p></blockquote>"
+        f'<p>Bron: <a href="{naar(bron["url"])}">{escape(bron["label"])}</a></p>'
+    )
     return "".join(delen)
 
 
 def _antwoordenblad(regio: str, lijst: list[Oefening]) -> str:
     """For print only: the answers of a region on a page of their own, after the questions."""
-    items = "".join(f"<li><strong>{escape(antwoord_tekst(o))}</strong> — {escape(o.uitleg)} "
-                    f"<em>({escape(o.bron['label'])})</em></li>" for o in lijst)
-    return (f'<div class="aw-oefen-antwoordenblad">'
-            f"<h2>Antwoorden — {escape(regio_naam(regio))}</h2><ol>{items}</ol></div>")
+    items = "".join(
+        f"<li><strong>{escape(antwoord_tekst(o))}</strong> — {escape(o.uitleg)} "
+        f"<em>({escape(o.bron['label'])})</em></li>"
+        for o in lijst
+    )
+    return (
+        f'<div class="aw-oefen-antwoordenblad"><h2>Antwoorden — {escape(regio_naam(regio))}</h2><ol>{items}</ol></div>'
+    )

@@ -58,8 +58,10 @@ def hint(veld: str, inleiding: str = "") -> str:
                 zinnen[r.bron.citaat].append(waar)
     delen = [inleiding] if inleiding else []
     delen += [f"“{citaat}” ({'; '.join(waar)})." for citaat, waar in zinnen.items()]
-    delen += [f"Niet bij {OPTIE_NAMEN[optie]} in {regio_naam(r.regio)}: “{r.bron.citaat}” ({bron_label(r.bron)})."
-              for optie, r in _opzij_gezet(veld)]
+    delen += [
+        f"Niet bij {OPTIE_NAMEN[optie]} in {regio_naam(r.regio)}: “{r.bron.citaat}” ({bron_label(r.bron)})."
+        for optie, r in _opzij_gezet(veld)
+    ]
     return " ".join(delen)
 
 
@@ -87,8 +89,12 @@ def _kalender() -> Veld:
 
 
 def _peildatum() -> Veld:
-    return Veld("peildatum", "Stand van de casus op", vandaag=True,
-                hint="Standaard vandaag; kiest u een andere dag, dan verandert het antwoord meteen.")
+    return Veld(
+        "peildatum",
+        "Stand van de casus op",
+        vandaag=True,
+        hint="Standaard vandaag; kiest u een andere dag, dan verandert het antwoord meteen.",
+    )
 
 
 def _melding(hint: str = "") -> Veld:
@@ -98,8 +104,9 @@ def _melding(hint: str = "") -> Veld:
 
 def _optie(naam: str, label: str, soort: str = "checkbox", inleiding: str = "", citeer: bool = True, **kwargs) -> Veld:
     """A field that only some agreements use: shown where they do, and (``citeer``) with their sentence."""
-    return Veld(naam, label, soort, toon_bij=toon_bij(naam), hint=hint(naam, inleiding) if citeer else inleiding,
-                **kwargs)
+    return Veld(
+        naam, label, soort, toon_bij=toon_bij(naam), hint=hint(naam, inleiding) if citeer else inleiding, **kwargs
+    )
 
 
 def tijdlijn() -> Rekenhulp:
@@ -107,66 +114,142 @@ def tijdlijn() -> Rekenhulp:
     volgorde = sorted(regio_codes(), key=lambda code: (code == LANDELIJK, regio_naam(code)))
     regios = tuple((code, regio_naam(code)) for code in volgorde)
     routes = tuple((code, ROUTE_KORT[code]) for code in ROUTES)
-    return Rekenhulp("tijdlijn", "Tijdlijn", "Tijdlijn van een casus",
-                     "Wie heeft zicht op veiligheid, tot wanneer, en wat is de volgende termijn?", [
-        ("Casus", [
-            Veld("regio", "Regio", "select", keuzes=regios, standaard=regios[0][0]),
-            Veld("route", "Route na de melding", "select", keuzes=routes, standaard=routes[0][0],
-                 hint="Direct: Veilig Thuis draagt de casus direct na de veiligheidsbeoordeling over. De andere "
-                      "routes: Veilig Thuis zet eerst een dienst in en draagt daarna over."),
-            _melding("De datum waarop Veilig Thuis de melding ontving."),
-            _optie("spoed", "De melding is spoedeisend"),
-        ]),
-        ("Werkelijke datums (als ze er al zijn)", [
-            Veld("veiligheidsbeoordeling", "Datum waarop de veiligheidsbeoordeling is afgerond",
-                 hint="Leeg laten: de uiterste datum volgens de afspraken wordt aangenomen."),
-            Veld("overdracht", "Datum van overdracht",
-                 hint="Leeg laten: de uiterste datum volgens de afspraken wordt aangenomen, als die er is."),
-            _optie("dienst_einde", "Einddatum van de dienst", "date", citeer=False,
-                   inleiding="Leeg laten: de uiterste einddatum wordt aangenomen."),
-            _optie("terugkoppeling", "Datum waarop het team de casus teruggaf", "date",
-                   inleiding="Alleen als het team de casus heeft teruggegeven met het terugkoppelingsformulier."),
-            _optie("start_hulp", "Datum waarop het lokale team met de hulp begon", "date"),
-        ]),
-        ("Bijzonderheden", [
-            _optie("vbs", "Verbindend Samenwerken (VBS)", "select",
-                   keuzes=(("", "Geen VBS"), *((w, VBS_KORT[w]) for w in OPTIES["vbs"]))),
-            _optie("jeugdbeschermingstafel", "Veilig Thuis brengt de casus in bij de Jeugdbeschermingstafel"),
-            _optie("heraanmelding", "Nieuwe aanmelding door het team bij stagnatie tijdens de monitoring"),
-            _kalender(),
-        ]),
-    ], knop="Tijdlijn berekenen",
-        bij_antwoord=[_peildatum()])
+    return Rekenhulp(
+        "tijdlijn",
+        "Tijdlijn",
+        "Tijdlijn van een casus",
+        "Wie heeft zicht op veiligheid, tot wanneer, en wat is de volgende termijn?",
+        [
+            (
+                "Casus",
+                [
+                    Veld("regio", "Regio", "select", keuzes=regios, standaard=regios[0][0]),
+                    Veld(
+                        "route",
+                        "Route na de melding",
+                        "select",
+                        keuzes=routes,
+                        standaard=routes[0][0],
+                        hint="Direct: Veilig Thuis draagt de casus direct na de veiligheidsbeoordeling over. De andere "
+                        "routes: Veilig Thuis zet eerst een dienst in en draagt daarna over.",
+                    ),
+                    _melding("De datum waarop Veilig Thuis de melding ontving."),
+                    _optie("spoed", "De melding is spoedeisend"),
+                ],
+            ),
+            (
+                "Werkelijke datums (als ze er al zijn)",
+                [
+                    Veld(
+                        "veiligheidsbeoordeling",
+                        "Datum waarop de veiligheidsbeoordeling is afgerond",
+                        hint="Leeg laten: de uiterste datum volgens de afspraken wordt aangenomen.",
+                    ),
+                    Veld(
+                        "overdracht",
+                        "Datum van overdracht",
+                        hint="Leeg laten: de uiterste datum volgens de afspraken wordt aangenomen, als die er is.",
+                    ),
+                    _optie(
+                        "dienst_einde",
+                        "Einddatum van de dienst",
+                        "date",
+                        citeer=False,
+                        inleiding="Leeg laten: de uiterste einddatum wordt aangenomen.",
+                    ),
+                    _optie(
+                        "terugkoppeling",
+                        "Datum waarop het team de casus teruggaf",
+                        "date",
+                        inleiding="Alleen als het team de casus heeft teruggegeven met het terugkoppelingsformulier.",
+                    ),
+                    _optie("start_hulp", "Datum waarop het lokale team met de hulp begon", "date"),
+                ],
+            ),
+            (
+                "Bijzonderheden",
+                [
+                    _optie(
+                        "vbs",
+                        "Verbindend Samenwerken (VBS)",
+                        "select",
+                        keuzes=(("", "Geen VBS"), *((w, VBS_KORT[w]) for w in OPTIES["vbs"])),
+                    ),
+                    _optie("jeugdbeschermingstafel", "Veilig Thuis brengt de casus in bij de Jeugdbeschermingstafel"),
+                    _optie("heraanmelding", "Nieuwe aanmelding door het team bij stagnatie tijdens de monitoring"),
+                    _kalender(),
+                ],
+            ),
+        ],
+        knop="Tijdlijn berekenen",
+        bij_antwoord=[_peildatum()],
+    )
 
 
 def werkdagen() -> Rekenhulp:
-    return Rekenhulp("werkdagen", "Werkdagen", "Werkdagen tellen",
-                     "Welke datum is het na een aantal werkdagen, of hoeveel werkdagen liggen er tussen twee datums?", [
-        ("Wat wilt u weten?", [
-            Veld("bewerking", "Berekening", "radio", standaard="optellen",
-                 keuzes=(("optellen", "Een aantal werkdagen optellen bij een datum"),
-                         ("tellen", "Werkdagen tellen tussen twee datums"))),
-            Veld("van", "Vanaf datum", vandaag=True, hint="De dag zelf telt niet mee; tellen begint de dag erna."),
-            Veld("aantal", "Aantal werkdagen", "number", toon_bij="bewerking=optellen",
-                 extra={"min": "0", "max": "400", "inputmode": "numeric"}),
-            Veld("tot", "Tot en met datum", toon_bij="bewerking=tellen"),
-            _kalender(),
-        ]),
-    ], knop="Werkdagen berekenen")
+    return Rekenhulp(
+        "werkdagen",
+        "Werkdagen",
+        "Werkdagen tellen",
+        "Welke datum is het na een aantal werkdagen, of hoeveel werkdagen liggen er tussen twee datums?",
+        [
+            (
+                "Wat wilt u weten?",
+                [
+                    Veld(
+                        "bewerking",
+                        "Berekening",
+                        "radio",
+                        standaard="optellen",
+                        keuzes=(
+                            ("optellen", "Een aantal werkdagen optellen bij een datum"),
+                            ("tellen", "Werkdagen tellen tussen twee datums"),
+                        ),
+                    ),
+                    Veld(
+                        "van", "Vanaf datum", vandaag=True, hint="De dag zelf telt niet mee; tellen begint de dag erna."
+                    ),
+                    Veld(
+                        "aantal",
+                        "Aantal werkdagen",
+                        "number",
+                        toon_bij="bewerking=optellen",
+                        extra={"min": "0", "max": "400", "inputmode": "numeric"},
+                    ),
+                    Veld("tot", "Tot en met datum", toon_bij="bewerking=tellen"),
+                    _kalender(),
+                ],
+            ),
+        ],
+        knop="Werkdagen berekenen",
+    )
 
 
 def terugkoppeling() -> Rekenhulp:
     code, route = terugkoppeling_regio_route()
     naam = regio_naam(code)
-    return Rekenhulp("terugkoppeling", "Terugkoppeling", f"Terugkoppeling ({naam})",
-                     "Tot wanneer kan het lokale (wijk)team een directe overdracht teruggeven aan Veilig Thuis?", [
-        (f"{ROUTE_NAMEN[route]} in {naam}", [
-            _melding(),
-            Veld("overdracht", "Datum van de directe overdracht",
-                 hint="Leeg laten: de uiterste datum voor overdracht (na de veiligheidsbeoordeling) wordt aangenomen."),
-            _kalender(),
-        ]),
-    ], knop="Termijn berekenen", bij_antwoord=[_peildatum()])
+    return Rekenhulp(
+        "terugkoppeling",
+        "Terugkoppeling",
+        f"Terugkoppeling ({naam})",
+        "Tot wanneer kan het lokale (wijk)team een directe overdracht teruggeven aan Veilig Thuis?",
+        [
+            (
+                f"{ROUTE_NAMEN[route]} in {naam}",
+                [
+                    _melding(),
+                    Veld(
+                        "overdracht",
+                        "Datum van de directe overdracht",
+                        hint="Leeg laten: de uiterste datum voor overdracht (na de veiligheidsbeoordeling) wordt aangenomen.",
+                    ),
+                    _kalender(),
+                ],
+            ),
+        ],
+        knop="Termijn berekenen",
+        bij_antwoord=[_peildatum()],
+    )
 
 
 REKENHULPEN = (tijdlijn, werkdagen, terugkoppeling)

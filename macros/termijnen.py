@@ -39,6 +39,7 @@ STAPPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Monitoring", MONITORING_MOMENTEN),
 )
 
+
 @dataclass
 class Regel:
     """One line: the rules for one moment as the reader sees them in this block."""
@@ -86,8 +87,7 @@ def naam_en_tekst(regel: dict, partijen: dict, kort: bool) -> tuple[str, str]:
     return naam, tekst
 
 
-def _regel(toepassingen: list[Toepassing], routes: tuple[str, ...], links: Links, partijen: dict,
-           kort: bool) -> Regel:
+def _regel(toepassingen: list[Toepassing], routes: tuple[str, ...], links: Links, partijen: dict, kort: bool) -> Regel:
     """The rules for one moment; with several, the engine takes the earliest date."""
     delen = [naam_en_tekst(t.regel, partijen, kort) for t in toepassingen]
     teksten = list(dict.fromkeys(tekst for _, tekst in delen))
@@ -121,8 +121,15 @@ def _per_soort(toepassingen: list[Toepassing]) -> list[list[Toepassing]]:
     return list(groepen.values())
 
 
-def regelgroepen(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], links: Links, partijen: dict,
-                 routes: tuple[str, ...] = ROUTES, kort: bool = True) -> list[tuple[tuple[str, ...], list[Regel]]]:
+def regelgroepen(
+    gegevens: Gegevens,
+    regio: str,
+    momenten: tuple[str, ...],
+    links: Links,
+    partijen: dict,
+    routes: tuple[str, ...] = ROUTES,
+    kort: bool = True,
+) -> list[tuple[tuple[str, ...], list[Regel]]]:
     """The rules that apply without options, per moment, grouped by the routes whose rules read the
     same: [(routes, [line, …]), …]. Where routes share a line but not its paragraph, each source
     keeps its routes. ``kort``: the short names of the summary's steps, where a step heading says the rest."""
@@ -205,7 +212,9 @@ def overige(gegevens: Gegevens, regio: str, links: Links, getoond: set[tuple]) -
     for x in r.regels:
         t = Toepassing(x, False, standaard=not x["als"])
         if t.sleutel not in getoond:
-            soorten["eerder" if x["geldig_tot"] else ("bijzonder" if x["als"] else "ook")].append((t, tuple(x["routes"])))
+            soorten["eerder" if x["geldig_tot"] else ("bijzonder" if x["als"] else "ook")].append(
+                (t, tuple(x["routes"]))
+            )
     for t, routes in gegevens.terugvallen(regio):
         if t.sleutel not in getoond:
             soorten["bijzonder" if t.regel["als"] else "ook"].append((t, routes))
@@ -219,8 +228,11 @@ def overige(gegevens: Gegevens, regio: str, links: Links, getoond: set[tuple]) -
         return f"- {hoofdletter(tekst)}"
 
     uit = []
-    for soort, kop in (("ook", "Andere termijnen"), ("bijzonder", "In bijzondere situaties"),
-                       ("eerder", "Eerdere afspraken")):
+    for soort, kop in (
+        ("ook", "Andere termijnen"),
+        ("bijzonder", "In bijzondere situaties"),
+        ("eerder", "Eerdere afspraken"),
+    ):
         lijst = sorted(soorten[soort], key=lambda x: _volgorde(x[0].regel))
         if lijst:
             uit += [f"**{kop}**", "", *(lijn(t, routes) for t, routes in lijst), ""]
@@ -229,8 +241,10 @@ def overige(gegevens: Gegevens, regio: str, links: Links, getoond: set[tuple]) -
 
 def _intro(gegevens: Gegevens, regio: str) -> str:
     r = gegevens.regios[regio]
-    tekst = (f"Wie verantwoordelijk is voor het zicht op veiligheid, en de termijnen, in de volgorde van een "
-             f"casus. Voor meldingen {geldigheid(r.huidige_versie)}; elke regel linkt naar de tekst.")
+    tekst = (
+        f"Wie verantwoordelijk is voor het zicht op veiligheid, en de termijnen, in de volgorde van een "
+        f"casus. Voor meldingen {geldigheid(r.huidige_versie)}; elke regel linkt naar de tekst."
+    )
     if gegevens.terugvallen(regio):
         tekst += f" {LANDELIJK_LABEL}: deze tekst zwijgt erover, het landelijk kader geldt."
     return tekst
@@ -247,34 +261,42 @@ def blok(gegevens: Gegevens, regio: str, links: Links, infographic_pagina: str |
     rest = overige(gegevens, regio, links, getoond)
     if rest:
         # The long tail after the main line: one tap away, so the summary stays short on a phone.
-        rest = ['<details class="aw-oogopslag__overig" markdown>',
-                "<summary>Andere termijnen en bijzondere situaties</summary>", "", *rest, "</details>", ""]
+        rest = [
+            '<details class="aw-oogopslag__overig" markdown>',
+            "<summary>Andere termijnen en bijzondere situaties</summary>",
+            "",
+            *rest,
+            "</details>",
+            "",
+        ]
     waar = r.naam if regio != LANDELIJK else "het landelijk kader"
     verder = [f"[Alle regio’s naast elkaar]({links.pagina('vergelijking/index.md', 'termijnen')})"]
     if infographic_pagina:
         verder.insert(0, f"[Infographic]({links.pagina(infographic_pagina, 'infographic-' + regio)})")
-    return "\n".join([
-        '<section class="aw-oogopslag" markdown>',
-        "",
-        # Kept out of the search index: a search should lead to the text that says it.
-        f'## {TITEL} {{ #{ANKER} data-search-exclude="ja" }}',
-        "",
-        _intro(gegevens, regio),
-        "",
-        f"[Tijdlijn berekenen voor {waar}]({tijdlijn_link(links, regio)}){{ .md-button .aw-oogopslag__reken }}",
-        "",
-        '<div class="aw-stappen" markdown>',
-        "",
-        *stappen,
-        "</div>",
-        "",
-        *rest,
-        "",
-        '<p class="aw-oogopslag__verder" markdown>' + " · ".join(verder) + "</p>",
-        "",
-        "</section>",
-        "",
-    ])
+    return "\n".join(
+        [
+            '<section class="aw-oogopslag" markdown>',
+            "",
+            # Kept out of the search index: a search should lead to the text that says it.
+            f'## {TITEL} {{ #{ANKER} data-search-exclude="ja" }}',
+            "",
+            _intro(gegevens, regio),
+            "",
+            f"[Tijdlijn berekenen voor {waar}]({tijdlijn_link(links, regio)}){{ .md-button .aw-oogopslag__reken }}",
+            "",
+            '<div class="aw-stappen" markdown>',
+            "",
+            *stappen,
+            "</div>",
+            "",
+            *rest,
+            "",
+            '<p class="aw-oogopslag__verder" markdown>' + " · ".join(verder) + "</p>",
+            "",
+            "</section>",
+            "",
+        ]
+    )
 
 
 def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str:
@@ -296,8 +318,10 @@ def aangevuld_uit_landelijk(gegevens: Gegevens, regio: str, links: Links) -> str
         bron = links.bron(t.regel["bron"])
         if bron not in bronnen:
             bronnen.append(bron)
-    regels_namen = [(f"{naam} (ook {', '.join(opties)})" if opties else naam) + " — " + ", ".join(bronnen)
-                    for naam, (opties, bronnen) in namen.items()]
+    regels_namen = [
+        (f"{naam} (ook {', '.join(opties)})" if opties else naam) + " — " + ", ".join(bronnen)
+        for naam, (opties, bronnen) in namen.items()
+    ]
     regels = [
         # Kept out of the search index: a search should lead to the text itself.
         '<aside class="aw-aangevuld" data-search-exclude="ja" markdown>',

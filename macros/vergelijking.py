@@ -29,8 +29,11 @@ RIJEN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Verbindend Samenwerken (VBS)", ("vbs-verdeling-uiterlijk", "vbs-contact-uiterlijk"), DIENST_ROUTES),
     ("Overdracht na een dienst", ("overdracht-uiterlijk",), DIENST_ROUTES),
     ("Lokaal team verantwoordelijk voor het zicht op veiligheid", ("lokaal-team-verantwoordelijk",), ROUTES),
-    ("Contact met het gezin na de overdracht", ("contact-gezin-uiterlijk", "directbetrokkenen-informeren-afstemming"),
-     ROUTES),
+    (
+        "Contact met het gezin na de overdracht",
+        ("contact-gezin-uiterlijk", "directbetrokkenen-informeren-afstemming"),
+        ROUTES,
+    ),
     ("Terugkoppeling (casus teruggeven aan Veilig Thuis)", ("terugkoppeling-uiterlijk", "terugkoppeling"), ROUTES),
     ("Monitoring door Veilig Thuis", MONITORING_MOMENTEN, ROUTES),
     ("Opschalen: reactie van de gemeente", ("gemeente-reactie-uiterlijk",), ROUTES),
@@ -108,12 +111,25 @@ def _citaten(citaten: list[tuple[str, dict]], links: Links) -> list[str]:
     if not regels:
         return []
     # Not indexed: the search leads to the texts the quotes come from.
-    return ['<details class="aw-citaten" data-search-exclude="ja" markdown>', "<summary>Citaten uit de teksten</summary>", "",
-            *regels, "", "</details>", ""]
+    return [
+        '<details class="aw-citaten" data-search-exclude="ja" markdown>',
+        "<summary>Citaten uit de teksten</summary>",
+        "",
+        *regels,
+        "",
+        "</details>",
+        "",
+    ]
 
 
-def cel(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], routes: tuple[str, ...], links: Links,
-        citaten: list | None = None) -> str:
+def cel(
+    gegevens: Gegevens,
+    regio: str,
+    momenten: tuple[str, ...],
+    routes: tuple[str, ...],
+    links: Links,
+    citaten: list | None = None,
+) -> str:
     """What applies in one region for one topic: the rule first, the exceptions after it."""
     r = gegevens.regios[regio]
     citaten = [] if citaten is None else citaten
@@ -139,8 +155,15 @@ def cel(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], routes: tuple
             situatie = termijnen._situatie(t.regel, t_routes, r.partijen)
             regels.append(f"- {hoofdletter(situatie)}: {termijnen.regel_md(regel, met_naam=met_naam, zin=False)}")
             citaten.append((regio, t.regel["bron"]))
-        delen += ['<div class="aw-uitzonderingen" markdown>', "", '<p class="aw-uitzonderingen__kop">Uitzonderingen</p>',
-                  "", *regels, "", "</div>"]
+        delen += [
+            '<div class="aw-uitzonderingen" markdown>',
+            "",
+            '<p class="aw-uitzonderingen__kop">Uitzonderingen</p>',
+            "",
+            *regels,
+            "",
+            "</div>",
+        ]
     if not delen:
         leeg = "Niet in het kwaliteitskader" if regio == LANDELIJK else "Niet in de tekst (ook geen landelijke regel)"
         delen.append(f'<p class="aw-leeg">{leeg}</p>')
@@ -150,23 +173,41 @@ def cel(gegevens: Gegevens, regio: str, momenten: tuple[str, ...], routes: tuple
 def _rij(gegevens: Gegevens, regio: str, stand: str, inhoud: str) -> list[str]:
     label = STATUS[stand]
     markering = f' <span class="aw-status aw-status--{stand}">{label}</span>' if label else ""
-    return [f'<tr class="aw-vergelijk__rij aw-vergelijk__rij--{stand}" markdown>',
-            f'<th scope="row" markdown><span class="aw-vergelijk__regio">{gegevens.regios[regio].naam}</span>{markering}</th>',
-            '<td markdown="block">', "", inhoud, "", "</td>", "</tr>"]
+    return [
+        f'<tr class="aw-vergelijk__rij aw-vergelijk__rij--{stand}" markdown>',
+        f'<th scope="row" markdown><span class="aw-vergelijk__regio">{gegevens.regios[regio].naam}</span>{markering}</th>',
+        '<td markdown="block">',
+        "",
+        inhoud,
+        "",
+        "</td>",
+        "</tr>",
+    ]
 
 
 def _tabel(titel: str, anker: str, rijen: list[str], citaten: list[str] | None = None) -> list[str]:
     # Not indexed: the rows restate the agreements, and a search should lead to the texts.
-    return [f'### {titel} {{ #{anker} data-search-exclude="ja" }}', "",
-            '<table class="aw-vergelijk" markdown>',
-            '<thead><tr><th scope="col">Regio</th><th scope="col">Wat geldt</th></tr></thead>',
-            '<tbody markdown>', *rijen, "</tbody>", "</table>", "", *(citaten or [])]
+    return [
+        f'### {titel} {{ #{anker} data-search-exclude="ja" }}',
+        "",
+        '<table class="aw-vergelijk" markdown>',
+        '<thead><tr><th scope="col">Regio</th><th scope="col">Wat geldt</th></tr></thead>',
+        "<tbody markdown>",
+        *rijen,
+        "</tbody>",
+        "</table>",
+        "",
+        *(citaten or []),
+    ]
 
 
 def _versies(gegevens: Gegevens, regio: str, links: Links) -> str:
     r = gegevens.regios[regio]
-    return "\n".join(f'<p class="aw-regel" markdown>{v["naam"]}: **{geldigheid(v)}** '
-                     f'{links.bron(v["bron"], eigen_document=regio, kort=True)}</p>' for v in r.versies)
+    return "\n".join(
+        f'<p class="aw-regel" markdown>{v["naam"]}: **{geldigheid(v)}** '
+        f"{links.bron(v['bron'], eigen_document=regio, kort=True)}</p>"
+        for v in r.versies
+    )
 
 
 def tabel(gegevens: Gegevens, links: Links) -> str:
@@ -175,8 +216,8 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
     peil = ", ".join(f"{gegevens.regios[r].naam} {datum_lang(gegevens.regios[r].peildatum)}" for r in regios)
     uit = [
         f'<p class="aw-toelichting">Stand per regio: de regels voor een melding op de nieuwste ingangsdatum '
-        f'({peil}). Het landelijk kader staat steeds bovenaan; een regio die ervan afwijkt is gemarkeerd. '
-        f'Elke paragraafverwijzing opent de tekst; de citaten staan onder elk onderwerp.</p>',
+        f"({peil}). Het landelijk kader staat steeds bovenaan; een regio die ervan afwijkt is gemarkeerd. "
+        f"Elke paragraafverwijzing opent de tekst; de citaten staan onder elk onderwerp.</p>",
         "",
         '<div class="aw-vergelijking" markdown>',
         "",
@@ -201,21 +242,27 @@ def tabel(gegevens: Gegevens, links: Links) -> str:
 def teamnamen(gegevens: Gegevens, links: Links) -> str:
     """How each region names the lokaal team, from the rule data's [partijen]: 'het lokale veld' next to
     'het lokale (wijk)team' is one thing under two names, and a reader who meets both should know it."""
-    delen = [f"{gegevens.regios[r].naam} ‘{gegevens.regios[r].partijen['lokaal-team']}’"
-             for r in gegevens.regios_met_afspraken]
+    delen = [
+        f"{gegevens.regios[r].naam} ‘{gegevens.regios[r].partijen['lokaal-team']}’"
+        for r in gegevens.regios_met_afspraken
+    ]
     delen[0] = delen[0].replace(" ‘", " zegt ‘", 1)
     opsomming = ", ".join(delen[:-1]) + f" en {delen[-1]}" if len(delen) > 1 else delen[0]
-    return (f"Elke regio heeft een eigen woord voor het lokale team. {opsomming}: bedoeld is steeds het team "
-            f"van de gemeente dat een casus van Veilig Thuis overneemt "
-            f"([begrippenlijst]({links.pagina('begrippenlijst.md', 'lokaal-wijkteam')})).")
+    return (
+        f"Elke regio heeft een eigen woord voor het lokale team. {opsomming}: bedoeld is steeds het team "
+        f"van de gemeente dat een casus van Veilig Thuis overneemt "
+        f"([begrippenlijst]({links.pagina('begrippenlijst.md', 'lokaal-wijkteam')}))."
+    )
 
 
 # --- criteria a–g ---------------------------------------------------------------------------------
 
 
 def _oordeel(waarde: str) -> str:
-    return (f'<span class="aw-oordeel aw-oordeel--{waarde}"><span aria-hidden="true">{OORDEEL_TEKEN[waarde]}</span> '
-            f"{OORDEEL_TEKST[waarde]}</span>")
+    return (
+        f'<span class="aw-oordeel aw-oordeel--{waarde}"><span aria-hidden="true">{OORDEEL_TEKEN[waarde]}</span> '
+        f"{OORDEEL_TEKST[waarde]}</span>"
+    )
 
 
 def criteria(gegevens: Gegevens, links: Links) -> str:
@@ -230,12 +277,14 @@ def criteria(gegevens: Gegevens, links: Links) -> str:
         o = aef["onderzocht"].get(r)
         if o is not None:
             label = "ja" if o["ja"] else "nee"
-            onderzocht.append(f"- **{gegevens.regios[r].naam}:** {label}. {o['toelichting']} "
-                              f"[AEF § 1.3]({links.pagina(rapport, o['anker'])} \"{md_cel(o['citaat'])}\")")
+            onderzocht.append(
+                f"- **{gegevens.regios[r].naam}:** {label}. {o['toelichting']} "
+                f'[AEF § 1.3]({links.pagina(rapport, o["anker"])} "{md_cel(o["citaat"])}")'
+            )
     rijen = []
     for c in aef["criteria"]:
         letter = c["letter"]
-        naam = f"[**{letter}.** {c['kort']}]({links.pagina(rapport, c['anker'])} \"{md_cel(c['tekst'])}\")"
+        naam = f'[**{letter}.** {c["kort"]}]({links.pagina(rapport, c["anker"])} "{md_cel(c["tekst"])}")'
         cellen = []
         for r in regios:
             feit = gegevens.dekking(r)[letter]
@@ -250,15 +299,28 @@ def criteria(gegevens: Gegevens, links: Links) -> str:
         smal += [f"- [**{letter}.** {c['kort']}](#criterium-{letter})", ""]
         for r in regios:
             feit = gegevens.dekking(r)[letter]
-            smal.append(f"    - {gegevens.regios[r].naam}: {_oordeel(feit['waarde'])} "
-                        f"{links.bron(feit['bron'], eigen_document=r, kort=True)}")
+            smal.append(
+                f"    - {gegevens.regios[r].naam}: {_oordeel(feit['waarde'])} "
+                f"{links.bron(feit['bron'], eigen_document=r, kort=True)}"
+            )
         smal.append("")
     smal += ["", "</div>", ""]
 
     legenda = " · ".join(f"{_oordeel(w)}" for w in OORDELEN)
     uit = ["Onderzocht door AEF (2020):", "", *onderzocht, ""] if onderzocht else []
-    uit += ['<div class="aw-criteria" markdown>', "", kop, scheiding, *rijen, "", "</div>", "", *smal,
-            f'<p class="aw-legenda-oordeel">{legenda}</p>', ""]
+    uit += [
+        '<div class="aw-criteria" markdown>',
+        "",
+        kop,
+        scheiding,
+        *rijen,
+        "",
+        "</div>",
+        "",
+        *smal,
+        f'<p class="aw-legenda-oordeel">{legenda}</p>',
+        "",
+    ]
 
     # Per criterion: the criterion, what AEF found nationally, and the reading per region.
     uit += ['<div class="aw-criteria-toelichting" markdown>', ""]
@@ -277,8 +339,10 @@ def criteria(gegevens: Gegevens, links: Links) -> str:
         ]
         for r in regios:
             feit = gegevens.dekking(r)[letter]
-            uit.append(f"- **{gegevens.regios[r].naam}:** {_oordeel(feit['waarde'])}. {feit['interpretatie']} "
-                       f"{links.bron(feit['bron'])}")
+            uit.append(
+                f"- **{gegevens.regios[r].naam}:** {_oordeel(feit['waarde'])}. {feit['interpretatie']} "
+                f"{links.bron(feit['bron'])}"
+            )
         uit.append("")
     uit += ["</div>", ""]
     return "\n".join(uit)
@@ -311,7 +375,9 @@ def feiten(gegevens: Gegevens, links: Links) -> str:
                 uit.append(f"{kop} {links.bron(f['bron'], eigen_document=regio, kort=True)}{lezing}")
                 uit += [""] + [f"        - {x}" for x in f["waarde"]] + [""]
             else:
-                uit.append(f"{kop}: {_waarde(f['waarde'])} {links.bron(f['bron'], eigen_document=regio, kort=True)}{lezing}")
+                uit.append(
+                    f"{kop}: {_waarde(f['waarde'])} {links.bron(f['bron'], eigen_document=regio, kort=True)}{lezing}"
+                )
         uit.append("")
     uit += ["</div>", ""]
     return "\n".join(uit)

@@ -33,6 +33,7 @@ from .opmaak import Links
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+
 def gevolgd() -> tuple[str, ...]:
     """The folders of the published texts (as the engine knows them) and the rules."""
     return (*(f"docs/{m.rstrip('/')}" for m in documentmappen()), "calculators/rules")
@@ -62,8 +63,9 @@ def _md_pad(url: str) -> str:
 
 def _git(*args: str) -> subprocess.CompletedProcess | None:
     try:
-        return subprocess.run(["git", "-c", "safe.directory=*", *args], cwd=ROOT,
-                              capture_output=True, text=True, check=False, timeout=30)
+        return subprocess.run(
+            ["git", "-c", "safe.directory=*", *args], cwd=ROOT, capture_output=True, text=True, check=False, timeout=30
+        )
     except (OSError, subprocess.SubprocessError):
         return None
 
@@ -109,7 +111,7 @@ def _onderdeel(pad: str, van: str) -> str:
     """What a changed file is, for a reader: a linked page title, or the rules of a region."""
     bestand = ROOT / pad
     if pad.startswith("docs/") and pad.endswith(".md"):
-        relatief = pad[len("docs/"):]
+        relatief = pad[len("docs/") :]
         if not bestand.exists():
             return f"{_cel(relatief)} (pagina bestaat niet meer)"
         meta = _front_matter(bestand)
@@ -135,19 +137,25 @@ def versies_tabel(van: str) -> str:
             pagina = document(versie.bron.document).pagina
             regio = f"[{_cel(regels.naam)}]({_link_naar(_md_pad(pagina), van)})"
             tot = lange_datum(versie.geldig_tot - dt.timedelta(days=1)) if versie.geldig_tot else "nu geldig"
-            rijen.append((versie.geldig_vanaf, f"| {regio} | {_cel(versie.naam)} | {lange_datum(versie.geldig_vanaf)} "
-                                               f"| {tot} | {_cel(versie.toelichting or '')} |"))
+            rijen.append(
+                (
+                    versie.geldig_vanaf,
+                    f"| {regio} | {_cel(versie.naam)} | {lange_datum(versie.geldig_vanaf)} "
+                    f"| {tot} | {_cel(versie.toelichting or '')} |",
+                )
+            )
     rijen.sort(key=lambda rij: rij[0], reverse=True)
-    kop = ("| Regio | Versie van de afspraken | Geldig vanaf | Geldig tot en met | Toelichting |\n"
-           "|---|---|---|---|---|")
+    kop = "| Regio | Versie van de afspraken | Geldig vanaf | Geldig tot en met | Toelichting |\n|---|---|---|---|---|"
     return "\n".join([kop, *(rij for _, rij in rijen)])
 
 
 def geschiedenis_tabel(van: str) -> str:
     wijzigingen = geschiedenis()
     if wijzigingen is None:
-        return ("!!! note \"Geschiedenis niet beschikbaar\"\n    Deze versie van de site is gebouwd zonder git-geschiedenis "
-                "(bijvoorbeeld uit een gedownload archief). Bouw de site uit een git-kloon om hier alle wijzigingen te zien.")
+        return (
+            '!!! note "Geschiedenis niet beschikbaar"\n    Deze versie van de site is gebouwd zonder git-geschiedenis '
+            "(bijvoorbeeld uit een gedownload archief). Bouw de site uit een git-kloon om hier alle wijzigingen te zien."
+        )
     if not wijzigingen:
         return "Er zijn nog geen wijzigingen vastgelegd."
     regels = ["| Datum | Onderdeel | Wat | Vastlegging |", "|---|---|---|---|"]
@@ -155,8 +163,10 @@ def geschiedenis_tabel(van: str) -> str:
         regels.append(f"| {lange_datum(w.datum)} | {_onderdeel(w.pad, van)} | {w.soort} | `{w.commit}` |")
     tabel = "\n".join(regels)
     if is_ondiep():
-        tabel = ("!!! warning \"Onvolledige geschiedenis\"\n    Deze site is gebouwd uit een ondiepe git-kloon: "
-                 "oudere wijzigingen ontbreken in de lijst.\n\n" + tabel)
+        tabel = (
+            '!!! warning "Onvolledige geschiedenis"\n    Deze site is gebouwd uit een ondiepe git-kloon: '
+            "oudere wijzigingen ontbreken in de lijst.\n\n" + tabel
+        )
     return tabel
 
 
@@ -173,9 +183,12 @@ def _kant(kant: dict, links: Links) -> str:
 
 
 def _wijziging_md(o: dict, links: Links) -> list[str]:
-    regels = [f"**{o['naam']}** ({o['geval']})", "",
-              f"- **Was:** {_kant(o['oud'], links)}",
-              f"- **Wordt:** {_kant(o['nieuw'], links)}"]
+    regels = [
+        f"**{o['naam']}** ({o['geval']})",
+        "",
+        f"- **Was:** {_kant(o['oud'], links)}",
+        f"- **Wordt:** {_kant(o['nieuw'], links)}",
+    ]
     if o["wat"]:
         regels.append(f"- **Wat verandert:** {'; '.join(o['wat'])}.")
     for reden in o["redenen"]:
@@ -196,8 +209,11 @@ def _kop(w: dict) -> str:
 def wijzigingen_in_woorden(van: str) -> str:
     """Every change of the rules, newest first: per region and date a heading, then each change."""
     links = Links(van)
-    alle = sorted((w for code in regio_codes() for w in wijzigingen_data(code)), key=lambda w: (w["datum"], w["regio"]),
-                  reverse=True)
+    alle = sorted(
+        (w for code in regio_codes() for w in wijzigingen_data(code)),
+        key=lambda w: (w["datum"], w["regio"]),
+        reverse=True,
+    )
     if not alle:
         return "De regels zijn sinds de eerste versie van elke regio niet gewijzigd."
     uit = []
@@ -205,10 +221,16 @@ def wijzigingen_in_woorden(van: str) -> str:
         uit += [f"### {_kop(w)} {{ #wijziging-{w['regio']}-{w['datum']} }}", ""]
         if w["nieuwe_versie_begint"]:
             oud, nieuw = w["oude_versie"], w["nieuwe_versie"]
-            uit += [f"*{_cel(nieuw['naam'])}* in plaats van *{_cel(oud['naam'])}*. {_cel(nieuw['toelichting'] or '')}", ""]
+            uit += [
+                f"*{_cel(nieuw['naam'])}* in plaats van *{_cel(oud['naam'])}*. {_cel(nieuw['toelichting'] or '')}",
+                "",
+            ]
         elif w["regio"] != "landelijk":
-            uit += [f"De afspraken van {w['regio_naam']} zelf blijven gelijk; de rekenhulp past hier het landelijk "
-                    "kader toe, omdat de regionale tekst erover zwijgt of niet beschikbaar is.", ""]
+            uit += [
+                f"De afspraken van {w['regio_naam']} zelf blijven gelijk; de rekenhulp past hier het landelijk "
+                "kader toe, omdat de regionale tekst erover zwijgt of niet beschikbaar is.",
+                "",
+            ]
         for o in w["onderdelen"]:
             uit += _wijziging_md(o, links)
     return "\n".join(uit)
@@ -226,8 +248,10 @@ def correcties(van: str) -> str:
         relatief = pad.relative_to(DOCS).as_posix()
         datum = _laatst_gewijzigd(pad)
         laatst = f" De tekst op deze site is voor het laatst gewijzigd op {lange_datum(datum)}." if datum else ""
-        uit.append(f"- [{_cel(meta.get('title') or relatief)}]({links.pagina(relatief)}): "
-                   f"{hoofdletter(_cel(bewerking))}{'' if bewerking.rstrip().endswith('.') else '.'}{laatst}")
+        uit.append(
+            f"- [{_cel(meta.get('title') or relatief)}]({links.pagina(relatief)}): "
+            f"{hoofdletter(_cel(bewerking))}{'' if bewerking.rstrip().endswith('.') else '.'}{laatst}"
+        )
     return "\n".join(uit)
 
 

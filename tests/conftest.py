@@ -18,11 +18,17 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def build_site(target: Path, *, env: dict | None = None, extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def build_site(
+    target: Path, *, env: dict | None = None, extra_args: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of this checkout into ``target``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(target), *extra_args],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=600,
     )
 
 
@@ -80,8 +86,14 @@ def chromium_path() -> str | None:
 BROWSER_WAIT_MS = 120_000
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -90,7 +102,9 @@ def playwright_sync():
     executable = chromium_path()
     if executable is None:
         if IN_CI:
-            pytest.fail("Debian chromium ontbreekt in CI: browsertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+            pytest.fail(
+                "Debian chromium ontbreekt in CI: browsertests mogen daar niet overslaan (scripts/setup-browser-tests)."
+            )
         pytest.skip("chromium ontbreekt (installeer met: sudo apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -114,8 +128,9 @@ INTRANET_HOST = "intranet.test"
 def intranet_browser(playwright_sync):
     """Chromium that resolves intranet.test to 127.0.0.1: http://intranet.test:<port>/ is then a plain-HTTP
     intranet host as far as the browser is concerned."""
-    browser = playwright_sync.chromium.launch(executable_path=chromium_path(),
-                                              args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1"])
+    browser = playwright_sync.chromium.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INTRANET_HOST} 127.0.0.1"]
+    )
     yield browser
     browser.close()
 

@@ -76,7 +76,9 @@ OPTIES: dict[str, tuple[object, ...]] = {
 
 
 # The value of each option when the user says nothing: no spoed, no VBS, ...
-STANDAARD_OPTIES: dict[str, object] = {optie: (False if False in waarden else None) for optie, waarden in OPTIES.items()}
+STANDAARD_OPTIES: dict[str, object] = {
+    optie: (False if False in waarden else None) for optie, waarden in OPTIES.items()
+}
 
 
 @dataclass(frozen=True)
@@ -122,61 +124,197 @@ def _m(code: str, naam: str, soort: str, *args: Any, **kwargs: Any) -> MomentSoo
 # deze volgorde in de tijdlijn, en een overgang van verantwoordelijkheid later in
 # deze lijst gaat op dezelfde dag voor.
 _MOMENTEN: tuple[MomentSoort, ...] = (
-    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens", kort='Andere afspraken'),
-    _m("melding", "Melding bij Veilig Thuis", "invoer", "de melding", "melding", kort='Melding', in_stap='Tot de veiligheidsbeoordeling'),
-    _m("veilig-thuis-verantwoordelijk", "Veilig Thuis verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop Veilig Thuis verantwoordelijk werd", kort='Veilig Thuis verantwoordelijk', in_stap='Veilig Thuis verantwoordelijk'),
-    _m("veiligheidsbeoordeling", "Veiligheidsbeoordeling (triage) afgerond", "invoer",
-       "de veiligheidsbeoordeling", "veiligheidsbeoordeling", aannemen=True, kort='Veiligheidsbeoordeling'),
-    _m("veiligheidsbeoordeling-uiterlijk", "Uiterste datum veiligheidsbeoordeling (triage)", "berekend",
-       "de uiterste datum van de veiligheidsbeoordeling", kort='Uiterlijk veiligheidsbeoordeling', in_stap='Afgerond'),
-    _m("onderzoek-start-uiterlijk", "Uiterste datum start van het onderzoek door Veilig Thuis", "berekend", kort='Uiterlijk start onderzoek'),
-    _m("brief-directbetrokkenen-uiterlijk", "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
-       "berekend", kort='Uiterlijk brief gezin'),
-    _m("vbs-verdeling-uiterlijk", "Uiterste datum verdeling van de VBS-casus door {team}", "berekend", kort='Uiterlijk VBS verdeeld'),
-    _m("dienst-einde-uiterlijk", "Uiterste datum afronding dienst (besluit over de vervolgstappen)", "berekend",
-       "de uiterste datum van de dienst", kort='Uiterlijk einde dienst', in_stap='Dienst afgerond (besluit over de vervolgstappen)'),
-    _m("dienst-einde", "Dienst van Veilig Thuis afgerond", "invoer", "de afronding van de dienst", "dienst_einde",
-       aannemen=True, kort='Einde dienst'),
-    _m("overdracht-uiterlijk", "Uiterste datum overdracht aan {team}", "berekend",
-       "de uiterste datum van de overdracht", kort='Uiterlijk overdracht', in_stap='Overdracht aan {team}'),
-    _m("overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True, kort='Overdracht'),
-    _m("start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp", kort='Start hulp'),
-    _m("overdracht-oppakken-uiterlijk", "Uiterste datum oppakken en verdelen van de casus door {team}",
-       "berekend", "de uiterste datum om de casus op te pakken en te verdelen", kort='Uiterlijk opgepakt', in_stap='{Team} pakt de casus op en verdeelt hem'),
-    _m("lokaal-team-verantwoordelijk", "{Team} verantwoordelijk voor het zicht op veiligheid", "berekend",
-       "het moment waarop {team} verantwoordelijk werd", kort='Team verantwoordelijk', in_stap='{Team} verantwoordelijk'),
-    _m("contact-gezin-uiterlijk", "Uiterste datum start contact van {team} met het gezin/huishouden",
-       "berekend", kort='Uiterlijk contact gezin'),
-    _m("directbetrokkenen-informeren-afstemming",
-       "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn", "berekend", kort='Afstemming informeren'),
-    _m("terugkoppeling", "Terugkoppeling: {team} geeft de casus terug aan Veilig Thuis", "invoer",
-       "de terugkoppeling", "terugkoppeling", kort='Terugkoppeling'),
-    _m("terugkoppeling-uiterlijk", "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)", "berekend",
-       "de uiterste datum van de terugkoppeling", kort='Uiterlijk teruggeven'),
-    _m("monitoring-3-maanden", "Eerste vaste monitoringsmoment van Veilig Thuis", "berekend", kort='1e monitoring', in_stap='Eerste vaste moment'),
-    _m("monitoring-vervroegen-vanaf",
-       "Vroegste moment waarop {team} de monitoring kan vervroegen om stoppen te bespreken "
-       "(als het stabiel en veilig is)", "berekend", kort='Vervroegen kan', in_stap='{Team} kan de monitoring vervroegen (als het stabiel en veilig is)'),
-    _m("monitoring-12-maanden", "Tweede vaste monitoringsmoment van Veilig Thuis", "berekend", kort='2e monitoring', in_stap='Tweede vaste moment'),
-    _m("monitoring-einde-gemiddeld", "Einde van de monitoring bij de gemiddelde duur", "berekend", kort='Einde monitoring (gem.)', in_stap='Einde bij de gemiddelde duur'),
+    _m("regels-gewijzigd", "Andere afspraken van kracht", "grens", kort="Andere afspraken"),
+    _m(
+        "melding",
+        "Melding bij Veilig Thuis",
+        "invoer",
+        "de melding",
+        "melding",
+        kort="Melding",
+        in_stap="Tot de veiligheidsbeoordeling",
+    ),
+    _m(
+        "veilig-thuis-verantwoordelijk",
+        "Veilig Thuis verantwoordelijk voor het zicht op veiligheid",
+        "berekend",
+        "het moment waarop Veilig Thuis verantwoordelijk werd",
+        kort="Veilig Thuis verantwoordelijk",
+        in_stap="Veilig Thuis verantwoordelijk",
+    ),
+    _m(
+        "veiligheidsbeoordeling",
+        "Veiligheidsbeoordeling (triage) afgerond",
+        "invoer",
+        "de veiligheidsbeoordeling",
+        "veiligheidsbeoordeling",
+        aannemen=True,
+        kort="Veiligheidsbeoordeling",
+    ),
+    _m(
+        "veiligheidsbeoordeling-uiterlijk",
+        "Uiterste datum veiligheidsbeoordeling (triage)",
+        "berekend",
+        "de uiterste datum van de veiligheidsbeoordeling",
+        kort="Uiterlijk veiligheidsbeoordeling",
+        in_stap="Afgerond",
+    ),
+    _m(
+        "onderzoek-start-uiterlijk",
+        "Uiterste datum start van het onderzoek door Veilig Thuis",
+        "berekend",
+        kort="Uiterlijk start onderzoek",
+    ),
+    _m(
+        "brief-directbetrokkenen-uiterlijk",
+        "Uiterste datum brief van Veilig Thuis aan de directbetrokkenen",
+        "berekend",
+        kort="Uiterlijk brief gezin",
+    ),
+    _m(
+        "vbs-verdeling-uiterlijk",
+        "Uiterste datum verdeling van de VBS-casus door {team}",
+        "berekend",
+        kort="Uiterlijk VBS verdeeld",
+    ),
+    _m(
+        "dienst-einde-uiterlijk",
+        "Uiterste datum afronding dienst (besluit over de vervolgstappen)",
+        "berekend",
+        "de uiterste datum van de dienst",
+        kort="Uiterlijk einde dienst",
+        in_stap="Dienst afgerond (besluit over de vervolgstappen)",
+    ),
+    _m(
+        "dienst-einde",
+        "Dienst van Veilig Thuis afgerond",
+        "invoer",
+        "de afronding van de dienst",
+        "dienst_einde",
+        aannemen=True,
+        kort="Einde dienst",
+    ),
+    _m(
+        "overdracht-uiterlijk",
+        "Uiterste datum overdracht aan {team}",
+        "berekend",
+        "de uiterste datum van de overdracht",
+        kort="Uiterlijk overdracht",
+        in_stap="Overdracht aan {team}",
+    ),
+    _m(
+        "overdracht", "Overdracht aan {team}", "invoer", "de overdracht", "overdracht", aannemen=True, kort="Overdracht"
+    ),
+    _m(
+        "start-hulp", "Start van de hulp door {team}", "invoer", "de start van de hulp", "start_hulp", kort="Start hulp"
+    ),
+    _m(
+        "overdracht-oppakken-uiterlijk",
+        "Uiterste datum oppakken en verdelen van de casus door {team}",
+        "berekend",
+        "de uiterste datum om de casus op te pakken en te verdelen",
+        kort="Uiterlijk opgepakt",
+        in_stap="{Team} pakt de casus op en verdeelt hem",
+    ),
+    _m(
+        "lokaal-team-verantwoordelijk",
+        "{Team} verantwoordelijk voor het zicht op veiligheid",
+        "berekend",
+        "het moment waarop {team} verantwoordelijk werd",
+        kort="Team verantwoordelijk",
+        in_stap="{Team} verantwoordelijk",
+    ),
+    _m(
+        "contact-gezin-uiterlijk",
+        "Uiterste datum start contact van {team} met het gezin/huishouden",
+        "berekend",
+        kort="Uiterlijk contact gezin",
+    ),
+    _m(
+        "directbetrokkenen-informeren-afstemming",
+        "Afstemming met Veilig Thuis als directbetrokkenen dan nog niet geïnformeerd zijn",
+        "berekend",
+        kort="Afstemming informeren",
+    ),
+    _m(
+        "terugkoppeling",
+        "Terugkoppeling: {team} geeft de casus terug aan Veilig Thuis",
+        "invoer",
+        "de terugkoppeling",
+        "terugkoppeling",
+        kort="Terugkoppeling",
+    ),
+    _m(
+        "terugkoppeling-uiterlijk",
+        "Uiterste datum terugkoppeling (casus teruggeven aan Veilig Thuis)",
+        "berekend",
+        "de uiterste datum van de terugkoppeling",
+        kort="Uiterlijk teruggeven",
+    ),
+    _m(
+        "monitoring-3-maanden",
+        "Eerste vaste monitoringsmoment van Veilig Thuis",
+        "berekend",
+        kort="1e monitoring",
+        in_stap="Eerste vaste moment",
+    ),
+    _m(
+        "monitoring-vervroegen-vanaf",
+        "Vroegste moment waarop {team} de monitoring kan vervroegen om stoppen te bespreken "
+        "(als het stabiel en veilig is)",
+        "berekend",
+        kort="Vervroegen kan",
+        in_stap="{Team} kan de monitoring vervroegen (als het stabiel en veilig is)",
+    ),
+    _m(
+        "monitoring-12-maanden",
+        "Tweede vaste monitoringsmoment van Veilig Thuis",
+        "berekend",
+        kort="2e monitoring",
+        in_stap="Tweede vaste moment",
+    ),
+    _m(
+        "monitoring-einde-gemiddeld",
+        "Einde van de monitoring bij de gemiddelde duur",
+        "berekend",
+        kort="Einde monitoring (gem.)",
+        in_stap="Einde bij de gemiddelde duur",
+    ),
     # Termijnen die vanaf een gebeurtenis lopen: alleen op de vergelijkingspagina, niet in een tijdlijn.
     _m("vbs-contact-uiterlijk", "Uiterste datum contact/huisbezoek met de directbetrokkenen (VBS)", "berekend"),
-    _m("gemeente-reactie-uiterlijk", "Uiterste datum reactie van de gemeente op een signaal over de afspraken",
-       "berekend"),
+    _m(
+        "gemeente-reactie-uiterlijk",
+        "Uiterste datum reactie van de gemeente op een signaal over de afspraken",
+        "berekend",
+    ),
     _m("uitvraag-gemeente-tot", "Gemeente neemt de casus mee in de uitvraag van Veilig Thuis tot", "berekend"),
-    _m("uitvraag-zvh-tot", "Zorg- en Veiligheidshuis neemt de casus mee in de uitvraag van Veilig Thuis tot",
-       "berekend"),
+    _m(
+        "uitvraag-zvh-tot",
+        "Zorg- en Veiligheidshuis neemt de casus mee in de uitvraag van Veilig Thuis tot",
+        "berekend",
+    ),
     # Bijlage 3a says it in the passive ("De gemeente wordt … geïnformeerd"): it names no party.
     _m("gemeente-geinformeerd-uiterlijk", "De gemeente wordt geïnformeerd (de eerstvolgende werkdag)", "berekend"),
     # Gebeurtenissen zonder datum in de tijdlijn (beginpunt van termijnen op de vergelijkingspagina).
-    _m("eerste-contact-team-veilig-thuis", "Eerste contact tussen {team} en Veilig Thuis", "gebeurtenis",
-       "het eerste contact tussen {team} en Veilig Thuis"),
-    _m("signaal-aan-gemeente", "Signaal aan de gemeente dat afspraken niet worden nagekomen", "gebeurtenis",
-       "het signaal aan de gemeente"),
+    _m(
+        "eerste-contact-team-veilig-thuis",
+        "Eerste contact tussen {team} en Veilig Thuis",
+        "gebeurtenis",
+        "het eerste contact tussen {team} en Veilig Thuis",
+    ),
+    _m(
+        "signaal-aan-gemeente",
+        "Signaal aan de gemeente dat afspraken niet worden nagekomen",
+        "gebeurtenis",
+        "het signaal aan de gemeente",
+    ),
     _m("afsluiting", "Afsluiting van de casus door Veilig Thuis", "gebeurtenis", "de afsluiting van de casus"),
-    _m("crisis-buiten-kantoortijden", "Crisis buiten kantoortijden: Veilig Thuis neemt contact op met de crisishulp jeugd",
-       "gebeurtenis", "het contact met de crisishulp jeugd buiten kantoortijden"),
+    _m(
+        "crisis-buiten-kantoortijden",
+        "Crisis buiten kantoortijden: Veilig Thuis neemt contact op met de crisishulp jeugd",
+        "gebeurtenis",
+        "het contact met de crisishulp jeugd buiten kantoortijden",
+    ),
 )
 
 MOMENTEN: dict[str, MomentSoort] = {m.code: m for m in _MOMENTEN}

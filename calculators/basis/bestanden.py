@@ -113,29 +113,37 @@ def lees_bestand(naam: str) -> str:
     except IsADirectoryError:
         raise RegelbestandFout(f"{naam}: dit is een map, geen bestand (in {waar})", bestand=naam) from None
     except NotADirectoryError:
-        raise RegelbestandFout(f"{naam}: een deel van het pad is een bestand, geen map (in {waar})",
-                               bestand=naam) from None
+        raise RegelbestandFout(
+            f"{naam}: een deel van het pad is een bestand, geen map (in {waar})", bestand=naam
+        ) from None
     except PermissionError:
         raise RegelbestandFout(f"{naam}: geen toestemming om het bestand te lezen (in {waar})", bestand=naam) from None
     except UnicodeDecodeError:
         raise RegelbestandFout(f"{naam}: bestand is geen UTF-8-tekst", bestand=naam) from None
     except OSError as e:
-        raise RegelbestandFout(f"{naam}: bestand kan niet worden gelezen ({e.strerror or type(e).__name__})",
-                               bestand=naam) from None
+        raise RegelbestandFout(
+            f"{naam}: bestand kan niet worden gelezen ({e.strerror or type(e).__name__})", bestand=naam
+        ) from None
 
 
 # --- TOML, with errors a policy officer can act on -------------------------------------------
 
 # tomllib's messages (Python 3.11–3.14), in Dutch. Unknown messages get a general sentence.
 _TOML_MELDINGEN = (
-    (r"Invalid value", "hier staat geen geldige waarde (tekst tussen aanhalingstekens, een getal, "
-                       "true/false, een datum JJJJ-MM-DD of een lijst [...])"),
+    (
+        r"Invalid value",
+        "hier staat geen geldige waarde (tekst tussen aanhalingstekens, een getal, "
+        "true/false, een datum JJJJ-MM-DD of een lijst [...])",
+    ),
     (r"Expected '=' after a key in a key/value pair", "na de naam van een veld moet een '=' staan"),
     (r"Invalid statement", "deze regel is geen veld (naam = waarde) en geen kop ([...] of [[...]])"),
     (r"Unclosed array", "een lijst [...] is niet afgesloten met ']'"),
     (r"Unclosed inline table", "een tabel {...} is niet afgesloten met '}'"),
     (r"Unterminated string", "een tekst is niet afgesloten met een aanhalingsteken"),
-    (r"Illegal character '\\n'", "een tekst is niet afgesloten met een aanhalingsteken (de regel eindigt midden in de tekst)"),
+    (
+        r"Illegal character '\\n'",
+        "een tekst is niet afgesloten met een aanhalingsteken (de regel eindigt midden in de tekst)",
+    ),
     (r"Illegal character", "hier staat een teken dat in TOML niet mag"),
     (r"Invalid initial character for a key part", "de naam van een veld begint met een teken dat niet mag"),
     (r"Cannot declare .* twice", "dit veld of deze kop staat er twee keer"),
@@ -159,7 +167,10 @@ def toml_fout_tekst(fout: tomllib.TOMLDecodeError) -> str:
     if plek and regel is None:
         regel, kolom = int(plek.group(1)), int(plek.group(2))
     oorzaak = getattr(fout, "msg", None) or re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", tekst)
-    uitleg = next((nl for patroon, nl in _TOML_MELDINGEN if re.match(patroon, oorzaak)), "de opbouw van het bestand klopt hier niet")
+    uitleg = next(
+        (nl for patroon, nl in _TOML_MELDINGEN if re.match(patroon, oorzaak)),
+        "de opbouw van het bestand klopt hier niet",
+    )
     if regel is None:
         return f"geen geldige TOML aan het einde van het bestand: {uitleg}"
     return f"geen geldige TOML op regel {regel}, kolom {kolom}: {uitleg}"
@@ -257,8 +268,9 @@ class Lezer:
         return waarde.strip()
 
     @overload
-    def keuze(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str],
-              verplicht: Literal[True] = ...) -> str: ...
+    def keuze(
+        self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str], verplicht: Literal[True] = ...
+    ) -> str: ...
     @overload
     def keuze(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str], verplicht: bool) -> str | None: ...
 
@@ -309,7 +321,9 @@ class Lezer:
                 pass
         raise self.fout(waar, f"veld {veld!r} moet een datum zijn (JJJJ-MM-DD), niet {waarde!r}")
 
-    def lijst(self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str] | None = None) -> tuple[str, ...] | None:
+    def lijst(
+        self, data: Tabel, veld: str, waar: str, toegestaan: Iterable[str] | None = None
+    ) -> tuple[str, ...] | None:
         if veld not in data:
             return None
         waarde = data[veld]

@@ -86,8 +86,9 @@ def lees_aantal(waarde: object, veld: str = "aantal", maximaal: int = AANTAL_MAX
         cijfers = waarde.strip().lstrip("0") or "0"
         # Compare as text first: int() refuses texts of more than a few thousand digits.
         if len(cijfers) > len(str(maximaal)) or int(cijfers) > maximaal:
-            raise AfsprakenFout(f"{naam[0].upper()}{naam[1:]} {toon(waarde.strip())} is te groot: hoogstens "
-                                f"{maximaal}.", veld=veld)
+            raise AfsprakenFout(
+                f"{naam[0].upper()}{naam[1:]} {toon(waarde.strip())} is te groot: hoogstens {maximaal}.", veld=veld
+            )
         return int(cijfers)
     if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 0:
         if waarde > maximaal:

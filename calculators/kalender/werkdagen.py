@@ -178,8 +178,9 @@ def plus_werkdagen(datum: dt.date, aantal: int, kalender: str = "atw") -> dt.dat
     """
     datum = _als_datum(datum, "datum")
     if not isinstance(aantal, int) or isinstance(aantal, bool) or aantal < 0:
-        raise AfsprakenFout(f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {toon(aantal)}.",
-                            veld="aantal")
+        raise AfsprakenFout(
+            f"Het aantal werkdagen moet een geheel getal van 0 of meer zijn, niet {toon(aantal)}.", veld="aantal"
+        )
     _controleer_jaar(datum.year, "datum")
     kalender_info(kalender)
     dag = datum
@@ -189,7 +190,9 @@ def plus_werkdagen(datum: dt.date, aantal: int, kalender: str = "atw") -> dt.dat
         if dag.year > KALENDER_LAATSTE_JAAR:  # the count, not the start date, is what the user can change
             raise AfsprakenFout(
                 f"{aantal} werkdagen na {datum_kort(datum)} valt na {KALENDER_LAATSTE_JAAR}, buiten de werkdagenkalender; "
-                "kies een kleiner aantal.", veld="aantal")
+                "kies een kleiner aantal.",
+                veld="aantal",
+            )
         if niet_werkdag_reden(dag, kalender) is None:
             over -= 1
     return dag

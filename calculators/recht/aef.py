@@ -49,8 +49,9 @@ def _lees(tekst: str) -> Json:
 
     criteria: list[Json] = []
     for i, c in enumerate(lezer.blokken(data, "criterium", verplicht=True), 1):
-        lezer.onbekende_velden(c, f"criterium nr. {i}",
-                               ("anker", "bevindingen_anker", "kort", "landelijk_beeld", "letter", "tekst"))
+        lezer.onbekende_velden(
+            c, f"criterium nr. {i}", ("anker", "bevindingen_anker", "kort", "landelijk_beeld", "letter", "tekst")
+        )
         letter = lezer.tekst(c, "letter", f"criterium nr. {i}")
         waar = f"criterium {letter!r}"
         if letter in [x["letter"] for x in criteria]:
@@ -75,8 +76,13 @@ def _lees(tekst: str) -> Json:
     for i, fase in enumerate(lezer.blokken(keten, "fase", verplicht=True), 1):
         for veld in ("naam", "label_figuur", "citaat"):
             lezer.tekst(fase, veld, f"ketenzorg.fase nr. {i}")
-    return {"document": document, "rapport": rapport, "criteria": criteria, "onderzocht": onderzocht,
-            "ketenzorg": keten}
+    return {
+        "document": document,
+        "rapport": rapport,
+        "criteria": criteria,
+        "onderzocht": onderzocht,
+        "ketenzorg": keten,
+    }
 
 
 def controleer_dekking(aef: Json, regios: Mapping[str, RegioRegels]) -> None:
@@ -91,23 +97,32 @@ def controleer_dekking(aef: Json, regios: Mapping[str, RegioRegels]) -> None:
         for f in r.feiten:
             if not f.code.startswith(CRITERIUM_FEIT):
                 continue
-            letter = f.code[len(CRITERIUM_FEIT):]
+            letter = f.code[len(CRITERIUM_FEIT) :]
             if letter not in letters:
-                raise lezer.fout(f"feit {f.code!r}", f"criterium {letter!r} staat niet in {AEF_BESTAND} "
-                                 f"(daar staan: {', '.join(letters)})")
+                raise lezer.fout(
+                    f"feit {f.code!r}",
+                    f"criterium {letter!r} staat niet in {AEF_BESTAND} (daar staan: {', '.join(letters)})",
+                )
             if f.waarde not in OORDELEN:
-                raise lezer.fout(f"feit {f.code!r}", f"veld 'waarde' heeft onbekende waarde {f.waarde!r}; "
-                                 f"toegestaan: {', '.join(OORDELEN)}")
+                raise lezer.fout(
+                    f"feit {f.code!r}",
+                    f"veld 'waarde' heeft onbekende waarde {f.waarde!r}; toegestaan: {', '.join(OORDELEN)}",
+                )
         nieuwste = r.versies[-1]
         if nieuwste.regionale_tekst == "geen":
             continue
         geoordeeld = {f.code for f in r.feiten if f.versie == nieuwste.code}
         ontbreekt = [CRITERIUM_FEIT + x for x in letters if CRITERIUM_FEIT + x not in geoordeeld]
         if ontbreekt:
-            raise lezer.fout("", f"er ontbreekt een [[feit]] {', '.join(repr(x) for x in ontbreekt)} voor versie "
-                             f"{nieuwste.code!r}: geef voor elk criterium uit {AEF_BESTAND} een oordeel "
-                             f"({', '.join(OORDELEN)}) met de paragraaf van de tekst als bron")
+            raise lezer.fout(
+                "",
+                f"er ontbreekt een [[feit]] {', '.join(repr(x) for x in ontbreekt)} voor versie "
+                f"{nieuwste.code!r}: geef voor elk criterium uit {AEF_BESTAND} een oordeel "
+                f"({', '.join(OORDELEN)}) met de paragraaf van de tekst als bron",
+            )
     for regio in aef["onderzocht"]:
         if regio not in regios or regio == LANDELIJK:
-            raise Lezer(AEF_BESTAND).fout(f"onderzocht {regio!r}", "deze regio heeft geen regelbestand; toegestaan: "
-                                          + ", ".join(c for c in regios if c != LANDELIJK))
+            raise Lezer(AEF_BESTAND).fout(
+                f"onderzocht {regio!r}",
+                "deze regio heeft geen regelbestand; toegestaan: " + ", ".join(c for c in regios if c != LANDELIJK),
+            )

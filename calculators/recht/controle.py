@@ -21,13 +21,13 @@ from .regios import alle_regios, document
 DOCS_VARIABELE = "AFSPRAKENWIJZER_DOCS"
 _ANKERS = (re.compile(r"\{[^}]*#([a-z0-9_-]+)[^}]*\}"), re.compile(r'id="([a-z0-9_-]+)"'))
 _MARKDOWN = (
-    (re.compile(r"\[\^[^\]]+\]"), ""),                   # footnote markers
-    (re.compile(r"\{[^}]*[#.][^}]*\}"), ""),              # attribute lists { #anker }
-    (re.compile(r"<[^>]+>"), " "),                        # inline HTML (spans with an id)
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),      # links: keep the text
-    (re.compile(r"(\*\*|__|\*|`)"), ""),                   # emphasis and code marks
+    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote markers
+    (re.compile(r"\{[^}]*[#.][^}]*\}"), ""),  # attribute lists { #anker }
+    (re.compile(r"<[^>]+>"), " "),  # inline HTML (spans with an id)
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"(\*\*|__|\*|`)"), ""),  # emphasis and code marks
     (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|>|#+)\s+", re.M), " "),  # list, quote and heading marks
-    (re.compile(r"\s*\|\s*"), " "),                       # table cells
+    (re.compile(r"\s*\|\s*"), " "),  # table cells
 )
 
 
@@ -74,7 +74,10 @@ def alle_bronnen() -> Iterator[tuple[str, Bron]]:
     for regio, o in aef["onderzocht"].items():
         yield f"aef/criteria.toml: onderzocht {regio!r}", Bron(AEF_DOCUMENT, "", o["citaat"], o["anker"])
     for i, fase in enumerate(aef["ketenzorg"]["fase"], 1):
-        yield f"aef/criteria.toml: ketenzorg.fase nr. {i}", Bron(AEF_DOCUMENT, "", fase["citaat"], aef["ketenzorg"]["anker"])
+        yield (
+            f"aef/criteria.toml: ketenzorg.fase nr. {i}",
+            Bron(AEF_DOCUMENT, "", fase["citaat"], aef["ketenzorg"]["anker"]),
+        )
 
 
 def pagina(docs: Path, code: str) -> Path:

@@ -99,7 +99,12 @@ class RechtOpDatum:
         waarden = self.optie_waarden
         for code in dict.fromkeys((self.regio, LANDELIJK)):
             for r in _regio(code).per_moment.get(moment, ()):
-                if r.soort == "termijn" and self.route in r.routes and r.past_bij(waarden) and not r.geldt_op(self.datum):
+                if (
+                    r.soort == "termijn"
+                    and self.route in r.routes
+                    and r.past_bij(waarden)
+                    and not r.geldt_op(self.datum)
+                ):
                     return r
         return None
 
@@ -108,16 +113,23 @@ class RechtOpDatum:
         return tuple(dict.fromkeys((*self._eigen, *self._landelijk)))
 
     def feiten(self) -> tuple[Feit, ...]:
-        eigen = () if self.versie is None else tuple(
-            f for f in _regio(self.regio).feiten if f.geldt_op(self.datum) and self.route in f.routes)
+        eigen = (
+            ()
+            if self.versie is None
+            else tuple(f for f in _regio(self.regio).feiten if f.geldt_op(self.datum) and self.route in f.routes)
+        )
         return eigen
 
     def gebruikt_invoer(self, code: str) -> bool:
         """Whether some rule in force here counts from, or changes party at, input moment ``code``."""
         if code not in invoerketen(self.route):
             return False
-        return any(code in (r.vanaf, r.moment, r.begrenst, r.onbepaald_vanaf)
-                   for index in (self._eigen, self._landelijk) for regels in index.values() for r in regels)
+        return any(
+            code in (r.vanaf, r.moment, r.begrenst, r.onbepaald_vanaf)
+            for index in (self._eigen, self._landelijk)
+            for regels in index.values()
+            for r in regels
+        )
 
     def optie_telt(self, optie: str) -> bool:
         """Whether the value this law was asked with for ``optie`` changes any rule (against the default)."""
@@ -144,8 +156,9 @@ def recht_op(regio: str, route: str, datum: dt.date, opties: Mapping[str, object
 
 
 @cache
-def _recht_op(_sleutel: tuple[int, str, str, str], regio: str, route: str, datum: dt.date,
-              opties: tuple[tuple[str, object], ...]) -> RechtOpDatum:
+def _recht_op(
+    _sleutel: tuple[int, str, str, str], regio: str, route: str, datum: dt.date, opties: tuple[tuple[str, object], ...]
+) -> RechtOpDatum:
     eigen, landelijk = _regio(regio), _regio(LANDELIJK)
     return RechtOpDatum(regio, route, datum, opties, eigen.versie_op(datum), landelijk.versie_op(datum))
 
@@ -155,8 +168,9 @@ def _recht_op(_sleutel: tuple[int, str, str, str], regio: str, route: str, datum
 bij_andere_bestanden_in_geheugen(_recht_op.cache_clear)
 
 
-def _geldend(regio: str, route: str, datum: dt.date, opties: tuple[tuple[str, object], ...]
-             ) -> dict[str, tuple[Regel, ...]]:
+def _geldend(
+    regio: str, route: str, datum: dt.date, opties: tuple[tuple[str, object], ...]
+) -> dict[str, tuple[Regel, ...]]:
     waarden = dict(opties)
     uit: dict[str, tuple[Regel, ...]] = {}
     for moment, regels in _regio(regio).per_moment.items():
@@ -234,11 +248,13 @@ def regio_routes_met(veld: str) -> dict[str, tuple[str, ...]]:
 
 
 OPTIONELE_DATUMS: tuple[str, ...] = tuple(
-    m.invoerveld for m in INVOER_MOMENTEN.values() if m.invoerveld not in (None, "melding"))
+    m.invoerveld for m in INVOER_MOMENTEN.values() if m.invoerveld not in (None, "melding")
+)
 
 
-def regels_gewijzigd(regio: str, route: str, datum: dt.date, opties: Mapping[str, object] | None = None
-                     ) -> tuple[Toepassing, ...]:
+def regels_gewijzigd(
+    regio: str, route: str, datum: dt.date, opties: Mapping[str, object] | None = None
+) -> tuple[Toepassing, ...]:
     """The rules that start on ``datum`` (or, if none does, that end the day before): what changes then."""
     nu, gisteren = recht_op(regio, route, datum, opties), recht_op(regio, route, datum - dt.timedelta(days=1), opties)
     nieuw = [t for m in nu.momenten() for t in nu.regels(m) if t not in gisteren.regels(m)]
@@ -288,8 +304,12 @@ def gevallen(regio: str, route: str, datum: dt.date, moment: str) -> tuple[Geval
 
 def waar_gedateerd(moment: str) -> tuple[tuple[str, str], ...]:
     """The (region, route) pairs in which some rule of the region itself dates ``moment``."""
-    return tuple((code, route) for code in regio_codes() for route in ROUTES
-                 if any(r.soort == "termijn" and route in r.routes for r in _regio(code).per_moment.get(moment, ())))
+    return tuple(
+        (code, route)
+        for code in regio_codes()
+        for route in ROUTES
+        if any(r.soort == "termijn" and route in r.routes for r in _regio(code).per_moment.get(moment, ()))
+    )
 
 
 def lezing(regio: str, code: str) -> str | None:
@@ -319,9 +339,21 @@ def versie_op(regio: str, datum: dt.date) -> AfsprakenVersie | None:
 def inhoud(regel: Regel) -> tuple[object, ...]:
     """What a rule says, without where it is written (code, validity, source, reading): rules with the same content
     give the same dates and the same party."""
-    return (regel.soort, regel.moment, regel.momenten, regel.aantal, regel.eenheid, regel.vanaf, regel.datum,
-            regel.verantwoordelijke, regel.binnen, regel.daarna_vervalt, regel.begrenst, regel.onbepaald_vanaf,
-            regel.wettelijk)
+    return (
+        regel.soort,
+        regel.moment,
+        regel.momenten,
+        regel.aantal,
+        regel.eenheid,
+        regel.vanaf,
+        regel.datum,
+        regel.verantwoordelijke,
+        regel.binnen,
+        regel.daarna_vervalt,
+        regel.begrenst,
+        regel.onbepaald_vanaf,
+        regel.wettelijk,
+    )
 
 
 def _inhouden(toepassingen: tuple[Toepassing, ...]) -> tuple[str, ...]:
@@ -340,8 +372,9 @@ class Verschil:
     nieuw: tuple[Toepassing, ...]
 
 
-def verschillen(regio_a: str, datum_a: dt.date, regio_b: str, datum_b: dt.date,
-                momenten: tuple[str, ...] | None = None) -> tuple[Verschil, ...]:
+def verschillen(
+    regio_a: str, datum_a: dt.date, regio_b: str, datum_b: dt.date, momenten: tuple[str, ...] | None = None
+) -> tuple[Verschil, ...]:
     """Where the law of ``regio_a`` on ``datum_a`` and that of ``regio_b`` on ``datum_b`` say something else, per route
     and moment: in the plain case, and in each option case that changes otherwise than the plain case does."""
     uit: list[Verschil] = []
@@ -349,8 +382,11 @@ def verschillen(regio_a: str, datum_a: dt.date, regio_b: str, datum_b: dt.date,
         a, b = recht_op(regio_a, route, datum_a), recht_op(regio_b, route, datum_b)
         for moment in momenten or tuple(MOMENTEN):
             gewoon = (_inhouden(a.regels(moment)), _inhouden(b.regels(moment)))
-            gevonden = {g.opties for code, datum in ((regio_a, datum_a), (regio_b, datum_b))
-                        for g in gevallen(code, route, datum, moment)}
+            gevonden = {
+                g.opties
+                for code, datum in ((regio_a, datum_a), (regio_b, datum_b))
+                for g in gevallen(code, route, datum, moment)
+            }
             for opties in sorted(gevonden | {()}, key=lambda o: (len(o), repr(o))):
                 oud = recht_op(regio_a, route, datum_a, dict(opties)).regels(moment)
                 nieuw = recht_op(regio_b, route, datum_b, dict(opties)).regels(moment)

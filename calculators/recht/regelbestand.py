@@ -253,18 +253,23 @@ def lees_regiotekst(tekst: str, bestand: str, regio: str, documenten: tuple[str,
 
     versies = _lees_versies(lezer, data, documenten)
     per_code = {v.code: v for v in versies}
-    regels = tuple(_lees_regel(lezer, r, i, regio, per_code, documenten)
-                   for i, r in enumerate(lezer.blokken(data, "regel"), 1))
-    feiten = tuple(_lees_feit(lezer, f, i, regio, per_code, documenten)
-                   for i, f in enumerate(lezer.blokken(data, "feit"), 1))
+    regels = tuple(
+        _lees_regel(lezer, r, i, regio, per_code, documenten) for i, r in enumerate(lezer.blokken(data, "regel"), 1)
+    )
+    feiten = tuple(
+        _lees_feit(lezer, f, i, regio, per_code, documenten) for i, f in enumerate(lezer.blokken(data, "feit"), 1)
+    )
 
     _controleer_overlap(lezer, "regel", regels)
     _controleer_overlap(lezer, "feit", feiten)
     _controleer_kringen(lezer, regels)
     for r in regels:
         if per_code[r.versie].regionale_tekst == "geen":
-            raise lezer.fout(f"regel {r.code!r}", f"versie {r.versie!r} zegt dat er geen regionale afspraken zijn "
-                             "(regionale_tekst = \"geen\"), dus er kan geen regel bij horen")
+            raise lezer.fout(
+                f"regel {r.code!r}",
+                f"versie {r.versie!r} zegt dat er geen regionale afspraken zijn "
+                '(regionale_tekst = "geen"), dus er kan geen regel bij horen',
+            )
     return RegioRegels(regio, naam, bestand, document, partijen, versies, regels, feiten, lezingen)
 
 
@@ -276,8 +281,11 @@ def lees_document(lezer: Lezer, data: Tabel, code: str) -> Document:
     lezer.onbekende_velden(d, "document", ("kort", "naam", "pagina"))
     pagina = lezer.tekst(d, "pagina", "document")
     if not pagina.endswith("/") or pagina.startswith("/") or ".." in pagina:
-        raise lezer.fout("document", f"veld 'pagina' {pagina!r} moet een adres op de site zijn dat eindigt op '/', "
-                         "zoals 'midden-brabant/samenwerkingsafspraken/'")
+        raise lezer.fout(
+            "document",
+            f"veld 'pagina' {pagina!r} moet een adres op de site zijn dat eindigt op '/', "
+            "zoals 'midden-brabant/samenwerkingsafspraken/'",
+        )
     return Document(code, pagina, lezer.tekst(d, "naam", "document"), lezer.tekst(d, "kort", "document"))
 
 
@@ -286,22 +294,28 @@ def _lees_versies(lezer: Lezer, data: Tabel, documenten: tuple[str, ...]) -> tup
     for i, v in enumerate(lezer.blokken(data, "versie", verplicht=True), 1):
         code = lezer.code(v, f"versie nr. {i}")
         waar = f"versie {code!r}"
-        lezer.onbekende_velden(v, waar, ("bron", "code", "document", "geldig_tot", "geldig_vanaf", "naam",
-                                         "regionale_tekst", "toelichting"))
+        lezer.onbekende_velden(
+            v,
+            waar,
+            ("bron", "code", "document", "geldig_tot", "geldig_vanaf", "naam", "regionale_tekst", "toelichting"),
+        )
         vanaf = lezer.datum(v, "geldig_vanaf", waar)
         tot = lezer.datum(v, "geldig_tot", waar, verplicht=False)
         if tot is not None and tot <= vanaf:
             raise lezer.fout(waar, f"veld 'geldig_tot' ({tot}) moet na 'geldig_vanaf' ({vanaf}) liggen")
-        versies.append(AfsprakenVersie(
-            code=code,
-            naam=lezer.tekst(v, "naam", waar),
-            document=lezer.tekst(v, "document", waar),
-            geldig_vanaf=vanaf,
-            geldig_tot=tot,
-            toelichting=lezer.tekst(v, "toelichting", waar, verplicht=False),
-            bron=lees_bron(lezer, v, waar, documenten),
-            regionale_tekst=lezer.keuze(v, "regionale_tekst", waar, REGIONALE_TEKST, verplicht=False) or "beschikbaar",
-        ))
+        versies.append(
+            AfsprakenVersie(
+                code=code,
+                naam=lezer.tekst(v, "naam", waar),
+                document=lezer.tekst(v, "document", waar),
+                geldig_vanaf=vanaf,
+                geldig_tot=tot,
+                toelichting=lezer.tekst(v, "toelichting", waar, verplicht=False),
+                bron=lees_bron(lezer, v, waar, documenten),
+                regionale_tekst=lezer.keuze(v, "regionale_tekst", waar, REGIONALE_TEKST, verplicht=False)
+                or "beschikbaar",
+            )
+        )
     codes = [v.code for v in versies]
     for c in codes:
         if codes.count(c) > 1:
@@ -318,23 +332,55 @@ def _lees_versies(lezer: Lezer, data: Tabel, documenten: tuple[str, ...]) -> tup
 
 
 _REGEL_VELDEN = (
-    "aantal", "als", "begrenst", "binnen", "bron", "code", "daarna_vervalt", "datum", "eenheid", "geldig_tot",
-    "geldig_vanaf", "interpretatie", "moment", "momenten", "omschrijving", "onbepaald_vanaf",
-    "opmerking_zonder_datum", "reden", "routes", "soort", "vanaf", "verantwoordelijke", "versie", "wettelijk",
+    "aantal",
+    "als",
+    "begrenst",
+    "binnen",
+    "bron",
+    "code",
+    "daarna_vervalt",
+    "datum",
+    "eenheid",
+    "geldig_tot",
+    "geldig_vanaf",
+    "interpretatie",
+    "moment",
+    "momenten",
+    "omschrijving",
+    "onbepaald_vanaf",
+    "opmerking_zonder_datum",
+    "reden",
+    "routes",
+    "soort",
+    "vanaf",
+    "verantwoordelijke",
+    "versie",
+    "wettelijk",
 )
 # The fields each kind of rule may have besides the common ones (code, soort, versie, validity, routes, als,
 # bron, omschrijving, interpretatie).
 _VELDEN_PER_SOORT = {
-    "termijn": ("aantal", "begrenst", "datum", "eenheid", "moment", "onbepaald_vanaf", "opmerking_zonder_datum",
-                "vanaf", "verantwoordelijke", "wettelijk"),
+    "termijn": (
+        "aantal",
+        "begrenst",
+        "datum",
+        "eenheid",
+        "moment",
+        "onbepaald_vanaf",
+        "opmerking_zonder_datum",
+        "vanaf",
+        "verantwoordelijke",
+        "wettelijk",
+    ),
     "overgang": ("binnen", "daarna_vervalt", "moment", "verantwoordelijke"),
     "vervalt": ("momenten",),
     "aanname": ("moment", "vanaf"),
 }
 
 
-def _lees_geldigheid(lezer: Lezer, data: Tabel, waar: str, versie_per_code: dict[str, AfsprakenVersie]
-                     ) -> tuple[str, dt.date, dt.date | None]:
+def _lees_geldigheid(
+    lezer: Lezer, data: Tabel, waar: str, versie_per_code: dict[str, AfsprakenVersie]
+) -> tuple[str, dt.date, dt.date | None]:
     if "versie" in data:
         versie = lezer.keuze(data, "versie", waar, tuple(versie_per_code))
     elif len(versie_per_code) == 1:
@@ -356,21 +402,37 @@ def _lees_geldigheid(lezer: Lezer, data: Tabel, waar: str, versie_per_code: dict
     return versie, vanaf, tot
 
 
-def _lees_regel(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code: dict[str, AfsprakenVersie],
-                documenten: tuple[str, ...]) -> Regel:
+def _lees_regel(
+    lezer: Lezer,
+    data: Tabel,
+    nr: int,
+    regio: str,
+    versie_per_code: dict[str, AfsprakenVersie],
+    documenten: tuple[str, ...],
+) -> Regel:
     code = lezer.code(data, f"regel nr. {nr}")
     waar = f"regel {code!r}"
     lezer.onbekende_velden(data, waar, _REGEL_VELDEN)
     soort = lezer.keuze(data, "soort", waar, SOORTEN, verplicht=False) or "termijn"
     for veld in data:
-        if veld in _REGEL_VELDEN and veld not in _VELDEN_PER_SOORT[soort] and any(
-                veld in andere for andere in _VELDEN_PER_SOORT.values()):
+        if (
+            veld in _REGEL_VELDEN
+            and veld not in _VELDEN_PER_SOORT[soort]
+            and any(veld in andere for andere in _VELDEN_PER_SOORT.values())
+        ):
             raise lezer.fout(waar, f"veld {veld!r} hoort niet bij een regel van soort {soort!r}")
     versie, vanaf, tot = _lees_geldigheid(lezer, data, waar, versie_per_code)
     routes = lezer.lijst(data, "routes", waar, ROUTES) or ROUTES
     velden: dict[str, Any] = {
-        "code": code, "soort": soort, "regio": regio, "versie": versie, "geldig_vanaf": vanaf, "geldig_tot": tot,
-        "bron": lees_bron(lezer, data, waar, documenten), "routes": routes, "als": _lees_als(lezer, data, waar),
+        "code": code,
+        "soort": soort,
+        "regio": regio,
+        "versie": versie,
+        "geldig_vanaf": vanaf,
+        "geldig_tot": tot,
+        "bron": lees_bron(lezer, data, waar, documenten),
+        "routes": routes,
+        "als": _lees_als(lezer, data, waar),
         "omschrijving": lezer.tekst(data, "omschrijving", waar, verplicht=False),
         "interpretatie": lezer.tekst(data, "interpretatie", waar, verplicht=False),
         "reden": _lees_reden(lezer, data, waar, documenten),
@@ -399,8 +461,11 @@ def _lees_regel(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code:
             if velden[veld]:
                 in_elke_route(veld, velden[veld])
         if velden["onbepaald_vanaf"] and not (velden["verantwoordelijke"] and velden["opmerking_zonder_datum"]):
-            raise lezer.fout(waar, "veld 'onbepaald_vanaf' vraagt ook 'verantwoordelijke' en 'opmerking_zonder_datum' "
-                             "(wat de lezer moet weten zolang de datum onbekend is)")
+            raise lezer.fout(
+                waar,
+                "veld 'onbepaald_vanaf' vraagt ook 'verantwoordelijke' en 'opmerking_zonder_datum' "
+                "(wat de lezer moet weten zolang de datum onbekend is)",
+            )
     elif soort == "overgang":
         velden["moment"] = lezer.keuze(data, "moment", waar, tuple(INVOER_MOMENTEN))
         velden["verantwoordelijke"] = lezer.keuze(data, "verantwoordelijke", waar, PARTIJEN + (NIEMAND, ONBEPAALD))
@@ -445,13 +510,20 @@ def _lees_als(lezer: Lezer, data: Tabel, waar: str) -> tuple[tuple[str, object],
     return tuple(sorted(als.items()))
 
 
-def _lees_feit(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code: dict[str, AfsprakenVersie],
-               documenten: tuple[str, ...]) -> Feit:
+def _lees_feit(
+    lezer: Lezer,
+    data: Tabel,
+    nr: int,
+    regio: str,
+    versie_per_code: dict[str, AfsprakenVersie],
+    documenten: tuple[str, ...],
+) -> Feit:
     code = lezer.code(data, f"feit nr. {nr}")
     waar = f"feit {code!r}"
     lezer.onbekende_velden(
-        data, waar, ("bron", "code", "geldig_tot", "geldig_vanaf", "interpretatie", "omschrijving", "routes",
-                     "versie", "waarde")
+        data,
+        waar,
+        ("bron", "code", "geldig_tot", "geldig_vanaf", "interpretatie", "omschrijving", "routes", "versie", "waarde"),
     )
     versie, vanaf, tot = _lees_geldigheid(lezer, data, waar, versie_per_code)
     waarde = lezer.verplicht(data, "waarde", waar)
@@ -461,7 +533,11 @@ def _lees_feit(lezer: Lezer, data: Tabel, nr: int, regio: str, versie_per_code: 
     if not goed:
         raise lezer.fout(waar, "veld 'waarde' moet ja/nee, een getal, een tekst of een lijst met teksten zijn")
     return Feit(
-        code=code, regio=regio, versie=versie, geldig_vanaf=vanaf, geldig_tot=tot,
+        code=code,
+        regio=regio,
+        versie=versie,
+        geldig_vanaf=vanaf,
+        geldig_tot=tot,
         omschrijving=lezer.tekst(data, "omschrijving", waar),
         waarde=tuple(waarde) if isinstance(waarde, list) else waarde,
         bron=lees_bron(lezer, data, waar, documenten),
@@ -503,7 +579,7 @@ def _controleer_kringen(lezer: Lezer, regels: tuple[Regel, ...]) -> None:
 
     def bezoek(moment: str, pad: tuple[str, ...]) -> None:
         if moment in pad:
-            kring = " -> ".join(pad[pad.index(moment):] + (moment,))
+            kring = " -> ".join(pad[pad.index(moment) :] + (moment,))
             raise lezer.fout("regels", f"kringverwijzing in 'vanaf': {kring}")
         for volgende in volgt_uit.get(moment, ()):
             bezoek(volgende, pad + (moment,))

@@ -62,21 +62,28 @@ def _gecached(naam: str, maak: Callable[[], T]) -> T:
 
 def regio_codes() -> tuple[str, ...]:
     """The codes of all regions in the rules folder: the national framework first, then by name."""
+
     def zoek() -> tuple[str, ...]:
         codes = [n.removesuffix(".toml") for n in lees_regelmap_bestanden() if n != ATW_LID3_BESTAND]
         if LANDELIJK not in codes:
-            raise RegelbestandFout(f"{LANDELIJK}.toml: bestand niet gevonden; het landelijk kader is de terugval "
-                                   "voor elke regio en moet er zijn", bestand=f"{LANDELIJK}.toml")
+            raise RegelbestandFout(
+                f"{LANDELIJK}.toml: bestand niet gevonden; het landelijk kader is de terugval "
+                "voor elke regio en moet er zijn",
+                bestand=f"{LANDELIJK}.toml",
+            )
         return (LANDELIJK, *sorted(c for c in codes if c != LANDELIJK))
+
     return _gecached("regio-codes", zoek)
 
 
 def documenten() -> dict[str, Document]:
     """Every text a rule may cite: each region's own text, and the AEF report."""
+
     def lees() -> dict[str, Document]:
         uit = {code: regio(code).document for code in regio_codes()}
         uit[AEF_DOCUMENT] = lees_aef_document()
         return uit
+
     return _gecached("documenten", lees)
 
 
@@ -128,6 +135,7 @@ def regio(code: str) -> RegioRegels:
         if code == LANDELIJK:
             _controleer_landelijk(regels)
         return regels
+
     return _gecached(f"{code}.toml", lees)
 
 
@@ -173,6 +181,6 @@ def _controleer_landelijk(regels: RegioRegels) -> None:
     if not any(r.soort == "overgang" and r.moment == "melding" for r in regels.regels):
         raise RegelbestandFout(
             f"{regels.bestand}: regels: er ontbreekt een regel van soort 'overgang' voor moment 'melding' "
-            "(wie is verantwoordelijk vanaf de melding, of verantwoordelijke = \"niemand\")",
+            '(wie is verantwoordelijk vanaf de melding, of verantwoordelijke = "niemand")',
             bestand=regels.bestand,
         )

@@ -68,8 +68,9 @@ def gewijzigde_regel(regels: RegioRegels, w: Wijziging) -> Regel:
     """The rule value that ``w`` changes; an AfsprakenFout if the file has none."""
     regel = next((r for r in regels.regels if r.code == w.code and r.geldig_vanaf == w.geldig_vanaf), None)
     if regel is None:
-        raise AfsprakenFout(f"{regels.bestand} heeft geen regel {w.code!r} die geldt vanaf "
-                            f"{datum_kort(w.geldig_vanaf)}.", veld="regel")
+        raise AfsprakenFout(
+            f"{regels.bestand} heeft geen regel {w.code!r} die geldt vanaf {datum_kort(w.geldig_vanaf)}.", veld="regel"
+        )
     return regel
 
 
@@ -78,8 +79,9 @@ def pas_toe(tekst: str, regels: RegioRegels, w: Wijziging) -> str:
     regel = gewijzigde_regel(regels, w)
     for veld, _ in w.velden:
         if veld not in VELDEN:
-            raise AfsprakenFout(f"Het veld {veld!r} kan hier niet worden gewijzigd; wel: {', '.join(VELDEN)}.",
-                                veld=veld)
+            raise AfsprakenFout(
+                f"Het veld {veld!r} kan hier niet worden gewijzigd; wel: {', '.join(VELDEN)}.", veld=veld
+            )
     regelnummer = regels.regels.index(regel)
     lijnen = tekst.splitlines(keepends=True)
     begin, eind = _blok(lijnen, regelnummer, regels.bestand)
@@ -95,7 +97,9 @@ def pas_toe(tekst: str, regels: RegioRegels, w: Wijziging) -> str:
             f"De ingangsdatum {datum_kort(w.ingang)} valt niet binnen de geldigheid van deze regel (vanaf "
             f"{datum_kort(regel.geldig_vanaf)}{tot}): kies een datum daarna, of laat de ingangsdatum leeg om de "
             "waarde voor de hele geldigheid te wijzigen. Nieuwe afspraken met een eigen versie voegt u toe zoals "
-            "de pagina ‘Een regio of nieuwe versie toevoegen’ beschrijft.", veld="ingang")
+            "de pagina ‘Een regio of nieuwe versie toevoegen’ beschrijft.",
+            veld="ingang",
+        )
     oud = _zet(blok, "", "geldig_tot", w.ingang, regels.bestand)
     kopie = _zet(nieuw, "", "geldig_vanaf", w.ingang, regels.bestand)
     # The new value right after the old one, so the file reads in the order the values apply.
@@ -107,8 +111,11 @@ def _blok(lijnen: list[str], nummer: int, bestand: str) -> tuple[int, int]:
     (the comments and blank lines before the next heading introduce what follows)."""
     koppen = [i for i, lijn in enumerate(lijnen) if _REGEL_KOP.match(lijn)]
     if nummer >= len(koppen):
-        raise RegelbestandFout(f"{bestand}: de [[regel]]-blokken staan niet zoals verwacht in het bestand; "
-                               "pas het bestand met de hand aan", bestand=bestand)
+        raise RegelbestandFout(
+            f"{bestand}: de [[regel]]-blokken staan niet zoals verwacht in het bestand; "
+            "pas het bestand met de hand aan",
+            bestand=bestand,
+        )
     begin = koppen[nummer]
     eind = begin + 1
     while eind < len(lijnen) and not (_KOP.match(lijnen[eind]) and not _SUBTABEL.match(lijnen[eind])):
@@ -122,8 +129,11 @@ def _zet(blok: list[str], tabel: str, veld: str, waarde: object, bestand: str) -
     """``blok`` with ``veld = waarde`` in its main table ('') or in sub-table [regel.<tabel>]: the line replaced if
     the field is there, else added after the table's last field."""
     uit = list(blok)
-    start = 1 if not tabel else next((i + 1 for i, lijn in enumerate(uit) if (m := _SUBTABEL.match(lijn))
-                                      and m.group(1) == tabel), None)
+    start = (
+        1
+        if not tabel
+        else next((i + 1 for i, lijn in enumerate(uit) if (m := _SUBTABEL.match(lijn)) and m.group(1) == tabel), None)
+    )
     if start is None:
         raise RegelbestandFout(f"{bestand}: de regel heeft geen blok [regel.{tabel}]", bestand=bestand)
     einde = next((i for i in range(start, len(uit)) if _KOP.match(uit[i])), len(uit))
@@ -136,8 +146,9 @@ def _zet(blok: list[str], tabel: str, veld: str, waarde: object, bestand: str) -
         laatste = i
         if m.group(1) == veld:
             if _meer_regels(uit[i].split("=", 1)[1].strip()):
-                raise RegelbestandFout(f"{bestand}: veld {veld!r} beslaat meer regels; pas het met de hand aan",
-                                       bestand=bestand)
+                raise RegelbestandFout(
+                    f"{bestand}: veld {veld!r} beslaat meer regels; pas het met de hand aan", bestand=bestand
+                )
             uit[i] = nieuw
             return uit
     uit.insert(laatste + 1, nieuw)
@@ -163,7 +174,9 @@ def _toml_waarde(waarde: object) -> str:
 # --- the checks of ``controleer``, for one region file held in memory ------------------------------------------
 
 
-def controleer(code: str, tekst: str, bronteksten: Mapping[str, Brontekst]) -> tuple[RegioRegels | None, list[Probleem]]:
+def controleer(
+    code: str, tekst: str, bronteksten: Mapping[str, Brontekst]
+) -> tuple[RegioRegels | None, list[Probleem]]:
     """What ``python -m calculators controleer`` says about region file ``tekst`` in place of the region's file: the
     file itself, the criteria a–g, and every quote and anchor against the published texts ``bronteksten`` (by
     document code). The region's rules if the file can be read, and every problem found."""
@@ -176,8 +189,13 @@ def controleer(code: str, tekst: str, bronteksten: Mapping[str, Brontekst]) -> t
     for waar, bron in bronnen_van(regels):
         tekst_ = bronteksten.get(bron.document)
         if tekst_ is None:
-            problemen.append(Probleem(f"{waar}: de gepubliceerde tekst van {document(bron.document).naam} is hier "
-                                      "niet beschikbaar: citaat en anker zijn niet gecontroleerd", "document"))
+            problemen.append(
+                Probleem(
+                    f"{waar}: de gepubliceerde tekst van {document(bron.document).naam} is hier "
+                    "niet beschikbaar: citaat en anker zijn niet gecontroleerd",
+                    "document",
+                )
+            )
             continue
         for melding in controleer_bron(waar, bron, tekst_.tekst, set(tekst_.ankers), tekst_.naam):
             problemen.append(Probleem(melding, "citaat" if "citaat" in melding else "anker"))

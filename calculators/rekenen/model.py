@@ -195,8 +195,14 @@ class Tijdlijn:
         dag = datum if isinstance(datum, dt.date) else None  # None: the rules set no term, nothing was assumed
         tekst = dag_data(dag, self.kalender.code)["datum_tekst"] if dag else None
         invoer = str(n["invoer"])
-        return {"code": invoer, "veld": INVOER_MOMENTEN[invoer].invoerveld, "datum": _iso(dag), "datum_tekst": tekst,
-                "tekst": n.tekst(self.partijen), "kort": aanname_kort(n, self.partijen, tekst)}
+        return {
+            "code": invoer,
+            "veld": INVOER_MOMENTEN[invoer].invoerveld,
+            "datum": _iso(dag),
+            "datum_tekst": tekst,
+            "tekst": n.tekst(self.partijen),
+            "kort": aanname_kort(n, self.partijen, tekst),
+        }
 
     def to_dict(self) -> Json:
         kal = self.kalender.code
@@ -215,8 +221,10 @@ class Tijdlijn:
             "regio": self.regio,
             "route": self.route,
             "afspraken_versie": versie_data(self.afspraken_versie),
-            "afspraken_versies": [{"vanaf": d.isoformat(), "vanaf_tekst": dag_data(d, kal)["datum_tekst"],
-                                   **versie_data(v)} for d, v in self.versies_gebruikt],
+            "afspraken_versies": [
+                {"vanaf": d.isoformat(), "vanaf_tekst": dag_data(d, kal)["datum_tekst"], **versie_data(v)}
+                for d, v in self.versies_gebruikt
+            ],
             "landelijke_versie": versie_data(self.landelijke_versie) if self.landelijke_versie else None,
             "kalender": self.kalender.to_dict(),
             "invoer": dict(self.invoer),
@@ -234,5 +242,15 @@ def naam_van(partij: str, partijen: dict[str, str]) -> str:
     return partij_naam(partij, partijen)
 
 
-__all__ = ["CONTRACT", "Moment", "NIEMAND", "Tijdlijn", "Verantwoordelijkheid", "aanwijzing", "dag_data",
-           "naam_van", "partij_code", "periode_op"]
+__all__ = [
+    "CONTRACT",
+    "Moment",
+    "NIEMAND",
+    "Tijdlijn",
+    "Verantwoordelijkheid",
+    "aanwijzing",
+    "dag_data",
+    "naam_van",
+    "partij_code",
+    "periode_op",
+]

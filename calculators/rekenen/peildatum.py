@@ -57,7 +57,9 @@ def op_peildatum(
     toelichting: str | None
     if peildatum < melding:
         toelichting = "De peildatum ligt vóór de melding: er is dan nog niets gemeld."
-    elif huidig is not None and not huidig.aangewezen or huidig is not None and huidig.tot is None and huidig.toelichting:
+    elif (
+        huidig is not None and not huidig.aangewezen or huidig is not None and huidig.tot is None and huidig.toelichting
+    ):
         toelichting = huidig.toelichting
     else:
         toelichting = None
@@ -83,9 +85,14 @@ def op_peildatum(
     elif huidig is None and peildatum < melding and intervallen:
         na = intervallen[0]
     if na is not None:
-        daarna = {"partij": partij_code(na.partij), "aanwijzing": aanwijzing(na.partij),
-                  "partij_naam": partij_naam(na.partij, partijen), "vanaf": na.van.isoformat(),
-                  "vanaf_tekst": dag_data(na.van, kalender)["datum_tekst"], "binnen_een_dag": na.binnen_een_dag}
+        daarna = {
+            "partij": partij_code(na.partij),
+            "aanwijzing": aanwijzing(na.partij),
+            "partij_naam": partij_naam(na.partij, partijen),
+            "vanaf": na.van.isoformat(),
+            "vanaf_tekst": dag_data(na.van, kalender)["datum_tekst"],
+            "binnen_een_dag": na.binnen_een_dag,
+        }
 
     return {
         "datum": peildatum.isoformat(),
@@ -97,13 +104,20 @@ def op_peildatum(
         "sinds_tekst": dag_data(huidig.van, kalender)["datum_tekst"] if huidig else None,
         "sinds_hangt_af_van_aanname": huidig is not None and _begin_aangenomen(huidig, momenten),
         "tot_en_met": huidig.tot_en_met.isoformat() if huidig and huidig.tot_en_met else None,
-        "tot_en_met_tekst": (dag_data(huidig.tot_en_met, kalender)["datum_tekst"]
-                             if huidig and huidig.tot_en_met else None),
+        "tot_en_met_tekst": (
+            dag_data(huidig.tot_en_met, kalender)["datum_tekst"] if huidig and huidig.tot_en_met else None
+        ),
         "toelichting": toelichting,
         "volgende": volgende_uit,
         "daarna": daarna,
-        **aannames_onder([m.code for m in grensmomenten(huidig, momenten)] if huidig else [], momenten,
-                         achter or {}, peildatum, kalender, partijen),
+        **aannames_onder(
+            [m.code for m in grensmomenten(huidig, momenten)] if huidig else [],
+            momenten,
+            achter or {},
+            peildatum,
+            kalender,
+            partijen,
+        ),
     }
 
 

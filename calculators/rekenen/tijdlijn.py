@@ -96,8 +96,9 @@ def tijdlijn(
     route = lees_keuze(route, "route", ROUTES, "route")
     kal = kalender_info(kalender)
     datums = {"melding": _lees_invoerdatum(melding, "melding")}
-    for veld, waarde in zip(DATUMVELDEN, (veiligheidsbeoordeling, overdracht, dienst_einde, terugkoppeling,
-                                          start_hulp)):
+    for veld, waarde in zip(
+        DATUMVELDEN, (veiligheidsbeoordeling, overdracht, dienst_einde, terugkoppeling, start_hulp)
+    ):
         if waarde is not None:
             datums[veld] = _lees_invoerdatum(waarde, veld)
     opties: dict[str, object] = {
@@ -166,7 +167,7 @@ def _controleer(c: _Casus) -> list[Notitie]:
             _geen_versie(c, code)
     opgegeven = [(x, c.opgegeven[x]) for x in c.keten if x in c.opgegeven]
     for i, (vroeg, d1) in enumerate(opgegeven):
-        for laat, d2 in opgegeven[i + 1:]:
+        for laat, d2 in opgegeven[i + 1 :]:
             if d2 < d1:
                 raise AfsprakenFout(
                     f"{hoofdletter(invoer_veld_naam(laat))} ({datum_kort(d2)}) ligt vóór "
@@ -184,8 +185,11 @@ def _controleer(c: _Casus) -> list[Notitie]:
             _niet_beschikbaar(c, optie)
         if not recht.optie_telt(optie):
             eigen = [t.regel for t in _regels_met_optie(recht, optie)]
-            notities.append(Notitie.maak("optie-zonder-gevolg", eigen[0].bron if eigen else None, optie=optie,
-                                         regio_naam=regio_naam(c.regio)))
+            notities.append(
+                Notitie.maak(
+                    "optie-zonder-gevolg", eigen[0].bron if eigen else None, optie=optie, regio_naam=regio_naam(c.regio)
+                )
+            )
     return notities
 
 
@@ -193,8 +197,12 @@ def _regels_met_optie(recht: RechtOpDatum, optie: str) -> list[Toepassing]:
     """The region's own rules for the moments where the national framework has a rule for ``optie``: what the
     region rules instead."""
     landelijk = recht_op(LANDELIJK, recht.route, recht.datum, recht.optie_waarden)
-    momenten = {t.regel.moment for m in landelijk.momenten() for t in landelijk.regels(m)
-                if t.regel.moment and any(k == optie for k, _ in t.regel.als)}
+    momenten = {
+        t.regel.moment
+        for m in landelijk.momenten()
+        for t in landelijk.regels(m)
+        if t.regel.moment and any(k == optie for k, _ in t.regel.als)
+    }
     return [t for m in sorted(m for m in momenten if m) for t in recht.regels(m) if not t.landelijk]
 
 
@@ -224,8 +232,13 @@ def _niet_beschikbaar(c: _Casus, veld: str) -> None:
             continue
         eerste = regio(code).versies[0].geldig_vanaf
         # Name a period only if the option does not exist for the region's whole life.
-        beperkt = sorted({periode_tekst(t.regel) for t in waar.regels
-                          if t.regel.geldig_tot is not None or t.regel.geldig_vanaf > eerste})
+        beperkt = sorted(
+            {
+                periode_tekst(t.regel)
+                for t in waar.regels
+                if t.regel.geldig_tot is not None or t.regel.geldig_vanaf > eerste
+            }
+        )
         periode = f", meldingen {' of '.join(beperkt)}" if beperkt else ""
         routenamen = " of ".join(f"‘{ROUTE_NAMEN[r]}’" for r in waar.routes)
         plekken.append(f"{regio_naam(code)} (route {routenamen}{periode})")
@@ -269,7 +282,9 @@ class _Uitkomst:
 class _Berekening:
     """The case computed with the rules in force on ``regeldatum``; dates before it fixed in ``vast``."""
 
-    def __init__(self, casus: _Casus, regeldatum: dt.date, vast: dict[str, tuple[dt.date, bool, Moment | None]]) -> None:
+    def __init__(
+        self, casus: _Casus, regeldatum: dt.date, vast: dict[str, tuple[dt.date, bool, Moment | None]]
+    ) -> None:
         self.casus = casus
         self.regeldatum = regeldatum
         self.vast = vast
@@ -318,7 +333,10 @@ class _Berekening:
         if f"{code}-uiterlijk" in MOMENTEN and (d := self.datum(f"{code}-uiterlijk")) is not None:
             uit.append((f"{code}-uiterlijk", d))
         for moment in self.recht.momenten():
-            if any(t.regel.begrenst == code for t in self.recht.regels(moment)) and (d := self.datum(moment)) is not None:
+            if (
+                any(t.regel.begrenst == code for t in self.recht.regels(moment))
+                and (d := self.datum(moment)) is not None
+            ):
                 uit.append((moment, d))
         return uit
 
@@ -347,23 +365,31 @@ class _Berekening:
         """The assumption policy for an input moment that was not given."""
         c = self.casus
         positie = c.keten.index(code)
-        later = sorted((c.opgegeven[x], x) for x in c.keten[positie + 1:] if x in c.opgegeven)
+        later = sorted((c.opgegeven[x], x) for x in c.keten[positie + 1 :] if x in c.opgegeven)
         eerder = [(d, x) for d, x in ((self.datum(x), x) for x in c.keten[:positie]) if d is not None]
         regel = next((t.regel for t in self.recht.regels(code) if t.regel.soort == "aanname"), None)
         grenzen = [] if regel is not None else self._grenzen(code)
         if regel is not None and regel.vanaf and (d := self.datum(regel.vanaf)) is not None:
-            waarde, notitie = d, Notitie.maak("aanname", regel.bron, invoer=code, datum=d, grond="aanname-regel",
-                                              ander=regel.vanaf)
+            waarde, notitie = (
+                d,
+                Notitie.maak("aanname", regel.bron, invoer=code, datum=d, grond="aanname-regel", ander=regel.vanaf),
+            )
         elif grenzen:
             grens, uiterlijk = min(grenzen, key=lambda x: x[1])
             waarde = uiterlijk
-            notitie = Notitie.maak("aanname", self.momenten[grens].bron if grens in self.momenten else None,
-                                   invoer=code, datum=waarde, grond="uiterste",
-                                   begrensd_door=None if grens == f"{code}-uiterlijk" else grens)
+            notitie = Notitie.maak(
+                "aanname",
+                self.momenten[grens].bron if grens in self.momenten else None,
+                invoer=code,
+                datum=waarde,
+                grond="uiterste",
+                begrensd_door=None if grens == f"{code}-uiterlijk" else grens,
+            )
             if later and later[0][0] < waarde:
                 waarde, x = later[0]
-                notitie = Notitie.maak("aanname", invoer=code, datum=waarde, grond="later-opgegeven", ander=x,
-                                       uiterlijk=uiterlijk)
+                notitie = Notitie.maak(
+                    "aanname", invoer=code, datum=waarde, grond="later-opgegeven", ander=x, uiterlijk=uiterlijk
+                )
         elif later:  # no term, but a later moment was given: it happened by then at the latest
             waarde, x = later[0]
             notitie = Notitie.maak("aanname", invoer=code, datum=waarde, grond="later-opgegeven", ander=x)
@@ -379,13 +405,24 @@ class _Berekening:
         vervallen = [t for t in toepassingen if t.regel.soort == "vervalt"]
         if vervallen:
             r = vervallen[0].regel
-            self._noteer(Notitie.maak("vervalt", r.bron, omschrijving=r.omschrijving, regel=r.code, momenten=r.momenten), None)
+            self._noteer(
+                Notitie.maak("vervalt", r.bron, omschrijving=r.omschrijving, regel=r.code, momenten=r.momenten), None
+            )
             return None
         termijnen = [t for t in toepassingen if t.regel.soort == "termijn"]
         if not termijnen:
             if not toepassingen and (elders := self.recht.elders_geldend(code)) is not None:
-                self._noteer(Notitie.maak("regel-geldt-niet", elders.bron, moment=code, periode=periode_tekst(elders),
-                                          datum=self.regeldatum), self.regeldatum, alleen_zonder=code)
+                self._noteer(
+                    Notitie.maak(
+                        "regel-geldt-niet",
+                        elders.bron,
+                        moment=code,
+                        periode=periode_tekst(elders),
+                        datum=self.regeldatum,
+                    ),
+                    self.regeldatum,
+                    alleen_zonder=code,
+                )
             return None
         kandidaten = []
         for t in termijnen:
@@ -429,10 +466,13 @@ class _Berekening:
         bron = overgang or self._bronregel_voor_invoer(code)
         if bron is None:  # a given date that no rule in force from regeldatum on uses any more
             if self.regeldatum == self.casus.melding:
-                raise RegelbestandFout(f"regels: geen regel gebruikt invoermoment {code!r} in route {self.casus.route!r}")
+                raise RegelbestandFout(
+                    f"regels: geen regel gebruikt invoermoment {code!r} in route {self.casus.route!r}"
+                )
             if d >= self.regeldatum:  # a date the earlier rules already used needs no word
-                self._noteer(Notitie.maak("invoer-telt-niet-meer", invoer=code, datum=d, vanaf=self.regeldatum),
-                             self.regeldatum)
+                self._noteer(
+                    Notitie.maak("invoer-telt-niet-meer", invoer=code, datum=d, vanaf=self.regeldatum), self.regeldatum
+                )
             return
         verantwoordelijke = overgang.regel.verantwoordelijke if overgang else None
         interpretatie = overgang.regel.interpretatie if overgang else None
@@ -506,14 +546,24 @@ class _Berekening:
     # --- responsibility -------------------------------------------------------------------------
 
     def _verantwoordelijkheid(self) -> list[Verantwoordelijkheid]:
-        wissels = sorted((m for m in self.momenten.values() if m.verantwoordelijke), key=lambda m: MOMENT_VOLGORDE[m.code])
+        wissels = sorted(
+            (m for m in self.momenten.values() if m.verantwoordelijke), key=lambda m: MOMENT_VOLGORDE[m.code]
+        )
         geldig = []
         for i, m in enumerate(wissels):
-            eerder = [n for n in wissels[i + 1:] if n.datum < m.datum]
+            eerder = [n for n in wissels[i + 1 :] if n.datum < m.datum]
             if eerder:
                 n = min(eerder, key=lambda x: x.datum)
-                self._noteer(Notitie.maak("wissel-gaat-niet-door", moment=m.code, datum=m.datum, eerder_moment=n.code,
-                                          eerder_datum=n.datum), m.datum)
+                self._noteer(
+                    Notitie.maak(
+                        "wissel-gaat-niet-door",
+                        moment=m.code,
+                        datum=m.datum,
+                        eerder_moment=n.code,
+                        eerder_datum=n.datum,
+                    ),
+                    m.datum,
+                )
                 del self.momenten[m.code]
                 continue
             geldig.append(m)
@@ -526,29 +576,36 @@ class _Berekening:
             volgende = geldig[i + 1] if i + 1 < len(geldig) else None
             tot = volgende.datum if volgende else None
             binnen_een_dag = volgende is not None and volgende.datum == m.datum
-            if volgende is not None and binnen_een_dag and (m.verantwoordelijke in (NIEMAND, ONBEPAALD)
-                                                            or m.verantwoordelijke == volgende.verantwoordelijke):
+            if (
+                volgende is not None
+                and binnen_een_dag
+                and (m.verantwoordelijke in (NIEMAND, ONBEPAALD) or m.verantwoordelijke == volgende.verantwoordelijke)
+            ):
                 continue  # nobody for a moment, or the same party twice that day: nothing to show
             regel = self.recht.regel(m.regel)
             toelichting = None
             if m.verantwoordelijke in (NIEMAND, ONBEPAALD) and regel is not None:
                 toelichting = regel.opmerking_zonder_datum if m.verantwoordelijke == ONBEPAALD else regel.omschrijving
             if volgende is not None and binnen_een_dag:
-                toelichting = (f"Op {datum_kort(m.datum)} zelf: vanaf {self._aanleiding(m)} tot "
-                               f"{self._aanleiding(volgende)}, diezelfde dag.")
+                toelichting = (
+                    f"Op {datum_kort(m.datum)} zelf: vanaf {self._aanleiding(m)} tot "
+                    f"{self._aanleiding(volgende)}, diezelfde dag."
+                )
             elif tot is None:
                 toelichting = " ".join(dict.fromkeys(filter(None, [toelichting, *self._waarom_open()]))) or None
-            intervallen.append(Verantwoordelijkheid(
-                van=m.datum,
-                tot=tot,
-                partij=m.verantwoordelijke or NIEMAND,
-                partij_naam=partij_naam(m.verantwoordelijke, self.partijen),
-                bron=m.bron,
-                interpretatie=regel.interpretatie if regel else None,
-                landelijk_terugval=m.landelijk_terugval,
-                toelichting=toelichting,
-                binnen_een_dag=binnen_een_dag,
-            ))
+            intervallen.append(
+                Verantwoordelijkheid(
+                    van=m.datum,
+                    tot=tot,
+                    partij=m.verantwoordelijke or NIEMAND,
+                    partij_naam=partij_naam(m.verantwoordelijke, self.partijen),
+                    bron=m.bron,
+                    interpretatie=regel.interpretatie if regel else None,
+                    landelijk_terugval=m.landelijk_terugval,
+                    toelichting=toelichting,
+                    binnen_een_dag=binnen_een_dag,
+                )
+            )
         return intervallen
 
     def _aanleiding(self, m: Moment) -> str:
@@ -560,10 +617,14 @@ class _Berekening:
         return f"‘{m.omschrijving}’"
 
     def _waarom_open(self) -> list[str]:
-        uit = [r.opmerking_zonder_datum for r in self.zonder_datum if r.opmerking_zonder_datum and not r.onbepaald_vanaf]
+        uit = [
+            r.opmerking_zonder_datum for r in self.zonder_datum if r.opmerking_zonder_datum and not r.onbepaald_vanaf
+        ]
         for code in self.onbekend[:1]:  # the first open step; the later ones wait for it
-            uit.append(f"Tot {invoer_naam(code, self.partijen)}: {invoer_veld_naam(code)} is niet opgegeven en de "
-                       "afspraken stellen er geen termijn voor.")
+            uit.append(
+                f"Tot {invoer_naam(code, self.partijen)}: {invoer_veld_naam(code)} is niet opgegeven en de "
+                "afspraken stellen er geen termijn voor."
+            )
         return uit
 
     # --- all together ---------------------------------------------------------------------------
@@ -575,8 +636,11 @@ class _Berekening:
         for code in self.casus.keten:
             self._invoermoment(code)
         for r in dict.fromkeys(self.zonder_datum):
-            self._noteer(Notitie.maak("zonder-datum", r.bron, tekst=r.opmerking_zonder_datum, regel=r.code), None,
-                         alleen_zonder=None if r.onbepaald_vanaf else r.moment)
+            self._noteer(
+                Notitie.maak("zonder-datum", r.bron, tekst=r.opmerking_zonder_datum, regel=r.code),
+                None,
+                alleen_zonder=None if r.onbepaald_vanaf else r.moment,
+            )
         intervallen = self._verantwoordelijkheid()
         datums = {code: (d, self.aanname.get(code, False)) for code, d in self._datum.items() if d is not None}
         return _Uitkomst(self.regeldatum, self.recht, datums, dict(self.momenten), intervallen, list(self.notities))
@@ -587,12 +651,16 @@ class _Berekening:
 
 def _verschilt(oud: _Uitkomst, nieuw: _Uitkomst, vanaf: dt.date) -> bool:
     """Whether computing with the newer rules changes anything from ``vanaf`` on."""
+
     def momenten(u: _Uitkomst) -> list[tuple[str, dt.date, str, str]]:
         return sorted((m.code, m.datum, m.regel or "", m.status) for m in u.momenten.values() if m.datum >= vanaf)
 
     def perioden(u: _Uitkomst) -> list[tuple[dt.date, dt.date | None, str, bool]]:
-        return [(max(v.van, vanaf), v.tot, v.partij, v.binnen_een_dag) for v in u.intervallen
-                if v.tot is None or v.tot > vanaf or (v.binnen_een_dag and v.van >= vanaf)]
+        return [
+            (max(v.van, vanaf), v.tot, v.partij, v.binnen_een_dag)
+            for v in u.intervallen
+            if v.tot is None or v.tot > vanaf or (v.binnen_een_dag and v.van >= vanaf)
+        ]
 
     return momenten(oud) != momenten(nieuw) or perioden(oud) != perioden(nieuw)
 
@@ -624,7 +692,9 @@ def _wijziging_moment(vorige: _Uitkomst, nieuw: _Uitkomst, datum: dt.date, casus
         regel = gewijzigd[0].regel if gewijzigd else None
         omschrijving = "Andere regels van kracht" + (
             f": {regel.omschrijving or moment_naam(regel.raakt[0], casus.partijen)} ({periode_tekst(regel)})"
-            if regel else "")
+            if regel
+            else ""
+        )
         if regel is not None:
             bron = regel.bron
         else:  # a change of rules is a change of some rule, or of a version
@@ -632,8 +702,15 @@ def _wijziging_moment(vorige: _Uitkomst, nieuw: _Uitkomst, datum: dt.date, casus
             bron = nieuw.recht.landelijke_versie.bron
     voor, na = vorige.partij_op(datum), nieuw.partij_op(datum)
     wissel = na.partij if na is not None and (nieuw.versiegrens or voor is None or voor.partij != na.partij) else None
-    return Moment(code="regels-gewijzigd", datum=datum, omschrijving=omschrijving, bron=bron, status="berekend",
-                  interpretatie=lezing(casus.regio, "lopende-casus"), verantwoordelijke=wissel)
+    return Moment(
+        code="regels-gewijzigd",
+        datum=datum,
+        omschrijving=omschrijving,
+        bron=bron,
+        status="berekend",
+        interpretatie=lezing(casus.regio, "lopende-casus"),
+        verantwoordelijke=wissel,
+    )
 
 
 def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
@@ -645,8 +722,9 @@ def _perioden_van_regels(casus: _Casus) -> list[_Uitkomst]:
         if grens <= casus.melding or casus.regels_op is not None:
             continue
         vorige = perioden[-1]
-        vast = {code: (d, aanname, vorige.momenten.get(code))
-                for code, (d, aanname) in vorige.datums.items() if d < grens}
+        vast = {
+            code: (d, aanname, vorige.momenten.get(code)) for code, (d, aanname) in vorige.datums.items() if d < grens
+        }
         nieuw = replace(_Berekening(casus, grens, vast).uitvoeren(), versiegrens=nieuwe_versie)
         loopt_nog = any(m.datum >= grens for m in vorige.momenten.values())
         if nieuwe_versie or loopt_nog or _verschilt(vorige, nieuw, grens):
@@ -676,8 +754,11 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
         if i:
             momenten.append(_wijziging_moment(perioden[i - 1], p, van, casus))
         intervallen += _knip(p.intervallen, van, tot)
-        notities += [n for n in p.notities if binnen(n.datum)
-                     and not (n.notitie.code == "aanname-onmogelijk" and tot is not None)]
+        notities += [
+            n
+            for n in p.notities
+            if binnen(n.datum) and not (n.notitie.code == "aanname-onmogelijk" and tot is not None)
+        ]
     momenten.sort(key=_volgorde)
     codes = {m.code for m in momenten}
     lijst = list(vooraf)
@@ -701,8 +782,11 @@ def _samenvoegen(casus: _Casus, peildatum: dt.date | None, vooraf: list[Notitie]
         landelijke_versie=perioden[0].recht.landelijke_versie if casus.regio != LANDELIJK else None,
         versies_gebruikt=_versies_gebruikt(perioden),
         aanname_achter=achter,
-        op_peildatum=None if peildatum is None else _op_peildatum(
-            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen, achter),
+        op_peildatum=None
+        if peildatum is None
+        else _op_peildatum(
+            peildatum, casus.melding, momenten_t, intervallen_t, casus.kalender.code, casus.partijen, achter
+        ),
     )
 
 
@@ -713,16 +797,23 @@ def _aaneen(intervallen: list[Verantwoordelijkheid], perioden: list[_Uitkomst]) 
     grenzen = {p.regeldatum: p for p in perioden[1:]}
     uit: list[Verantwoordelijkheid] = []
     for v in intervallen:
-        if (uit and not v.binnen_een_dag and not uit[-1].binnen_een_dag and uit[-1].tot == v.van
-                and uit[-1].partij == v.partij):
+        if (
+            uit
+            and not v.binnen_een_dag
+            and not uit[-1].binnen_een_dag
+            and uit[-1].tot == v.van
+            and uit[-1].partij == v.partij
+        ):
             vorige = uit[-1]
             uit[-1] = replace(vorige, tot=v.tot, toelichting=v.toelichting if v.tot is None else vorige.toelichting)
             continue
         p = grenzen.get(v.van)
         if p is not None and uit and not v.binnen_een_dag:
-            uitleg = (f"Vanaf {datum_kort(v.van)} gelden ‘{p.versie.naam}’ (zie het moment ‘Andere afspraken van "
-                      "kracht’)." if p.versiegrens and p.versie is not None else
-                      f"Vanaf {datum_kort(v.van)} gelden andere regels (zie het moment ‘Andere regels van kracht’).")
+            uitleg = (
+                f"Vanaf {datum_kort(v.van)} gelden ‘{p.versie.naam}’ (zie het moment ‘Andere afspraken van kracht’)."
+                if p.versiegrens and p.versie is not None
+                else f"Vanaf {datum_kort(v.van)} gelden andere regels (zie het moment ‘Andere regels van kracht’)."
+            )
             v = replace(v, toelichting=uitleg + (f" {v.toelichting}" if v.toelichting else ""))
         uit.append(v)
     return uit
@@ -742,13 +833,23 @@ def _na_uiterste_datum(casus: _Casus, momenten: list[Moment]) -> list[Notitie]:
     uit = []
     for code, d in casus.opgegeven.items():
         recht = casus.recht(d)
-        grenzen = [f"{code}-uiterlijk"] + [m for m in recht.momenten()
-                                          if any(t.regel.begrenst == code for t in recht.regels(m))]
+        grenzen = [f"{code}-uiterlijk"] + [
+            m for m in recht.momenten() if any(t.regel.begrenst == code for t in recht.regels(m))
+        ]
         for grens in grenzen:
             uiterlijk = per_code.get(grens)
             if uiterlijk is not None and d > uiterlijk.datum:
-                uit.append(Notitie.maak("na-uiterste-datum", uiterlijk.bron, invoer=code, datum=d, grens=grens,
-                                        uiterlijk=uiterlijk.datum, aanname=_aanname_achter(casus, per_code, grens)))
+                uit.append(
+                    Notitie.maak(
+                        "na-uiterste-datum",
+                        uiterlijk.bron,
+                        invoer=code,
+                        datum=d,
+                        grens=grens,
+                        uiterlijk=uiterlijk.datum,
+                        aanname=_aanname_achter(casus, per_code, grens),
+                    )
+                )
     return uit
 
 
@@ -772,9 +873,16 @@ def _landelijk_vult_aan(casus: _Casus, momenten: list[Moment], regionale_tekst: 
         if m.landelijk_terugval and m.status == "berekend":
             documenten = per_reden.setdefault(regionale_tekst.get(m.code, "beschikbaar"), {})
             documenten.setdefault(m.bron.document, []).append(m.code)
-    return [Notitie.maak("landelijk-vult-aan", regio=casus.regio, regio_naam=regio_naam(casus.regio), regionale_tekst=reden,
-                         per_document=tuple((doc, tuple(dict.fromkeys(codes))) for doc, codes in documenten.items()))
-            for reden, documenten in per_reden.items()]
+    return [
+        Notitie.maak(
+            "landelijk-vult-aan",
+            regio=casus.regio,
+            regio_naam=regio_naam(casus.regio),
+            regionale_tekst=reden,
+            per_document=tuple((doc, tuple(dict.fromkeys(codes))) for doc, codes in documenten.items()),
+        )
+        for reden, documenten in per_reden.items()
+    ]
 
 
 def _invoer(casus: _Casus) -> Json:

@@ -39,10 +39,20 @@ def aannames_onder(
     ``voorwaarde_tekst`` (the clause for a headline, or None when nothing rests on an assumption).
     ``achter``: per moment code, the assumed input moment it was computed from (``tijdlijn``)."""
     per_code = {m.code: m for m in momenten}
-    invoer = sorted((per_code[a] for a in dict.fromkeys(achter[c] for c in codes if c in achter) if a in per_code),
-                    key=lambda m: m.datum)
+    invoer = sorted(
+        (per_code[a] for a in dict.fromkeys(achter[c] for c in codes if c in achter) if a in per_code),
+        key=lambda m: m.datum,
+    )
     teksten: list[str] = [dag_data(m.datum, kalender)["datum_tekst"] for m in invoer]
-    hangt_af_van = [{"invoer": m.code, "veld": INVOER_MOMENTEN[m.code].invoerveld, "naam": invoer_naam(m.code, partijen),
-                     "datum": m.datum.isoformat(), "datum_tekst": tekst} for m, tekst in zip(invoer, teksten)]
+    hangt_af_van = [
+        {
+            "invoer": m.code,
+            "veld": INVOER_MOMENTEN[m.code].invoerveld,
+            "naam": invoer_naam(m.code, partijen),
+            "datum": m.datum.isoformat(),
+            "datum_tekst": tekst,
+        }
+        for m, tekst in zip(invoer, teksten)
+    ]
     zin = voorwaarde_tekst([(m.code, tekst, m.datum <= peildatum) for m, tekst in zip(invoer, teksten)], partijen)
     return {"hangt_af_van": hangt_af_van, "voorwaarde_tekst": zin if invoer else None}

@@ -34,8 +34,10 @@ _ADRES_MAX = 2000
 _IN_DE_AGENDA = ("termijn", "wissel", "monitoring", "versie")
 TITEL_MAX = 60
 # Shorter still than the figure's short names, where a title would not fit (as professionals write them).
-_KORTER = {"veilig-thuis-verantwoordelijk": "VT verantwoordelijk",
-           "veiligheidsbeoordeling-uiterlijk": "Uiterlijk triage"}
+_KORTER = {
+    "veilig-thuis-verantwoordelijk": "VT verantwoordelijk",
+    "veiligheidsbeoordeling-uiterlijk": "Uiterlijk triage",
+}
 KENMERK_LENGTE = 4  # characters of the case token in a title: enough to tell a professional's cases apart
 # SEQUENCE must grow with every revision of an event; the minutes since this moment do that
 # without the engine having to remember earlier exports.
@@ -52,9 +54,14 @@ class Afspraak:
     herinneringen: tuple[Herinnering, ...]
 
     def to_dict(self, kalender: str) -> dict[str, object]:
-        return {"uid": self.uid, "titel": self.titel, "code": self.moment.code, "datum": self.moment.datum.isoformat(),
-                "datum_tekst": dag_data(self.moment.datum, kalender)["datum_tekst"],
-                "herinneringen": [h.to_dict(kalender) for h in self.herinneringen]}
+        return {
+            "uid": self.uid,
+            "titel": self.titel,
+            "code": self.moment.code,
+            "datum": self.moment.datum.isoformat(),
+            "datum_tekst": dag_data(self.moment.datum, kalender)["datum_tekst"],
+            "herinneringen": [h.to_dict(kalender) for h in self.herinneringen],
+        }
 
 
 def lees_zaak(waarde: object) -> str:
@@ -63,8 +70,9 @@ def lees_zaak(waarde: object) -> str:
         return secrets.token_hex(8)
     if isinstance(waarde, str) and _ZAAK.match(waarde):
         return waarde
-    raise AfsprakenFout(f"Het kenmerk van de berekening {toon(waarde)} is ongeldig (8 tot 40 kleine letters of "
-                        "cijfers).", veld="zaak")
+    raise AfsprakenFout(
+        f"Het kenmerk van de berekening {toon(waarde)} is ongeldig (8 tot 40 kleine letters of cijfers).", veld="zaak"
+    )
 
 
 def _tekst(waarde: str) -> str:
@@ -128,8 +136,9 @@ def _uid(zaak: str, m: Moment) -> str:
     return f"{zaak}-{sleutel}@afsprakenwijzer"
 
 
-def afspraken(t: Tijdlijn, zaak: str, ook_voorbij: bool = False,
-              vandaag: dt.date | None = None) -> tuple[list[Afspraak], int]:
+def afspraken(
+    t: Tijdlijn, zaak: str, ook_voorbij: bool = False, vandaag: dt.date | None = None
+) -> tuple[list[Afspraak], int]:
     """The events of timeline ``t`` (from its peildatum on, unless ``ook_voorbij``), and how many moments
     before the peildatum were left out."""
     peil = dt.date.fromisoformat(t.op_peildatum["datum"]) if t.op_peildatum else None
@@ -140,7 +149,9 @@ def afspraken(t: Tijdlijn, zaak: str, ook_voorbij: bool = False,
         if peil is not None and m.datum < peil and not ook_voorbij:
             weggelaten += 1
             continue
-        uit.append(Afspraak(m, _uid(zaak, m), _titel(t, m, zaak), herinneringen(m.datum, m.rol, t.kalender.code, vandaag)))
+        uit.append(
+            Afspraak(m, _uid(zaak, m), _titel(t, m, zaak), herinneringen(m.datum, m.rol, t.kalender.code, vandaag))
+        )
     return uit, weggelaten
 
 
@@ -152,8 +163,12 @@ def _beschrijving(t: Tijdlijn, a: Afspraak, zaak: str, basis: str, adres: str | 
         f"Datum: {dag_data(m.datum, kal)['datum_tekst']}",
         f"Casus {kenmerk(zaak)}: {regio_naam(t.regio)}, {kleine_letter(ROUTE_NAMEN[t.route])}"
         + (f", melding {dag_data(melding.datum, kal)['datum_tekst']}" if melding else ""),
-        "Status: " + ("berekend uit een aangenomen datum; vul de werkelijke datum in en download opnieuw"
-                      if m.hangt_af_van_aanname else m.status),
+        "Status: "
+        + (
+            "berekend uit een aangenomen datum; vul de werkelijke datum in en download opnieuw"
+            if m.hangt_af_van_aanname
+            else m.status
+        ),
         f"Bron: {bron_kort(m.bron)}" + (f" ({basis}{bron_url(m.bron)})" if basis else ""),
         f"Citaat: “{m.bron.citaat}”",
     ]
@@ -170,12 +185,23 @@ def _beschrijving(t: Tijdlijn, a: Afspraak, zaak: str, basis: str, adres: str | 
 
 def _alarm(a: Afspraak, h: Herinnering, kalender: str) -> list[str]:
     wanneer = "vandaag" if h.datum == h.dag else f"op {dag_data(h.dag, kalender)['datum_tekst']}"
-    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{h.trigger()}",
-            f"DESCRIPTION:{_tekst(f'{a.titel}: {wanneer}')}", "END:VALARM"]
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{h.trigger()}",
+        f"DESCRIPTION:{_tekst(f'{a.titel}: {wanneer}')}",
+        "END:VALARM",
+    ]
 
 
-def tijdlijn_als_ics(t: Tijdlijn, zaak: str, lijst: list[Afspraak], site_url: str | None = None,
-                     nu: dt.datetime | None = None, adres: str | None = None) -> str:
+def tijdlijn_als_ics(
+    t: Tijdlijn,
+    zaak: str,
+    lijst: list[Afspraak],
+    site_url: str | None = None,
+    nu: dt.datetime | None = None,
+    adres: str | None = None,
+) -> str:
     """The calendar file with the events ``lijst`` (``afspraken``) of timeline ``t``; ``site_url`` (e.g.
     'https://intranet/afspraken/') makes the links to the source paragraphs absolute, ``adres`` is the address
     of this calculation."""

@@ -15,10 +15,15 @@ from ..basis.opmaak import datum_label
 from ..rekenen.model import Tijdlijn
 
 # The time scale of the figure: marks at these distances from the melding (as far as the case reaches).
-_SCHAALSTREPEN = (("1 week", relativedelta(weeks=1)), ("2 weken", relativedelta(weeks=2)),
-                  ("1 maand", relativedelta(months=1)), ("3 maanden", relativedelta(months=3)),
-                  ("6 maanden", relativedelta(months=6)), ("1 jaar", relativedelta(years=1)),
-                  ("18 maanden", relativedelta(months=18)))
+_SCHAALSTREPEN = (
+    ("1 week", relativedelta(weeks=1)),
+    ("2 weken", relativedelta(weeks=2)),
+    ("1 maand", relativedelta(months=1)),
+    ("3 maanden", relativedelta(months=3)),
+    ("6 maanden", relativedelta(months=6)),
+    ("1 jaar", relativedelta(years=1)),
+    ("18 maanden", relativedelta(months=18)),
+)
 
 
 def figuurdata(t: Tijdlijn) -> Json:

@@ -33,8 +33,11 @@ class Herinnering:
         return f"{teken}P{f'{dagen}D' if dagen else ''}T{uren}H" if uren else f"{teken}P{dagen}D"
 
     def to_dict(self, kalender: str) -> dict[str, str]:
-        return {"datum": self.datum.isoformat(), "datum_tekst": dag_data(self.datum, kalender)["datum_tekst"],
-                "tijd": TIJD.strftime("%H:%M")}
+        return {
+            "datum": self.datum.isoformat(),
+            "datum_tekst": dag_data(self.datum, kalender)["datum_tekst"],
+            "tijd": TIJD.strftime("%H:%M"),
+        }
 
 
 def vorige_werkdag(datum: dt.date, kalender: str) -> dt.date:

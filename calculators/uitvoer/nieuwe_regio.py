@@ -25,8 +25,9 @@ from ..recht.wijziging import in_geheugen
 
 _CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # The one sentence of the skeleton page: every quote of the skeleton rule file points at it.
-PLAATSHOUDER = ("Deze pagina is nog leeg: zet hier de tekst van de samenwerkingsafspraken, woordelijk, met een anker "
-                "per paragraaf.")
+PLAATSHOUDER = (
+    "Deze pagina is nog leeg: zet hier de tekst van de samenwerkingsafspraken, woordelijk, met een anker per paragraaf."
+)
 ANKER = "par-1"
 
 
@@ -48,20 +49,23 @@ def _toml(tekst: str) -> str:
 def maak(code: str, naam: str, geldig_vanaf: dt.date, regels: Path, docs: Path) -> NieuweRegio:
     """The rule file and the page skeleton of region ``code`` (not written yet)."""
     if not _CODE.match(code):
-        raise AfsprakenFout(f"De code {toon(code)} mag alleen kleine letters, cijfers en streepjes bevatten, zoals "
-                            "'noord-holland'.", veld="code")
+        raise AfsprakenFout(
+            f"De code {toon(code)} mag alleen kleine letters, cijfers en streepjes bevatten, zoals 'noord-holland'.",
+            veld="code",
+        )
     if code in regio_codes():
         raise AfsprakenFout(f"De regio {code!r} bestaat al (calculators/rules/{code}.toml).", veld="code")
     naam = " ".join(naam.split())
     if not naam:
         raise AfsprakenFout("Geef de naam van de regio, zoals 'Noord-Holland'.", veld="naam")
     titel = f"Samenwerkingsafspraken Veilig Thuis {naam} en lokale teams"
-    bron = (f'document = "{code}"\nparagraaf = "1"\ncitaat = {_toml(PLAATSHOUDER)}\nanker = "{ANKER}"\n')
+    bron = f'document = "{code}"\nparagraaf = "1"\ncitaat = {_toml(PLAATSHOUDER)}\nanker = "{ANKER}"\n'
     criteria = "".join(
         f'\n[[feit]]\ncode = "{CRITERIUM_FEIT}{c["letter"]}"\nomschrijving = {_toml("Criterium " + c["letter"] + ": " + c["kort"])}\n'
         f'waarde = "onbekend"\ninterpretatie = "Nog te beoordelen: lees de tekst en kies ja, deels, nee of onbekend, met de '
         f'paragraaf die het criterium dekt als bron."\n[feit.bron]\n{bron}'
-        for c in lees_aef()["criteria"])
+        for c in lees_aef()["criteria"]
+    )
     regeltekst = f"""# {naam}: {titel}.
 # Gemaakt met `python -m calculators nieuwe-regio`. Vul aan zoals docs/beheer/regio-toevoegen.md beschrijft;
 # de velden staan bij 'Regelbestanden' in docs/tools/cli.md en bovenaan landelijk.toml.
@@ -113,7 +117,9 @@ bron:
 
 {PLAATSHOUDER}
 """
-    return NieuweRegio(code, regels / f"{code}.toml", regeltekst, docs / code / "samenwerkingsafspraken.md", paginatekst)
+    return NieuweRegio(
+        code, regels / f"{code}.toml", regeltekst, docs / code / "samenwerkingsafspraken.md", paginatekst
+    )
 
 
 def controleer(nieuw: NieuweRegio) -> list[str]:
@@ -122,8 +128,11 @@ def controleer(nieuw: NieuweRegio) -> list[str]:
     with in_geheugen(nieuw.code, nieuw.regeltekst):
         controleer_dekking(lees_aef(), alle_regios())
         tekst, ankers = brontekst(nieuw.paginatekst)
-        return [p for waar, bron in bronnen_van(regio(nieuw.code))
-                for p in controleer_bron(waar, bron, tekst, ankers, nieuw.pagina.name)]
+        return [
+            p
+            for waar, bron in bronnen_van(regio(nieuw.code))
+            for p in controleer_bron(waar, bron, tekst, ankers, nieuw.pagina.name)
+        ]
 
 
 def schrijf(nieuw: NieuweRegio) -> None:
@@ -138,13 +147,17 @@ def schrijf(nieuw: NieuweRegio) -> None:
 
 def volgende_stappen(nieuw: NieuweRegio) -> str:
     """What the maintainer does next, in the order of docs/beheer/regio-toevoegen.md."""
-    return "\n".join([
-        f"Gemaakt en gecontroleerd: {nieuw.regelbestand} en {nieuw.pagina}.",
-        "Volgende stappen (docs/beheer/regio-toevoegen.md):",
-        f"  1. Zet de tekst van de afspraken in {nieuw.pagina}, met een anker per paragraaf, en vul het bron-blok in.",
-        "  2. Zet de termijnen als [[regel]] in het regelbestand, elk met een letterlijk citaat en het anker.",
-        "  3. Vervang de citaten die naar de lege pagina wijzen, en beoordeel de criteria a–g.",
-        "  4. Controleer: python -m calculators controleer",
-        "  5. Bekijk de site (./scripts/start) en draai alle tests (./scripts/test).",
-    ]) + "\n"
-
+    return (
+        "\n".join(
+            [
+                f"Gemaakt en gecontroleerd: {nieuw.regelbestand} en {nieuw.pagina}.",
+                "Volgende stappen (docs/beheer/regio-toevoegen.md):",
+                f"  1. Zet de tekst van de afspraken in {nieuw.pagina}, met een anker per paragraaf, en vul het bron-blok in.",
+                "  2. Zet de termijnen als [[regel]] in het regelbestand, elk met een letterlijk citaat en het anker.",
+                "  3. Vervang de citaten die naar de lege pagina wijzen, en beoordeel de criteria a–g.",
+                "  4. Controleer: python -m calculators controleer",
+                "  5. Bekijk de site (./scripts/start) en draai alle tests (./scripts/test).",
+            ]
+        )
+        + "\n"
+    )

@@ -33,8 +33,14 @@ from ..woorden.teksten import NIEMAND_NAAM, bron_label, bron_url, document_naam,
 from .valkuilen import Teldag, Valkuil, datumvalkuilen, partijvalkuilen, telling
 
 # The feestdagen the cases are built around (names as the calendar has them), and the years.
-ROND = ("Goede Vrijdag", "Koningsdag", "Bevrijdingsdag (5 mei)", "Hemelvaartsdag", "Tweede Pinksterdag",
-        "Eerste Kerstdag")
+ROND = (
+    "Goede Vrijdag",
+    "Koningsdag",
+    "Bevrijdingsdag (5 mei)",
+    "Hemelvaartsdag",
+    "Tweede Pinksterdag",
+    "Eerste Kerstdag",
+)
 JAREN = (2025, 2026)
 PER_ROUTE = 2  # scenarios per route; each gives a date question and a party question
 ZAAD = "afsprakenwijzer-oefenen-1"  # change it to draw other cases
@@ -55,12 +61,24 @@ VRAAG = {
 
 # The moments worth a date question, most instructive first, per kind of route.
 DATUMVRAGEN = {
-    "direct": ("overdracht-oppakken-uiterlijk", "lokaal-team-verantwoordelijk", "contact-gezin-uiterlijk",
-               "veilig-thuis-verantwoordelijk", "veiligheidsbeoordeling-uiterlijk", "brief-directbetrokkenen-uiterlijk",
-               "terugkoppeling-uiterlijk"),
-    "dienst": ("lokaal-team-verantwoordelijk", "contact-gezin-uiterlijk", "vbs-verdeling-uiterlijk",
-               "veilig-thuis-verantwoordelijk", "onderzoek-start-uiterlijk", "veiligheidsbeoordeling-uiterlijk",
-               "monitoring-3-maanden"),
+    "direct": (
+        "overdracht-oppakken-uiterlijk",
+        "lokaal-team-verantwoordelijk",
+        "contact-gezin-uiterlijk",
+        "veilig-thuis-verantwoordelijk",
+        "veiligheidsbeoordeling-uiterlijk",
+        "brief-directbetrokkenen-uiterlijk",
+        "terugkoppeling-uiterlijk",
+    ),
+    "dienst": (
+        "lokaal-team-verantwoordelijk",
+        "contact-gezin-uiterlijk",
+        "vbs-verdeling-uiterlijk",
+        "veilig-thuis-verantwoordelijk",
+        "onderzoek-start-uiterlijk",
+        "veiligheidsbeoordeling-uiterlijk",
+        "monitoring-3-maanden",
+    ),
 }
 
 
@@ -85,11 +103,21 @@ class Oefening:
 
     def to_dict(self) -> Json:
         uit: Json = {
-            "id": self.id, "regio": self.regio, "route": self.route, "invoer": Json(self.invoer), "vraag": self.vraag,
-            "casus": self.casus, "vraagzin": self.vraagzin,
-            "antwoord": Json(self.antwoord), "uitleg": self.uitleg, "bron": Json(self.bron), "lezing": self.lezing,
-            "rond": self.rond, "antwoord_tekst": self.antwoord_tekst,
-            "valkuilen": [v.to_dict() for v in self.valkuilen], "telling": [d.to_dict() for d in self.telling],
+            "id": self.id,
+            "regio": self.regio,
+            "route": self.route,
+            "invoer": Json(self.invoer),
+            "vraag": self.vraag,
+            "casus": self.casus,
+            "vraagzin": self.vraagzin,
+            "antwoord": Json(self.antwoord),
+            "uitleg": self.uitleg,
+            "bron": Json(self.bron),
+            "lezing": self.lezing,
+            "rond": self.rond,
+            "antwoord_tekst": self.antwoord_tekst,
+            "valkuilen": [v.to_dict() for v in self.valkuilen],
+            "telling": [d.to_dict() for d in self.telling],
         }
         if self.keuzes:
             uit["keuzes"] = [{"partij": code, "naam": naam} for code, naam in self.keuzes]
@@ -137,7 +165,12 @@ def _scenario(regio: str, route: str, rond: dt.date, rng: random.Random) -> Json
     overdracht = _werkdag_voor(rond, rng, 1, 3)
     vhb = _werkdag_voor(overdracht, rng, 28, 56)
     melding = _werkdag_voor(vhb, rng, 1, 5)
-    invoer: Json = {"melding": melding, "veiligheidsbeoordeling": vhb, "dienst_einde": overdracht, "overdracht": overdracht}
+    invoer: Json = {
+        "melding": melding,
+        "veiligheidsbeoordeling": vhb,
+        "dienst_einde": overdracht,
+        "overdracht": overdracht,
+    }
     if route in beschikbaar(regio, "vbs").routes and rng.random() < 0.5:
         invoer["vbs"] = rng.choice(("crisis", "regulier"))
     return invoer
@@ -175,15 +208,19 @@ def _voor_regio(regio: str) -> list[Oefening]:
 
 
 def _casus_tekst(regio: str, route: str, invoer: Json, partijen: Json) -> str:
-    delen = [f"{regio_naam(regio)}. Melding op {datum_tekst(invoer['melding'])}",
-             f"veiligheidsbeoordeling afgerond op {datum_tekst(invoer['veiligheidsbeoordeling'])}"]
+    delen = [
+        f"{regio_naam(regio)}. Melding op {datum_tekst(invoer['melding'])}",
+        f"veiligheidsbeoordeling afgerond op {datum_tekst(invoer['veiligheidsbeoordeling'])}",
+    ]
     if route == "direct":
         delen.append(f"directe overdracht aan {partijen['lokaal-team']} op {datum_tekst(invoer['overdracht'])}")
     else:
         dienst = "Voorwaarden & Vervolg" if route == "voorwaarden-en-vervolg" else "Onderzoek"
         delen.append(f"dienst {dienst} afgerond en overgedragen op {datum_tekst(invoer['overdracht'])}")
         if invoer.get("vbs"):
-            delen.append("Verbindend Samenwerken " + ("bij crisis" if invoer["vbs"] == "crisis" else "(regulier verzoek)"))
+            delen.append(
+                "Verbindend Samenwerken " + ("bij crisis" if invoer["vbs"] == "crisis" else "(regulier verzoek)")
+            )
     return ", ".join(delen) + "."
 
 
@@ -192,13 +229,19 @@ def _onderwerp(oefening: Json) -> str:
     return a["code"] if a["soort"] == "datum" else f"partij:{a['partij']}"
 
 
-def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                gevraagd: Counter[str]) -> Json | None:
+def _datumvraag(
+    regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date, gevraagd: Counter[str]
+) -> Json | None:
     soort = "direct" if route == "direct" else "dienst"
     # Veilig Thuis's start is worth asking only where it follows from a deadline running out (the triage term),
     # not from the triage date the case itself gives.
-    kandidaten = [c for c in DATUMVRAGEN[soort] if (m := t.moment(c)) is not None and not m.hangt_af_van_aanname
-                  and not (c == "veilig-thuis-verantwoordelijk" and not _uit_termijn(t, m))]
+    kandidaten = [
+        c
+        for c in DATUMVRAGEN[soort]
+        if (m := t.moment(c)) is not None
+        and not m.hangt_af_van_aanname
+        and not (c == "veilig-thuis-verantwoordelijk" and not _uit_termijn(t, m))
+    ]
     if not kandidaten:
         return None
     # Ask what the region's cases have asked least, the region's own distinctive rules first, and among
@@ -212,8 +255,12 @@ def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.R
     casus = _casus_tekst(regio, route, invoer, partijen)
     regel = _regel(t, m)
     return {
-        "regio": regio, "route": route, "invoer": _iso(invoer),
-        "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
+        "regio": regio,
+        "route": route,
+        "invoer": _iso(invoer),
+        "vraag": f"{casus} {vraag}",
+        "casus": casus,
+        "vraagzin": vraag,
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
         "antwoord_tekst": dag_data(m.datum, t.kalender.code)["datum_tekst"],
         "uitleg": " ".join(uitleg_moment(t, code)),
@@ -224,19 +271,27 @@ def _datumvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.R
     }
 
 
-def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date,
-                 gevraagd: Counter[str]) -> Json | None:
+def _partijvraag(
+    regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.Random, rond: dt.date, gevraagd: Counter[str]
+) -> Json | None:
     """Who holds zicht op veiligheid on the day before, on or after a change of responsibility."""
     eendaags = {v.van for v in t.verantwoordelijkheid if v.binnen_een_dag}
-    opties = [(v, v.van + dt.timedelta(days=n)) for v in t.verantwoordelijkheid[1:] if not v.binnen_een_dag
-              for n in (-1, 0, 1)]
+    opties = [
+        (v, v.van + dt.timedelta(days=n))
+        for v in t.verantwoordelijkheid[1:]
+        if not v.binnen_een_dag
+        for n in (-1, 0, 1)
+    ]
     opties = [(v, d) for v, d in opties if d not in eendaags]  # a day with two changes makes a confusing question
     if not opties:
         return None
     # The change that the region's questions have asked about least (by the answer it gives), the latest first.
     minst = min(gevraagd[f"partij:{partij_code(v.partij if d >= v.van else _voor(t, v).partij)}"] for v, d in opties)
-    opties = [(v, d) for v, d in opties
-              if gevraagd[f"partij:{partij_code(v.partij if d >= v.van else _voor(t, v).partij)}"] == minst]
+    opties = [
+        (v, d)
+        for v, d in opties
+        if gevraagd[f"partij:{partij_code(v.partij if d >= v.van else _voor(t, v).partij)}"] == minst
+    ]
     wissel, peil = rng.choice(opties)
     partijen = partij_namen(regio)
     huidig = t.verantwoordelijke_op(peil)
@@ -245,9 +300,13 @@ def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.
     def wie(v: Verantwoordelijkheid) -> str:
         return partijen[v.partij] if v.aangewezen else "niemand (de afspraken wijzen niemand aan)"
 
-    periode = ("op die ene dag" if huidig.tot_en_met == huidig.van else
-               f"van {datum_tekst(huidig.van)} tot en met {datum_tekst(huidig.tot_en_met)}" if huidig.tot_en_met
-               else f"vanaf {datum_tekst(huidig.van)}")
+    periode = (
+        "op die ene dag"
+        if huidig.tot_en_met == huidig.van
+        else f"van {datum_tekst(huidig.van)} tot en met {datum_tekst(huidig.tot_en_met)}"
+        if huidig.tot_en_met
+        else f"vanaf {datum_tekst(huidig.van)}"
+    )
     uitleg = [f"Op {datum_tekst(peil)}: {wie(huidig)}, {periode}."]
     if peil < wissel.van:
         uitleg.append(f"De verantwoordelijkheid gaat pas over op {datum_tekst(wissel.van)}, naar {wie(wissel)}.")
@@ -259,16 +318,23 @@ def _partijvraag(regio: str, route: str, invoer: Json, t: Tijdlijn, rng: random.
     casus = _casus_tekst(regio, route, invoer, partijen)
     vraag = f"Wie heeft op {datum_tekst(peil)} zicht op veiligheid?"
     return {
-        "regio": regio, "route": route, "invoer": _iso(invoer),
-        "vraag": f"{casus} {vraag}", "casus": casus, "vraagzin": vraag,
+        "regio": regio,
+        "route": route,
+        "invoer": _iso(invoer),
+        "vraag": f"{casus} {vraag}",
+        "casus": casus,
+        "vraagzin": vraag,
         "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": partij_code(huidig.partij)},
         "antwoord_tekst": wie(huidig),
         "valkuilen": partijvalkuilen(t, peil),
         "uitleg": " ".join(uitleg),
         "bron": _bron(wissel.bron),
         "lezing": regel.interpretatie if regel else None,
-        "keuzes": ((None, NIEMAND_NAAM), ("veilig-thuis", partijen["veilig-thuis"]),
-                   ("lokaal-team", partijen["lokaal-team"])),
+        "keuzes": (
+            (None, NIEMAND_NAAM),
+            ("veilig-thuis", partijen["veilig-thuis"]),
+            ("lokaal-team", partijen["lokaal-team"]),
+        ),
     }
 
 
@@ -278,8 +344,14 @@ def _voor(t: Tijdlijn, v: Verantwoordelijkheid) -> Verantwoordelijkheid:
 
 
 def _start_moment(t: Tijdlijn, v: Verantwoordelijkheid) -> Moment | None:
-    return next((m for m in t.momenten if m.datum == v.van and m.verantwoordelijke
-                 and partij_code(m.verantwoordelijke) == partij_code(v.partij)), None)
+    return next(
+        (
+            m
+            for m in t.momenten
+            if m.datum == v.van and m.verantwoordelijke and partij_code(m.verantwoordelijke) == partij_code(v.partij)
+        ),
+        None,
+    )
 
 
 def _waarom_begint(t: Tijdlijn, v: Verantwoordelijkheid) -> list[str]:
@@ -289,8 +361,9 @@ def _waarom_begint(t: Tijdlijn, v: Verantwoordelijkheid) -> list[str]:
         return []
     if MOMENTEN[start.code].soort == "berekend":
         return uitleg_moment(t, start.code)
-    return [f"Dat is de dag van {kleine_letter(moment_naam(start.code, partij_namen(t.regio)))} "
-            f"({bron_label(start.bron)})."]
+    return [
+        f"Dat is de dag van {kleine_letter(moment_naam(start.code, partij_namen(t.regio)))} ({bron_label(start.bron)})."
+    ]
 
 
 # --- explanations --------------------------------------------------------------------------------------
@@ -305,7 +378,8 @@ def _moment(t: Tijdlijn, code: str) -> Moment:
 def _regel(t: Tijdlijn, m: Moment) -> Regel | None:
     """The rule a moment of ``t`` follows from, as the law on the moment's own date has it."""
     return recht_op(t.regio, t.route, m.datum, _opties(t)).regel(m.regel) or recht_op(
-        t.regio, t.route, _moment(t, "melding").datum, _opties(t)).regel(m.regel)
+        t.regio, t.route, _moment(t, "melding").datum, _opties(t)
+    ).regel(m.regel)
 
 
 def _opties(t: Tijdlijn) -> Json:
@@ -318,8 +392,13 @@ def _uit_termijn(t: Tijdlijn, m: Moment) -> bool:
 
 
 def _bron(bron: Bron) -> Json:
-    return {"document_naam": document_naam(bron.document), "paragraaf": paragraaf_label(bron.paragraaf),
-            "citaat": bron.citaat, "url": bron_url(bron), "label": bron_label(bron)}
+    return {
+        "document_naam": document_naam(bron.document),
+        "paragraaf": paragraaf_label(bron.paragraaf),
+        "citaat": bron.citaat,
+        "url": bron_url(bron),
+        "label": bron_label(bron),
+    }
 
 
 def _telling(basis: dt.date, aantal: int, kalender: str) -> str:
@@ -356,26 +435,37 @@ def uitleg_moment(t: Tijdlijn, code: str) -> list[str]:
     waar = f" ({bron_label(regel.bron)})"
     van = met_team(MOMENTEN[regel.vanaf].vanaf_tekst, partijen) or kleine_letter(moment_naam(regel.vanaf, partijen))
     if regel.aantal == 0:
-        stap = (f"{naam}: de dag na {van} ({datum_tekst(basis_datum)}), dus {datum_tekst(m.datum)}{waar}."
-                if regel.datum == "dag-na-termijn" else f"{naam}: op de dag van {van}, {datum_tekst(m.datum)}{waar}.")
+        stap = (
+            f"{naam}: de dag na {van} ({datum_tekst(basis_datum)}), dus {datum_tekst(m.datum)}{waar}."
+            if regel.datum == "dag-na-termijn"
+            else f"{naam}: op de dag van {van}, {datum_tekst(m.datum)}{waar}."
+        )
         return uit + [stap]
     if regel.eenheid == "werkdagen":
-        stap = (f"{naam}: {regel.aantal} werkdagen na {van} ({datum_tekst(basis_datum)}). Tellen begint de dag erna: "
-                f"{_telling(basis_datum, regel.aantal, t.kalender.code)}.")
+        stap = (
+            f"{naam}: {regel.aantal} werkdagen na {van} ({datum_tekst(basis_datum)}). Tellen begint de dag erna: "
+            f"{_telling(basis_datum, regel.aantal, t.kalender.code)}."
+        )
     else:
         einde = m.datum - (dt.timedelta(days=1) if regel.datum == "dag-na-termijn" else dt.timedelta(0))
-        soort = {"dagen": "kalenderdagen: weekenden en feestdagen tellen mee",
-                 "weken": "weken: dezelfde weekdag, zoveel weken later",
-                 "maanden": "maanden: dezelfde dag van de maand, of de laatste dag als die niet bestaat"}[regel.eenheid]
+        soort = {
+            "dagen": "kalenderdagen: weekenden en feestdagen tellen mee",
+            "weken": "weken: dezelfde weekdag, zoveel weken later",
+            "maanden": "maanden: dezelfde dag van de maand, of de laatste dag als die niet bestaat",
+        }[regel.eenheid]
         onverlengd = plus_termijn(basis_datum, regel.aantal, regel.eenheid, t.kalender.code)
         if onverlengd == einde:
-            stap = (f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}; "
-                    f"de laatste dag is {datum_tekst(einde)}.")
+            stap = (
+                f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}; "
+                f"de laatste dag is {datum_tekst(einde)}."
+            )
         else:
-            stap = (f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}, "
-                    f"zou eindigen op {datum_tekst(onverlengd)}. Het is een wettelijke termijn: de Algemene "
-                    f"termijnenwet verlengt hem tot de eerstvolgende werkdag (met ten minste twee werkdagen erin), "
-                    f"{datum_tekst(einde)}.")
+            stap = (
+                f"{naam}: {regel.aantal} {regel.eenheid} na {van} ({datum_tekst(basis_datum)}), in {soort}, "
+                f"zou eindigen op {datum_tekst(onverlengd)}. Het is een wettelijke termijn: de Algemene "
+                f"termijnenwet verlengt hem tot de eerstvolgende werkdag (met ten minste twee werkdagen erin), "
+                f"{datum_tekst(einde)}."
+            )
     if regel.datum == "dag-na-termijn":
         stap += f" Vanaf de dag daarna: {datum_tekst(m.datum)}."
     return uit + [stap + waar]

@@ -46,8 +46,11 @@ def regel_als_data(r: Regel, partijen: dict[str, str] | None = None) -> Json:
         return uit
     assert r.moment is not None  # every kind but 'vervalt' is about one moment
     uit["moment"] = r.moment
-    uit["moment_naam"] = moment_naam(r.moment, partijen) if r.soort in ("overgang", "aanname") else (
-        r.omschrijving or moment_naam(r.moment, partijen))
+    uit["moment_naam"] = (
+        moment_naam(r.moment, partijen)
+        if r.soort in ("overgang", "aanname")
+        else (r.omschrijving or moment_naam(r.moment, partijen))
+    )
     uit["verantwoordelijke"] = r.verantwoordelijke if r.verantwoordelijke in PARTIJEN else None
     uit["niemand_aangewezen"] = r.verantwoordelijke == NIEMAND
     if r.soort == "overgang":
@@ -137,8 +140,13 @@ def _monitoring(code: str, route: str, peildatum: dt.date, partijen: dict[str, s
         "ja": any(t.regel.soort == "termijn" for t in regels) and not any(t.regel.soort == "vervalt" for t in regels),
         "landelijk_terugval": any(t.landelijk for t in regels),
         "bron": bron_data(regels[0].regel.bron) if regels else None,
-        "uitzonderingen": [{**regel_als_data(t.regel, partijen), "opties": dict(g.opties)}
-                           for g in lijst if not g.standaard for t in g.regels if t not in regels],
+        "uitzonderingen": [
+            {**regel_als_data(t.regel, partijen), "opties": dict(g.opties)}
+            for g in lijst
+            if not g.standaard
+            for t in g.regels
+            if t not in regels
+        ],
     }
 
 

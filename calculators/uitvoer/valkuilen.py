@@ -51,8 +51,12 @@ class Teldag:
     reden: str | None  # 'weekend', 'Koningsdag', ... where the day does not count
 
     def to_dict(self) -> Json:
-        return {"datum": self.datum.isoformat(), "tekst": datum_middel(self.datum), "telt": self.telt,
-                "reden": self.reden}
+        return {
+            "datum": self.datum.isoformat(),
+            "tekst": datum_middel(self.datum),
+            "telt": self.telt,
+            "reden": self.reden,
+        }
 
 
 @dataclass(frozen=True)
@@ -138,47 +142,77 @@ def datumvalkuilen(t: Tijdlijn, code: str) -> tuple[Valkuil, ...]:
 
     termijn = f"{r.aantal} {r.eenheid}"
     if r.aantal > 0 and r.eenheid == "werkdagen":
-        voeg_toe("kalenderdagen", b + dt.timedelta(days=r.aantal + na),
-                 f"U telde kalenderdagen. De termijn is {termijn}: zaterdagen, zondagen en feestdagen tellen niet mee.")
+        voeg_toe(
+            "kalenderdagen",
+            b + dt.timedelta(days=r.aantal + na),
+            f"U telde kalenderdagen. De termijn is {termijn}: zaterdagen, zondagen en feestdagen tellen niet mee.",
+        )
         vrij = [n for n in niet_werkdagen(b, plus_werkdagen(b, r.aantal, kal), kal) if n.datum.weekday() < 5]
         if vrij:
             namen = ", ".join(f"{n.naam} ({datum_middel(n.datum)})" for n in vrij)
-            voeg_toe("feestdag", plus_werkdagen(b, r.aantal, "weekend") + dt.timedelta(days=na),
-                     f"U telde {namen} als werkdag. Dat is een feestdag volgens de Algemene termijnenwet: hij telt "
-                     "niet mee.")
-        voeg_toe("begindag", plus_werkdagen(b - _EEN_DAG, r.aantal, kal) + dt.timedelta(days=na),
-                 f"U telde de dag van {stap.van} zelf mee. Tellen begint de dag erna.")
+            voeg_toe(
+                "feestdag",
+                plus_werkdagen(b, r.aantal, "weekend") + dt.timedelta(days=na),
+                f"U telde {namen} als werkdag. Dat is een feestdag volgens de Algemene termijnenwet: hij telt "
+                "niet mee.",
+            )
+        voeg_toe(
+            "begindag",
+            plus_werkdagen(b - _EEN_DAG, r.aantal, kal) + dt.timedelta(days=na),
+            f"U telde de dag van {stap.van} zelf mee. Tellen begint de dag erna.",
+        )
     elif r.aantal > 0 and r.eenheid == "dagen":
-        voeg_toe("werkdagen", plus_werkdagen(b, r.aantal, kal) + dt.timedelta(days=na),
-                 f"U telde werkdagen. De termijn is {termijn}: kalenderdagen, dus weekenden en feestdagen tellen mee.")
-        voeg_toe("begindag", b + dt.timedelta(days=r.aantal - 1 + na),
-                 f"U telde de dag van {stap.van} zelf mee. Tellen begint de dag erna.")
+        voeg_toe(
+            "werkdagen",
+            plus_werkdagen(b, r.aantal, kal) + dt.timedelta(days=na),
+            f"U telde werkdagen. De termijn is {termijn}: kalenderdagen, dus weekenden en feestdagen tellen mee.",
+        )
+        voeg_toe(
+            "begindag",
+            b + dt.timedelta(days=r.aantal - 1 + na),
+            f"U telde de dag van {stap.van} zelf mee. Tellen begint de dag erna.",
+        )
     if r.wettelijk:
         onverlengd = plus_termijn(b, r.aantal, r.eenheid, kal)
         if atw_verlengd(b, onverlengd, kal) != onverlengd:
-            voeg_toe("atw", onverlengd + dt.timedelta(days=na),
-                     "Dat is het einde zonder verlenging. Het is een wettelijke termijn: de Algemene termijnenwet "
-                     "verlengt hem tot de eerstvolgende werkdag, met ten minste twee werkdagen erin.")
+            voeg_toe(
+                "atw",
+                onverlengd + dt.timedelta(days=na),
+                "Dat is het einde zonder verlenging. Het is een wettelijke termijn: de Algemene termijnenwet "
+                "verlengt hem tot de eerstvolgende werkdag, met ten minste twee werkdagen erin.",
+            )
     if na:
-        voeg_toe("laatste-dag", m.datum - _EEN_DAG,
-                 f"Dat is de laatste dag van de termijn ({termijn} na {stap.van}). Gevraagd is de dag dáárna: de "
-                 "verantwoordelijkheid gaat over als de termijn om is.")
+        voeg_toe(
+            "laatste-dag",
+            m.datum - _EEN_DAG,
+            f"Dat is de laatste dag van de termijn ({termijn} na {stap.van}). Gevraagd is de dag dáárna: de "
+            "verantwoordelijkheid gaat over als de termijn om is.",
+        )
     elif r.aantal > 0:
-        voeg_toe("dag-na", m.datum + _EEN_DAG,
-                 f"Dat is de dag na de termijn. De termijn eindigt op de laatste dag van de {termijn}: dat is de "
-                 "uiterste datum.")
+        voeg_toe(
+            "dag-na",
+            m.datum + _EEN_DAG,
+            f"Dat is de dag na de termijn. De termijn eindigt op de laatste dag van de {termijn}: dat is de "
+            "uiterste datum.",
+        )
     if t.regio != "landelijk":
         landelijk = _zelfde_casus(t, "landelijk").moment(code)
         if landelijk is not None:
-            voeg_toe("landelijk", landelijk.datum,
-                     f"Dat is de datum volgens het landelijk kader. De afspraken van {regio_naam(t.regio)} regelen dit "
-                     "zelf, en waar de regionale tekst spreekt, geldt die.")
+            voeg_toe(
+                "landelijk",
+                landelijk.datum,
+                f"Dat is de datum volgens het landelijk kader. De afspraken van {regio_naam(t.regio)} regelen dit "
+                "zelf, en waar de regionale tekst spreekt, geldt die.",
+            )
     for versie, datum, lezing in _volgens_andere_versies(t, code):
         huidige = versie_op(t.regio, t.moment("melding").datum)  # type: ignore[union-attr]  # every case has one
         assert huidige is not None and versie.geldig_tot is not None
-        voeg_toe("versie", datum,
-                 f"Dat is de datum volgens een eerdere versie van de afspraken, ‘{versie.naam}’ (tot "
-                 f"{datum_middel(versie.geldig_tot - _EEN_DAG)}){lezing}. Voor deze melding gelden ‘{huidige.naam}’.")
+        voeg_toe(
+            "versie",
+            datum,
+            f"Dat is de datum volgens een eerdere versie van de afspraken, ‘{versie.naam}’ (tot "
+            f"{datum_middel(versie.geldig_tot - _EEN_DAG)}){lezing}. Voor deze melding gelden ‘{huidige.naam}’.",
+        )
     return tuple(kandidaten)
 
 
@@ -204,16 +238,23 @@ def _volgens_andere_versies(t: Tijdlijn, code: str) -> list[tuple[AfsprakenVersi
         oud = _zelfde_casus(t, t.regio, regels_op=versie.geldig_vanaf)
         m, lezing = oud.moment(code), ""
         if m is None:
-            regel = next((r.regel for r in recht_op(t.regio, t.route, versie.geldig_vanaf).regels(code)
-                          if r.regel.onbepaald_vanaf and r.regel.vanaf), None)
+            regel = next(
+                (
+                    r.regel
+                    for r in recht_op(t.regio, t.route, versie.geldig_vanaf).regels(code)
+                    if r.regel.onbepaald_vanaf and r.regel.vanaf
+                ),
+                None,
+            )
             if regel is None or regel.vanaf is None or regel.onbepaald_vanaf is None:
                 continue
             vanaf, feit_vanaf = regel.vanaf, regel.onbepaald_vanaf
             start = t.moment(feit_vanaf)
             if start is None:
                 continue
-            m = _zelfde_casus(t, t.regio, regels_op=versie.geldig_vanaf,
-                              **{vanaf.replace("-", "_"): start.datum.isoformat()}).moment(code)
+            m = _zelfde_casus(
+                t, t.regio, regels_op=versie.geldig_vanaf, **{vanaf.replace("-", "_"): start.datum.isoformat()}
+            ).moment(code)
             lezing = f", gelezen met {MOMENTEN[vanaf].vanaf_tekst} op de dag van {MOMENTEN[feit_vanaf].vanaf_tekst}"
         if m is not None:
             uit.append((versie, m.datum, lezing))
@@ -229,11 +270,17 @@ def partijvalkuilen(t: Tijdlijn, peildatum: dt.date) -> tuple[Valkuil, ...]:
         if code == juist:
             continue
         naam = NIEMAND_NAAM if code is None else partij_naam(code, partij_namen(t.regio))
-        perioden = [v for v in t.verantwoordelijkheid if partij_code(v.partij) == code and not v.binnen_een_dag
-                    and (code is not None or v.partij != "onbepaald")]
+        perioden = [
+            v
+            for v in t.verantwoordelijkheid
+            if partij_code(v.partij) == code and not v.binnen_een_dag and (code is not None or v.partij != "onbepaald")
+        ]
         if perioden:
-            delen = [f"van {datum_middel(v.van)}" + (f" tot en met {datum_middel(v.tot_en_met)}" if v.tot_en_met
-                                                      else ", zonder einddatum") for v in perioden]
+            delen = [
+                f"van {datum_middel(v.van)}"
+                + (f" tot en met {datum_middel(v.tot_en_met)}" if v.tot_en_met else ", zonder einddatum")
+                for v in perioden
+            ]
             uitleg = f"{naam}: in deze casus {' en '.join(delen)}, niet op {datum_middel(peildatum)}."
         else:
             uitleg = f"{naam}: in deze casus op geen enkele dag."

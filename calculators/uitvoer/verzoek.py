@@ -101,8 +101,11 @@ def _tijdlijn_resultaat(invoer: Json) -> Json:
     uit["figuur"] = figuurdata(t)
     if not any(m.code in MONITORING_MOMENTEN for m in t.momenten):
         # Why there is no monitoring: the rule that says so ('vervalt'), as the engine words it.
-        geen = [n.tekst(t.partijen) for n in t.notities_met("vervalt")
-                if any(m in MONITORING_MOMENTEN for m in n["momenten"])]
+        geen = [
+            n.tekst(t.partijen)
+            for n in t.notities_met("vervalt")
+            if any(m in MONITORING_MOMENTEN for m in n["momenten"])
+        ]
         # Or the route has monitoring, but after a day nobody gave and no text sets (the end of a dienst).
         geen = geen or [n.tekst(t.partijen) for n in t.notities_met("aanname-onmogelijk")]
         uit["monitoring_toelichting"] = " ".join(geen) or "Geen monitoringsmomenten in deze route."
@@ -116,13 +119,17 @@ def _werkdagen_resultaat(invoer: Json) -> Json:
     if bewerking == "tellen":
         tot = lees_datum(_verplicht(invoer, "tot", "de einddatum"), "tot")
         aantal = werkdagen_tussen(van, tot, kal.code)
-        samenvatting = (f"Van {datum_tekst(van)} tot en met {datum_tekst(tot)}: {aantal} "
-                        f"werkdag{'en' if aantal != 1 else ''} (de begindatum telt niet mee).")
+        samenvatting = (
+            f"Van {datum_tekst(van)} tot en met {datum_tekst(tot)}: {aantal} "
+            f"werkdag{'en' if aantal != 1 else ''} (de begindatum telt niet mee)."
+        )
     elif bewerking == "optellen":
         aantal = lees_aantal(_verplicht(invoer, "aantal", "het aantal werkdagen"), "aantal")
         tot = plus_werkdagen(van, aantal, kal.code)
-        samenvatting = (f"{aantal} werkdag{'en' if aantal != 1 else ''} na {datum_tekst(van)} is "
-                        f"{datum_tekst(tot)} (de eerste getelde dag is de dag na de begindatum).")
+        samenvatting = (
+            f"{aantal} werkdag{'en' if aantal != 1 else ''} na {datum_tekst(van)} is "
+            f"{datum_tekst(tot)} (de eerste getelde dag is de dag na de begindatum)."
+        )
     else:
         raise AfsprakenFout(f"Onbekende berekening {toon(bewerking)}; kies uit: optellen, tellen.", veld="bewerking")
     return {
@@ -134,8 +141,9 @@ def _werkdagen_resultaat(invoer: Json) -> Json:
         "aantal_werkdagen": aantal,
         "samenvatting": samenvatting,
         "kalender": kal.to_dict(),
-        "niet_werkdagen": [{**n.to_dict(), "datum_tekst": datum_middel(n.datum)}
-                           for n in niet_werkdagen(van, tot, kal.code)],
+        "niet_werkdagen": [
+            {**n.to_dict(), "datum_tekst": datum_middel(n.datum)} for n in niet_werkdagen(van, tot, kal.code)
+        ],
     }
 
 
@@ -153,8 +161,11 @@ def _terugkoppeling_resultaat(invoer: Json) -> Json:
     t = _tijdlijn({**velden, "regio": code, "route": route})
     uiterlijk = t.moment("terugkoppeling-uiterlijk")
     if uiterlijk is None:  # only when the rule data no longer has this term on this date
-        raise AfsprakenFout(f"Voor een melding op {datum_tekst(lees_datum(t.invoer['melding'], 'melding'))} kent de "
-                            f"regeldata van {regio_naam(code)} geen termijn voor terugkoppeling.", veld="melding")
+        raise AfsprakenFout(
+            f"Voor een melding op {datum_tekst(lees_datum(t.invoer['melding'], 'melding'))} kent de "
+            f"regeldata van {regio_naam(code)} geen termijn voor terugkoppeling.",
+            veld="melding",
+        )
     overdracht = t.moment("overdracht")
     assert overdracht is not None and t.op_peildatum is not None  # given or assumed; a form always asks for a day
     uit = {
@@ -165,18 +176,31 @@ def _terugkoppeling_resultaat(invoer: Json) -> Json:
         "afspraken_versie": t.to_dict()["afspraken_versie"],
         "kalender": t.kalender.to_dict(),
         "aannames": t.to_dict()["aannames"],
-        "opmerkingen": [n.tekst(t.partijen) for n in t.notities
-                        if n.code not in ("aanname", "aanname-onmogelijk") and n.get("invoer") == "overdracht"],
+        "opmerkingen": [
+            n.tekst(t.partijen)
+            for n in t.notities
+            if n.code not in ("aanname", "aanname-onmogelijk") and n.get("invoer") == "overdracht"
+        ],
         "notities": [n.to_dict(t.partijen) for n in t.notities_met("melding-in-de-toekomst")],
         "partij_namen": t.partijen,
     }
     peil = lees_datum(t.op_peildatum["datum"], "peildatum")
-    uit["peildatum"] = {"datum": peil.isoformat(), "is_vandaag": peil == vandaag(), **dag_data(peil, t.kalender.code),
-                        **afstand(peil, uiterlijk.datum, t.kalender.code)}
+    uit["peildatum"] = {
+        "datum": peil.isoformat(),
+        "is_vandaag": peil == vandaag(),
+        **dag_data(peil, t.kalender.code),
+        **afstand(peil, uiterlijk.datum, t.kalender.code),
+    }
     # The headline's date rests on the overdracht: if that was assumed, the headline says so.
     uit.update(aannames_onder([uiterlijk.code], t.momenten, t.aanname_achter, peil, t.kalender.code, t.partijen))
-    criteria = next((f for f in recht_op(code, route, lees_datum(t.invoer["melding"], "melding")).feiten()
-                     if f.code == "terugkoppeling-criteria"), None)
+    criteria = next(
+        (
+            f
+            for f in recht_op(code, route, lees_datum(t.invoer["melding"], "melding")).feiten()
+            if f.code == "terugkoppeling-criteria"
+        ),
+        None,
+    )
     if criteria is not None:
         uit["criteria"] = list(criteria.waarde) if isinstance(criteria.waarde, tuple) else [criteria.waarde]
         uit["criteria_bron"] = bron_data(criteria.bron)
@@ -192,9 +216,16 @@ def _agenda_resultaat(invoer: Json) -> Json:
     lijst, weggelaten = afspraken(t, zaak, ook_voorbij, vandaag())
     peil = t.op_peildatum
     assert peil is not None  # a form always asks for a day (_tijdlijn)
-    return {"ics": tijdlijn_als_ics(t, zaak, lijst, site_url=site, adres=adres), "bestandsnaam": bestandsnaam(t), "zaak": zaak, "kenmerk": kenmerk(zaak),
-            "afspraken": [a.to_dict(t.kalender.code) for a in lijst], "weggelaten": weggelaten,
-            "vanaf": None if ook_voorbij else peil["datum"], "vanaf_tekst": None if ook_voorbij else peil["datum_tekst"]}
+    return {
+        "ics": tijdlijn_als_ics(t, zaak, lijst, site_url=site, adres=adres),
+        "bestandsnaam": bestandsnaam(t),
+        "zaak": zaak,
+        "kenmerk": kenmerk(zaak),
+        "afspraken": [a.to_dict(t.kalender.code) for a in lijst],
+        "weggelaten": weggelaten,
+        "vanaf": None if ook_voorbij else peil["datum"],
+        "vanaf_tekst": None if ook_voorbij else peil["datum_tekst"],
+    }
 
 
 SOORTEN = {
@@ -206,8 +237,10 @@ SOORTEN = {
 }
 _MAX_LENGTE = {"regelwijziging": REGELWIJZIGING_MAX_LENGTE}
 
-_INTERNE_FOUT = ("Er ging iets mis in de rekenhulp zelf; de invoer is waarschijnlijk in orde. Probeer het opnieuw, "
-                 "en meld het aan de beheerder van de site als het blijft gebeuren.")
+_INTERNE_FOUT = (
+    "Er ging iets mis in de rekenhulp zelf; de invoer is waarschijnlijk in orde. Probeer het opnieuw, "
+    "en meld het aan de beheerder van de site als het blijft gebeuren."
+)
 
 
 def voorbeelden() -> list[tuple[str, Json]]:
@@ -221,12 +254,24 @@ def voorbeelden() -> list[tuple[str, Json]]:
         for route in ROUTES:
             uit.append(("tijdlijn", {"regio": code, "route": route, "melding": melding, "peildatum": melding}))
     eerste = uit[0][1]
-    uit += [("agenda", dict(eerste)), ("werkdagen", {"van": eerste["melding"], "aantal": "5"}),
-            ("terugkoppeling", {"melding": regio(terugkoppeling_regio_route()[0]).versies[-1].geldig_vanaf.isoformat()})]
+    uit += [
+        ("agenda", dict(eerste)),
+        ("werkdagen", {"van": eerste["melding"], "aantal": "5"}),
+        ("terugkoppeling", {"melding": regio(terugkoppeling_regio_route()[0]).versies[-1].geldig_vanaf.isoformat()}),
+    ]
     code = regio_codes()[-1]
     termijn = next(r for r in regio(code).regels if r.soort == "termijn")
-    uit.append(("regelwijziging", {"regio": code, "regel": regel_sleutel(termijn), "termijn": str((termijn.aantal or 0) + 1),
-                                   "bestand": lees_bestand(f"{code}.toml")}))
+    uit.append(
+        (
+            "regelwijziging",
+            {
+                "regio": code,
+                "regel": regel_sleutel(termijn),
+                "termijn": str((termijn.aantal or 0) + 1),
+                "bestand": lees_bestand(f"{code}.toml"),
+            },
+        )
+    )
     return uit
 
 
@@ -256,14 +301,19 @@ def bereken(soort: str, invoer: Json) -> Json:
     except AfsprakenFout as e:
         return {"ok": False, "fouten": [{"veld": e.veld, "melding": str(e)}]}
     except Exception as e:
-        return {"ok": False, "fouten": [{"veld": None, "melding": _INTERNE_FOUT,
-                                         "technisch": kort(f"{type(e).__name__}: {e}")}]}
+        return {
+            "ok": False,
+            "fouten": [{"veld": None, "melding": _INTERNE_FOUT, "technisch": kort(f"{type(e).__name__}: {e}")}],
+        }
 
 
 def bereken_json(soort: str, invoer_json: str) -> str:
     grens = _MAX_LENGTE.get(soort, FORMULIER_MAX_LENGTE)
     if not isinstance(invoer_json, str) or te_groot_voor_een_formulier(invoer_json, grens):
-        uit = {"ok": False, "fouten": [{"veld": None, "melding": "De invoer is te groot of te diep genest voor een formulier."}]}
+        uit = {
+            "ok": False,
+            "fouten": [{"veld": None, "melding": "De invoer is te groot of te diep genest voor een formulier."}],
+        }
         return json.dumps(uit, ensure_ascii=False)
     try:
         invoer = json.loads(invoer_json)

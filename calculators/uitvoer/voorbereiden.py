@@ -38,13 +38,26 @@ from ..woorden.wijzigingen import regel_tekst, wijzigingsverzoek_tekst
 from .wijzigingen import voorbeeldgeval
 
 # The form's fields for the values of a rule, and the field of the rule file each one changes.
-FORMULIERVELDEN: dict[str, str] = {"termijn": "aantal", "eenheid": "eenheid", "citaat": "citaat",
-                                   "interpretatie": "interpretatie"}
-VELD_NAMEN: dict[str, str] = {"termijn": "Termijn", "eenheid": "Eenheid", "citaat": "Citaat",
-                              "interpretatie": "Lezing", "ingang": "Geldt vanaf"}
+FORMULIERVELDEN: dict[str, str] = {
+    "termijn": "aantal",
+    "eenheid": "eenheid",
+    "citaat": "citaat",
+    "interpretatie": "interpretatie",
+}
+VELD_NAMEN: dict[str, str] = {
+    "termijn": "Termijn",
+    "eenheid": "Eenheid",
+    "citaat": "Citaat",
+    "interpretatie": "Lezing",
+    "ingang": "Geldt vanaf",
+}
 # A message of the checks names a field of the rule file; the form shows it at its own field.
-_NAAR_FORMULIER: dict[str, str] = {**{v: k for k, v in FORMULIERVELDEN.items()}, "geldig_tot": "ingang",
-                                   "geldig_vanaf": "ingang", "anker": "citaat"}
+_NAAR_FORMULIER: dict[str, str] = {
+    **{v: k for k, v in FORMULIERVELDEN.items()},
+    "geldig_tot": "ingang",
+    "geldig_vanaf": "ingang",
+    "anker": "citaat",
+}
 _EEN_DAG = dt.timedelta(days=1)
 
 
@@ -59,19 +72,21 @@ def regelkeuzes(regels: RegioRegels) -> list[dict[str, object]]:
     uit: list[dict[str, object]] = []
     for r in regels.regels:
         naam = r.omschrijving if r.soort == "vervalt" else moment_naam(r.moment or "", partijen)
-        uit.append({
-            "sleutel": regel_sleutel(r),
-            "code": r.code,
-            "soort": r.soort,
-            "label": f"{naam}: {regel_tekst(r, partijen)}"
-                     + ("" if set(r.routes) == set(ROUTES) else f" ({routes_tekst(r.routes)})")
-                     + f", {periode_tekst(r)}",
-            "termijn": r.aantal,
-            "eenheid": r.eenheid,
-            "citaat": r.bron.citaat,
-            "interpretatie": r.interpretatie or "",
-            "routes": list(r.routes),
-        })
+        uit.append(
+            {
+                "sleutel": regel_sleutel(r),
+                "code": r.code,
+                "soort": r.soort,
+                "label": f"{naam}: {regel_tekst(r, partijen)}"
+                + ("" if set(r.routes) == set(ROUTES) else f" ({routes_tekst(r.routes)})")
+                + f", {periode_tekst(r)}",
+                "termijn": r.aantal,
+                "eenheid": r.eenheid,
+                "citaat": r.bron.citaat,
+                "interpretatie": r.interpretatie or "",
+                "routes": list(r.routes),
+            }
+        )
     return uit
 
 
@@ -104,8 +119,11 @@ def _bronteksten(invoer: Mapping[str, object]) -> dict[str, Brontekst]:
     """The published texts sent with the question (the browser), or those of the site's folder (a checkout)."""
     teksten = invoer.get("teksten")
     if isinstance(teksten, dict):
-        return {code: Brontekst(str(t.get("tekst", "")), frozenset(t.get("ankers", ())), str(t.get("naam", code)))
-                for code, t in teksten.items() if isinstance(t, dict)}
+        return {
+            code: Brontekst(str(t.get("tekst", "")), frozenset(t.get("ankers", ())), str(t.get("naam", code)))
+            for code, t in teksten.items()
+            if isinstance(t, dict)
+        }
     docs = docs_map()
     return bronteksten_uit(docs) if docs is not None and docs.is_dir() else {}
 
@@ -114,8 +132,9 @@ def _probleem_data(p: Probleem) -> dict[str, object]:
     return {"veld": _NAAR_FORMULIER.get(p.veld or ""), "melding": p.melding}
 
 
-def _voorbeeld(regio: str, regel: Regel, w: Wijziging, nieuw_bestand: str | None,
-               invoer: Mapping[str, object]) -> tuple[dict[str, object], list[tuple[str, str | None, str | None]], str]:
+def _voorbeeld(
+    regio: str, regel: Regel, w: Wijziging, nieuw_bestand: str | None, invoer: Mapping[str, object]
+) -> tuple[dict[str, object], list[tuple[str, str | None, str | None]], str]:
     """The example case with the rules as they are, and (if the changed file can be read) with the change: as data,
     the moments whose date changes (name, before, after), and the case in words."""
     route = lees_keuze(invoer.get("route") or regel.routes[0], "route", ROUTES, "route")
@@ -143,14 +162,26 @@ def _voorbeeld(regio: str, regel: Regel, w: Wijziging, nieuw_bestand: str | None
     geval = f"{datum_middel(melding)}, route {routes_tekst([route])}"
     if regel.als:
         geval += f", {opties_tekst(regel.als, partijen)}"
-    data: dict[str, object] = {"route": route, "melding": melding.isoformat(), "geval": geval, "rijen": rijen,
-            "verantwoordelijk_voor": _perioden(voor), "verantwoordelijk_na": _perioden(na) if na else None}
+    data: dict[str, object] = {
+        "route": route,
+        "melding": melding.isoformat(),
+        "geval": geval,
+        "rijen": rijen,
+        "verantwoordelijk_voor": _perioden(voor),
+        "verantwoordelijk_na": _perioden(na) if na else None,
+    }
     return data, anders, geval
 
 
 def _perioden(t: Tijdlijn) -> list[dict[str, object]]:
-    return [{"partij": v.partij_naam, "van": datum_middel(v.van),
-             "tot_en_met": datum_middel(v.tot_en_met) if v.tot_en_met else None} for v in t.verantwoordelijkheid]
+    return [
+        {
+            "partij": v.partij_naam,
+            "van": datum_middel(v.van),
+            "tot_en_met": datum_middel(v.tot_en_met) if v.tot_en_met else None,
+        }
+        for v in t.verantwoordelijkheid
+    ]
 
 
 def regelwijziging(invoer: Mapping[str, object]) -> dict[str, object]:
@@ -167,17 +198,39 @@ def regelwijziging(invoer: Mapping[str, object]) -> dict[str, object]:
     nieuw_bestand = pas_toe(origineel, regels, w)
     gelezen, problemen = controleer(regio, nieuw_bestand, _bronteksten(invoer))
     voorbeeld, anders, geval = _voorbeeld(regio, regel, w, nieuw_bestand if gelezen is not None else None, invoer)
-    wijzigingen = [{"veld": veld, "naam": VELD_NAMEN[veld], "oud": _waarde(regel, in_bestand),
-                    "nieuw": str(next(v for k, v in w.velden if k == in_bestand))}
-                   for veld, in_bestand in FORMULIERVELDEN.items() if any(k == in_bestand for k, _ in w.velden)]
-    verschil = "".join(difflib.unified_diff(origineel.splitlines(keepends=True), nieuw_bestand.splitlines(keepends=True),
-                                            f"{bestandsnaam} (nu)", f"{bestandsnaam} (gewijzigd)", n=2))
+    wijzigingen = [
+        {
+            "veld": veld,
+            "naam": VELD_NAMEN[veld],
+            "oud": _waarde(regel, in_bestand),
+            "nieuw": str(next(v for k, v in w.velden if k == in_bestand)),
+        }
+        for veld, in_bestand in FORMULIERVELDEN.items()
+        if any(k == in_bestand for k, _ in w.velden)
+    ]
+    verschil = "".join(
+        difflib.unified_diff(
+            origineel.splitlines(keepends=True),
+            nieuw_bestand.splitlines(keepends=True),
+            f"{bestandsnaam} (nu)",
+            f"{bestandsnaam} (gewijzigd)",
+            n=2,
+        )
+    )
     partijen = partij_namen(regio)
     naam = moment_naam(regel.moment, partijen) if regel.moment else (regel.omschrijving or regel.code)
     verzoek = wijzigingsverzoek_tekst(
-        regio_naam(regio), naam, regel.code, [(x["naam"], x["oud"], x["nieuw"]) for x in wijzigingen], w.ingang,
+        regio_naam(regio),
+        naam,
+        regel.code,
+        [(x["naam"], x["oud"], x["nieuw"]) for x in wijzigingen],
+        w.ingang,
         bron_data(regel.bron)["document_naam"] + ", " + bron_data(regel.bron)["paragraaf_label"],
-        [p.melding for p in problemen], anders, geval, bestandsnaam)
+        [p.melding for p in problemen],
+        anders,
+        geval,
+        bestandsnaam,
+    )
     return {
         "regio": regio,
         "regio_naam": regio_naam(regio),
@@ -196,6 +249,10 @@ def regelwijziging(invoer: Mapping[str, object]) -> dict[str, object]:
 
 
 def _waarde(regel: Regel, veld: str) -> str:
-    waarde = {"aantal": regel.aantal, "eenheid": regel.eenheid, "citaat": regel.bron.citaat,
-              "interpretatie": regel.interpretatie}[veld]
+    waarde = {
+        "aantal": regel.aantal,
+        "eenheid": regel.eenheid,
+        "citaat": regel.bron.citaat,
+        "interpretatie": regel.interpretatie,
+    }[veld]
     return "" if waarde is None else str(waarde)

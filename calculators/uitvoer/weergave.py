@@ -31,7 +31,9 @@ def antwoord_op_peildatum(p: Json) -> list[str]:
     if p.get("voorwaarde_tekst"):  # the answer rests on an assumed date: the same sentence says so
         nu += f"{p['voorwaarde_tekst']}: "
     if p["partij"] is None:
-        nu += (p["partij_naam"] if p["aanwijzing"] == "onbepaald" else NIEMAND_KORT) if p["sinds"] else "nog geen melding"
+        nu += (
+            (p["partij_naam"] if p["aanwijzing"] == "onbepaald" else NIEMAND_KORT) if p["sinds"] else "nog geen melding"
+        )
     else:
         nu += f"{p['partij_naam'] if p.get('voorwaarde_tekst') else hoofdletter(p['partij_naam'])} heeft zicht op veiligheid"
         nu += f", tot en met {_iso(p['tot_en_met'])}" if p["tot_en_met"] else ", zonder einddatum"
@@ -40,7 +42,9 @@ def antwoord_op_peildatum(p: Json) -> list[str]:
         uit.append(f"  {p['toelichting']}")
     v = p["volgende"]
     if v:
-        wanneer = "vandaag" if v["dagen_tot"] == 0 else f"over {v['dagen_tot']} dag{'en' if v['dagen_tot'] != 1 else ''}"
+        wanneer = (
+            "vandaag" if v["dagen_tot"] == 0 else f"over {v['dagen_tot']} dag{'en' if v['dagen_tot'] != 1 else ''}"
+        )
         if v["werkdagen_tot"] is not None and v["dagen_tot"]:
             wanneer += f", {v['werkdagen_tot']} werkdag{'en' if v['werkdagen_tot'] != 1 else ''}"
         uit.append(f"Volgende: {v['omschrijving']} — {_iso(v['datum'])} ({wanneer}).")
@@ -139,6 +143,8 @@ def oefeningen_als_tekst(oefeningen: list[Oefening]) -> str:
         uit += textwrap.wrap(o.uitleg, width=_BREEDTE, initial_indent="  Uitleg: ", subsequent_indent="    ")
         uit += [f"  Bron: {o.bron['label']} — {o.bron['url']}"]
         if o.lezing:
-            uit += textwrap.wrap(o.lezing, width=_BREEDTE, initial_indent="  Zo leest de rekenhulp dit: ", subsequent_indent="    ")
+            uit += textwrap.wrap(
+                o.lezing, width=_BREEDTE, initial_indent="  Zo leest de rekenhulp dit: ", subsequent_indent="    "
+            )
         uit.append("")
     return "\n".join(uit)

@@ -100,25 +100,35 @@ def wijzigingen(regio: str) -> tuple[Wijzigingsmoment, ...]:
         for (moment, opties, _, _), lijst in groepen.items():
             eerste = lijst[0]
             routes = tuple(v.route for v in lijst)
-            onderdelen.append(Onderdeel(moment, routes, opties, eerste.oud, eerste.nieuw,
-                                        voorbeeld(regio, routes, datum, opties, moment)))
+            onderdelen.append(
+                Onderdeel(
+                    moment, routes, opties, eerste.oud, eerste.nieuw, voorbeeld(regio, routes, datum, opties, moment)
+                )
+            )
         # Who is responsible first (what a reader needs most), then in the order of a case.
-        onderdelen.sort(key=lambda o: (MOMENTEN[o.moment].rol != "wissel", MOMENT_VOLGORDE[o.moment], len(o.opties),
-                                       ROUTES.index(o.routes[0])))
+        onderdelen.sort(
+            key=lambda o: (
+                MOMENTEN[o.moment].rol != "wissel",
+                MOMENT_VOLGORDE[o.moment],
+                len(o.opties),
+                ROUTES.index(o.routes[0]),
+            )
+        )
         if onderdelen:
             uit.append(Wijzigingsmoment(regio, datum, oud, nieuw, tuple(onderdelen)))
     return tuple(uit)
 
 
-def voorbeeldgeval(regio: str, route: str, melding: dt.date, opties: _Opties,
-                   regels_op: dt.date | None = None) -> tuple[Tijdlijn, dict[str, Any]]:
+def voorbeeldgeval(
+    regio: str, route: str, melding: dt.date, opties: _Opties, regels_op: dt.date | None = None
+) -> tuple[Tijdlijn, dict[str, Any]]:
     """The timeline of a melding on ``melding``, where every date up to the overdracht that the rules leave open is
     given as the day of the moment before it (so the rules after the overdracht have a date to count from); and the
     dates it had to give. ``regels_op``: read the case with the rules of that day (see ``tijdlijn``)."""
     gegeven: dict[str, Any] = {}  # the timeline's date arguments (overdracht=…)
     t = tijdlijn(regio, route, melding, regels_op=regels_op, **_als_argumenten(opties))
     keten = invoerketen(route)
-    for vorige, code in zip(keten, keten[1:keten.index(_TOT_EN_MET) + 1]):
+    for vorige, code in zip(keten, keten[1 : keten.index(_TOT_EN_MET) + 1]):
         if t.moment(code) is None and (eerder := t.moment(vorige)) is not None:
             gegeven[INVOER_MOMENTEN[code].invoerveld or code] = eerder.datum
             t = tijdlijn(regio, route, melding, regels_op=regels_op, **gegeven, **_als_argumenten(opties))
@@ -144,12 +154,13 @@ def voorbeeld(regio: str, routes: tuple[str, ...], datum: dt.date, opties: _Opti
     if not gevallen:
         return None
     route, t, _ = min(gevallen, key=lambda g: ("dienst_einde" in g[2], ROUTES.index(g[0])))
-    keten = invoerketen(route)[:invoerketen(route).index(_TOT_EN_MET) + 1]
+    keten = invoerketen(route)[: invoerketen(route).index(_TOT_EN_MET) + 1]
     invoer = tuple((m.code, m.datum) for m in t.momenten if m.code in keten)
     velden: dict[str, Any] = {INVOER_MOMENTEN[c].invoerveld or c: d for c, d in invoer if c != "melding"}
     try:
-        eerder = tijdlijn(regio, route, melding, regels_op=datum - _EEN_DAG, **velden,
-                          **_als_argumenten(opties)).moment(moment)
+        eerder = tijdlijn(
+            regio, route, melding, regels_op=datum - _EEN_DAG, **velden, **_als_argumenten(opties)
+        ).moment(moment)
     except AfsprakenFout:
         eerder = None
     nu = t.moment(moment)
@@ -172,9 +183,17 @@ def onderdeel_data(o: Onderdeel, partijen: dict[str, str]) -> dict[str, object]:
         "nieuw": _kant(o.nieuw, partijen),
         "wat": wat_verandert(o.oud, o.nieuw, partijen),
         "redenen": [bron_data(t.regel.reden) for t in o.nieuw if t.regel.reden is not None],
-        "voorbeeld": None if o.voorbeeld is None else voorbeeld_tekst(
-            o.moment, o.voorbeeld.invoer, o.voorbeeld.nieuw, o.voorbeeld.oud, (o.oud, o.nieuw), partijen,
-            o.voorbeeld.route if len(o.routes) > 1 else None),
+        "voorbeeld": None
+        if o.voorbeeld is None
+        else voorbeeld_tekst(
+            o.moment,
+            o.voorbeeld.invoer,
+            o.voorbeeld.nieuw,
+            o.voorbeeld.oud,
+            (o.oud, o.nieuw),
+            partijen,
+            o.voorbeeld.route if len(o.routes) > 1 else None,
+        ),
     }
 
 
@@ -189,13 +208,16 @@ def _kant(toepassingen: tuple[Toepassing, ...], partijen: dict[str, str]) -> dic
 def wijzigingen_data(regio: str) -> list[dict[str, object]]:
     """Every change of the rules of ``regio`` (``wijzigingen``) as plain data with its sentences."""
     partijen = partij_namen(regio)
-    return [{
-        "regio": w.regio,
-        "regio_naam": regio_naam(w.regio),
-        "datum": w.datum.isoformat(),
-        "datum_tekst": datum_kort(w.datum),
-        "nieuwe_versie_begint": w.nieuwe_versie_begint,
-        "oude_versie": versie_data(w.oude_versie) if w.oude_versie else None,
-        "nieuwe_versie": versie_data(w.nieuwe_versie) if w.nieuwe_versie else None,
-        "onderdelen": [onderdeel_data(o, partijen) for o in w.onderdelen],
-    } for w in wijzigingen(regio)]
+    return [
+        {
+            "regio": w.regio,
+            "regio_naam": regio_naam(w.regio),
+            "datum": w.datum.isoformat(),
+            "datum_tekst": datum_kort(w.datum),
+            "nieuwe_versie_begint": w.nieuwe_versie_begint,
+            "oude_versie": versie_data(w.oude_versie) if w.oude_versie else None,
+            "nieuwe_versie": versie_data(w.nieuwe_versie) if w.nieuwe_versie else None,
+            "onderdelen": [onderdeel_data(o, partijen) for o in w.onderdelen],
+        }
+        for w in wijzigingen(regio)
+    ]

@@ -85,19 +85,28 @@ def _aanname(n: Notitie, partijen: dict[str, str]) -> str:
     if grond == "uiterste":
         tekst = f"{hoofdletter(naam)} is niet opgegeven; aangenomen is de uiterste datum volgens de afspraken: {datum}."
         if n.get("begrensd_door"):
-            tekst += (f" Dat is ‘{moment_naam(n['begrensd_door'], partijen)}’{_bron_tussen_haakjes(n)}: "
-                      f"{invoer_naam(n['invoer'], partijen)} gaat daaraan vooraf, en die datum ligt eerder dan de "
-                      "eigen termijn.")
+            tekst += (
+                f" Dat is ‘{moment_naam(n['begrensd_door'], partijen)}’{_bron_tussen_haakjes(n)}: "
+                f"{invoer_naam(n['invoer'], partijen)} gaat daaraan vooraf, en die datum ligt eerder dan de "
+                "eigen termijn."
+            )
     elif grond == "aanname-regel":
-        tekst = (f"{hoofdletter(naam)} is niet opgegeven en de afspraken noemen er geen termijn voor; aangenomen is "
-                 f"{datum}, de dag van {invoer_naam(n['ander'], partijen)}{_bron_tussen_haakjes(n)}.")
+        tekst = (
+            f"{hoofdletter(naam)} is niet opgegeven en de afspraken noemen er geen termijn voor; aangenomen is "
+            f"{datum}, de dag van {invoer_naam(n['ander'], partijen)}{_bron_tussen_haakjes(n)}."
+        )
     elif grond == "later-opgegeven":
         tekst = f"{hoofdletter(naam)} is niet opgegeven; aangenomen is {datum}, de dag van {invoer_naam(n['ander'], partijen)}"
-        tekst += (f" (de uiterste datum volgens de afspraken, {datum_kort(n['uiterlijk'])}, ligt later)."
-                  if n.get("uiterlijk") else ": de afspraken stellen er geen termijn voor, en later kan het niet.")
+        tekst += (
+            f" (de uiterste datum volgens de afspraken, {datum_kort(n['uiterlijk'])}, ligt later)."
+            if n.get("uiterlijk")
+            else ": de afspraken stellen er geen termijn voor, en later kan het niet."
+        )
     else:  # 'eerder-opgegeven'
-        tekst = (f"{hoofdletter(naam)} is niet opgegeven; aangenomen is {datum}, de dag van "
-                 f"{invoer_naam(n['ander'], partijen)}: eerder kan het niet.")
+        tekst = (
+            f"{hoofdletter(naam)} is niet opgegeven; aangenomen is {datum}, de dag van "
+            f"{invoer_naam(n['ander'], partijen)}: eerder kan het niet."
+        )
     return tekst + " Datums die daarvan afhangen, zijn gemarkeerd als ‘berekend uit een aanname’."
 
 
@@ -112,8 +121,10 @@ def aanname_kort(n: Notitie, partijen: dict[str, str], datum: str | None = None)
 
 def _aanname_onmogelijk(n: Notitie, partijen: dict[str, str]) -> str:
     naam = invoer_veld_naam(n["invoer"])
-    return (f"{hoofdletter(naam)} is niet opgegeven en de afspraken stellen er geen termijn voor. "
-            f"Vul {naam} in om te zien wat daarna gebeurt.")
+    return (
+        f"{hoofdletter(naam)} is niet opgegeven en de afspraken stellen er geen termijn voor. "
+        f"Vul {naam} in om te zien wat daarna gebeurt."
+    )
 
 
 def _vervalt(n: Notitie, partijen: dict[str, str]) -> str:
@@ -122,23 +133,31 @@ def _vervalt(n: Notitie, partijen: dict[str, str]) -> str:
 
 def _vervalt_na(n: Notitie, partijen: dict[str, str]) -> str:
     namen = ", ".join(f"‘{moment_naam(m, partijen)}’" for m in n["momenten"])
-    return (f"Na {invoer_naam(n['invoer'], partijen)} op {datum_kort(n['datum'])} vervalt: {namen}"
-            f"{_bron_tussen_haakjes(n)}.")
+    return (
+        f"Na {invoer_naam(n['invoer'], partijen)} op {datum_kort(n['datum'])} vervalt: {namen}"
+        f"{_bron_tussen_haakjes(n)}."
+    )
 
 
 def _regel_geldt_niet(n: Notitie, partijen: dict[str, str]) -> str:
-    return (f"Geen datum voor ‘{moment_naam(n['moment'], partijen)}’: die regel{_bron_tussen_haakjes(n)} geldt "
-            f"{n['periode']}, niet op {datum_kort(n['datum'])}.")
+    return (
+        f"Geen datum voor ‘{moment_naam(n['moment'], partijen)}’: die regel{_bron_tussen_haakjes(n)} geldt "
+        f"{n['periode']}, niet op {datum_kort(n['datum'])}."
+    )
 
 
 def _wissel_gaat_niet_door(n: Notitie, partijen: dict[str, str]) -> str:
-    return (f"‘{moment_naam(n['moment'], partijen)}’ op {datum_kort(n['datum'])} gaat niet door: "
-            f"‘{moment_naam(n['eerder_moment'], partijen)}’ ligt eerder ({datum_kort(n['eerder_datum'])}).")
+    return (
+        f"‘{moment_naam(n['moment'], partijen)}’ op {datum_kort(n['datum'])} gaat niet door: "
+        f"‘{moment_naam(n['eerder_moment'], partijen)}’ ligt eerder ({datum_kort(n['eerder_datum'])})."
+    )
 
 
 def _invoer_telt_niet_meer(n: Notitie, partijen: dict[str, str]) -> str:
-    return (f"{hoofdletter(invoer_veld_naam(n['invoer']))} ({datum_kort(n['datum'])}) speelt vanaf "
-            f"{datum_kort(n['vanaf'])} geen rol meer: de afspraken die dan gelden, rekenen er niet mee.")
+    return (
+        f"{hoofdletter(invoer_veld_naam(n['invoer']))} ({datum_kort(n['datum'])}) speelt vanaf "
+        f"{datum_kort(n['vanaf'])} geen rol meer: de afspraken die dan gelden, rekenen er niet mee."
+    )
 
 
 def _na_uiterste_datum(n: Notitie, partijen: dict[str, str]) -> str:
@@ -146,12 +165,16 @@ def _na_uiterste_datum(n: Notitie, partijen: dict[str, str]) -> str:
     if n["grens"] == f"{n['invoer']}-uiterlijk":
         tekst = f"{veld} ligt na de uiterste datum {datum_kort(n['uiterlijk'])}{_bron_tussen_haakjes(n)}."
     else:
-        tekst = (f"{veld} ligt na ‘{kleine_letter(moment_naam(n['grens'], partijen))}’ ({datum_kort(n['uiterlijk'])}"
-                 f"{', ' + bron_label(n.bron) if n.bron else ''}), terwijl {invoer_naam(n['invoer'], partijen)} daaraan "
-                 "voorafgaat.")
+        tekst = (
+            f"{veld} ligt na ‘{kleine_letter(moment_naam(n['grens'], partijen))}’ ({datum_kort(n['uiterlijk'])}"
+            f"{', ' + bron_label(n.bron) if n.bron else ''}), terwijl {invoer_naam(n['invoer'], partijen)} daaraan "
+            "voorafgaat."
+        )
     if n.get("aanname"):
-        tekst += (f" Die uiterste datum is berekend uit een aangenomen datum, want {invoer_veld_naam(n['aanname'])} "
-                  f"is niet opgegeven; vul die in als zij anders was.")
+        tekst += (
+            f" Die uiterste datum is berekend uit een aangenomen datum, want {invoer_veld_naam(n['aanname'])} "
+            f"is niet opgegeven; vul die in als zij anders was."
+        )
     return tekst
 
 
@@ -163,8 +186,10 @@ _WAAROM_LANDELIJK = {
 
 
 def _landelijk_vult_aan(n: Notitie, partijen: dict[str, str]) -> str:
-    delen = [f"{document(doc).naam}: " + ", ".join(moment_naam(m, partijen) for m in momenten)
-             for doc, momenten in n["per_document"]]
+    delen = [
+        f"{document(doc).naam}: " + ", ".join(moment_naam(m, partijen) for m in momenten)
+        for doc, momenten in n["per_document"]
+    ]
     inleiding = _WAAROM_LANDELIJK[n["regionale_tekst"]].format(regio=n["regio_naam"])
     if n["regionale_tekst"] == "beschikbaar":
         inleiding += ", volgt de rekenhulp de landelijke regels."
@@ -174,8 +199,10 @@ def _landelijk_vult_aan(n: Notitie, partijen: dict[str, str]) -> str:
 
 
 def _optie_zonder_gevolg(n: Notitie, partijen: dict[str, str]) -> str:
-    return (f"{hoofdletter(OPTIE_NAMEN[n['optie']])} verandert hier niets: de afspraken van {n['regio_naam']} "
-            f"regelen dit zelf en noemen er geen uitzondering voor{_bron_tussen_haakjes(n)}.")
+    return (
+        f"{hoofdletter(OPTIE_NAMEN[n['optie']])} verandert hier niets: de afspraken van {n['regio_naam']} "
+        f"regelen dit zelf en noemen er geen uitzondering voor{_bron_tussen_haakjes(n)}."
+    )
 
 
 def _zonder_datum(n: Notitie, partijen: dict[str, str]) -> str:
@@ -183,8 +210,10 @@ def _zonder_datum(n: Notitie, partijen: dict[str, str]) -> str:
 
 
 def _melding_in_de_toekomst(n: Notitie, partijen: dict[str, str]) -> str:
-    return (f"Let op: de meldingsdatum ({datum_kort(n['datum'])}) ligt na vandaag ({datum_kort(n['vandaag'])}). "
-            "Klopt dat? De rekenhulp rekent wel vooruit.")
+    return (
+        f"Let op: de meldingsdatum ({datum_kort(n['datum'])}) ligt na vandaag ({datum_kort(n['vandaag'])}). "
+        "Klopt dat? De rekenhulp rekent wel vooruit."
+    )
 
 
 _WOORDEN: dict[str, Callable[[Notitie, dict[str, str]], str]] = {

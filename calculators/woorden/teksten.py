@@ -171,7 +171,6 @@ def invoer_veld_naam(code: str) -> str:
     return veld_naam(veld)
 
 
-
 def voorwaarde_tekst(aannames: list[tuple[str, str, bool]], partijen: dict[str, str] | None = None) -> str:
     """The condition a headline rests on, from (input moment, its date in words, already past on the peildatum), in
     date order: 'Als de overdracht op ma 10 maart 2025 was', 'Als de veiligheidsbeoordeling op … was en de

@@ -34,8 +34,10 @@ def regel_tekst(regel: Regel, partijen: dict[str, str]) -> str:
     if regel.soort == "overgang":
         if regel.verantwoordelijke == NIEMAND:
             return f"{NIEMAND_KORT} vanaf {invoer_naam(regel.moment or '', partijen)}"
-        return f"{partij_naam(regel.verantwoordelijke, partijen)} verantwoordelijk vanaf " \
-               f"{invoer_naam(regel.moment or '', partijen)}"
+        return (
+            f"{partij_naam(regel.verantwoordelijke, partijen)} verantwoordelijk vanaf "
+            f"{invoer_naam(regel.moment or '', partijen)}"
+        )
     tekst = termijn_tekst(regel, partijen)
     if regel.onbepaald_vanaf:
         tekst += f" ({ONBEPAALD_KORT})"
@@ -59,8 +61,11 @@ def wat_verandert(oud: tuple[Toepassing, ...], nieuw: tuple[Toepassing, ...], pa
         return ["vervalt: hiervoor geldt geen regel meer"]
     uit = []
     if all(t.landelijk for t in oud) != all(t.landelijk for t in nieuw):
-        uit.append("staat nu in de eigen afspraken (was: het landelijk kader)" if all(t.landelijk for t in oud)
-                   else "nu volgens het landelijk kader (de eigen afspraken zeggen er niets meer over)")
+        uit.append(
+            "staat nu in de eigen afspraken (was: het landelijk kader)"
+            if all(t.landelijk for t in oud)
+            else "nu volgens het landelijk kader (de eigen afspraken zeggen er niets meer over)"
+        )
     if len(oud) != 1 or len(nieuw) != 1:
         return uit
     a, b = oud[0].regel, nieuw[0].regel
@@ -68,20 +73,27 @@ def wat_verandert(oud: tuple[Toepassing, ...], nieuw: tuple[Toepassing, ...], pa
         return uit
     if a.soort == "termijn":
         if a.vanaf != b.vanaf:
-            uit.append(f"de termijn telt vanaf {invoer_naam(b.vanaf or '', partijen)} in plaats van vanaf "
-                       f"{invoer_naam(a.vanaf or '', partijen)}")
+            uit.append(
+                f"de termijn telt vanaf {invoer_naam(b.vanaf or '', partijen)} in plaats van vanaf "
+                f"{invoer_naam(a.vanaf or '', partijen)}"
+            )
         elif (a.aantal, a.eenheid, a.datum) != (b.aantal, b.eenheid, b.datum):
             uit.append(f"{termijn_tekst(b, partijen)} in plaats van {termijn_tekst(a, partijen)}")
         if a.wettelijk != b.wettelijk:
-            uit.append("de Algemene termijnenwet verlengt de termijn" if b.wettelijk
-                       else "de Algemene termijnenwet verlengt de termijn niet meer (geen wettelijke termijn)")
+            uit.append(
+                "de Algemene termijnenwet verlengt de termijn"
+                if b.wettelijk
+                else "de Algemene termijnenwet verlengt de termijn niet meer (geen wettelijke termijn)"
+            )
         if a.onbepaald_vanaf and not b.onbepaald_vanaf:
             uit.append("de datum hangt niet meer af van een feit dat de rekenhulp niet kent")
         elif b.onbepaald_vanaf and not a.onbepaald_vanaf:
             uit.append("de datum hangt af van een feit van de casus dat de rekenhulp niet kent")
     if a.verantwoordelijke != b.verantwoordelijke:
-        uit.append(f"verantwoordelijk wordt {partij_naam(b.verantwoordelijke, partijen)} in plaats van "
-                   f"{partij_naam(a.verantwoordelijke, partijen)}")
+        uit.append(
+            f"verantwoordelijk wordt {partij_naam(b.verantwoordelijke, partijen)} in plaats van "
+            f"{partij_naam(a.verantwoordelijke, partijen)}"
+        )
     return uit
 
 
@@ -93,9 +105,15 @@ def geval_tekst(routes: tuple[str, ...], opties: tuple[tuple[str, object], ...],
     return ", ".join(delen)
 
 
-def voorbeeld_tekst(moment: str, invoer: tuple[tuple[str, dt.date], ...], nieuw: dt.date | None,
-                    oud: dt.date | None, regels: tuple[tuple[Toepassing, ...], tuple[Toepassing, ...]],
-                    partijen: dict[str, str], route: str | None = None) -> str:
+def voorbeeld_tekst(
+    moment: str,
+    invoer: tuple[tuple[str, dt.date], ...],
+    nieuw: dt.date | None,
+    oud: dt.date | None,
+    regels: tuple[tuple[Toepassing, ...], tuple[Toepassing, ...]],
+    partijen: dict[str, str],
+    route: str | None = None,
+) -> str:
     """'De melding op vr 1 apr 2022, de overdracht op vr 8 apr 2022: het lokale team verantwoordelijk voor het
     zicht op veiligheid vanaf wo 13 apr 2022, in plaats van …'. ``invoer``: the dates of the case (melding first);
     ``nieuw`` and ``oud``: the dates the new and the earlier rules (``regels``: old, new) give for this case, None
@@ -106,8 +124,11 @@ def voorbeeld_tekst(moment: str, invoer: tuple[tuple[str, dt.date], ...], nieuw:
     if nieuw is None:
         nu = f"{naam}: {regels_tekst(nieuwe_regels, partijen)}"
     else:
-        nu = f"{naam} vanaf {datum_middel(nieuw)}" if MOMENTEN[moment].rol == "wissel" else \
-            f"{naam}: {datum_middel(nieuw)}"
+        nu = (
+            f"{naam} vanaf {datum_middel(nieuw)}"
+            if MOMENTEN[moment].rol == "wissel"
+            else f"{naam}: {datum_middel(nieuw)}"
+        )
     if oud is not None and oud == nieuw:
         eerder = "in dit geval dezelfde datum als volgens de vorige regel"
     elif oud is not None:
@@ -121,9 +142,18 @@ def voorbeeld_tekst(moment: str, invoer: tuple[tuple[str, dt.date], ...], nieuw:
     return f"{geval[:1].upper()}{geval[1:]}: {nu}, {eerder}."
 
 
-def wijzigingsverzoek_tekst(regio: str, regel: str, code: str, wijzigingen: list[tuple[str, str, str]],
-                            ingang: dt.date | None, bron: str, problemen: list[str],
-                            voorbeeld: list[tuple[str, str | None, str | None]], geval: str, bestand: str) -> str:
+def wijzigingsverzoek_tekst(
+    regio: str,
+    regel: str,
+    code: str,
+    wijzigingen: list[tuple[str, str, str]],
+    ingang: dt.date | None,
+    bron: str,
+    problemen: list[str],
+    voorbeeld: list[tuple[str, str | None, str | None]],
+    geval: str,
+    bestand: str,
+) -> str:
     """The change request a policy officer sends to the maintainers, in plain language: which rule, what changes
     (name, now, new), from when, what the checks found, and what changes in the example case."""
     geen = "—"
@@ -135,19 +165,26 @@ def wijzigingsverzoek_tekst(regio: str, regel: str, code: str, wijzigingen: list
         f"Staat in: {bron}",
         "",
         "Wat verandert:",
-        *([f"- {naam}: nu “{oud or geen}”, wordt “{nieuw}”" for naam, oud, nieuw in wijzigingen]
-          or ["- (nog niets gewijzigd)"]),
+        *(
+            [f"- {naam}: nu “{oud or geen}”, wordt “{nieuw}”" for naam, oud, nieuw in wijzigingen]
+            or ["- (nog niets gewijzigd)"]
+        ),
         "",
-        f"Vanaf: {datum_kort(ingang)}; daarvóór blijft de huidige waarde gelden." if ingang else
-        "Vanaf: voor de hele geldigheid van de regel (de huidige waarde vervalt).",
+        f"Vanaf: {datum_kort(ingang)}; daarvóór blijft de huidige waarde gelden."
+        if ingang
+        else "Vanaf: voor de hele geldigheid van de regel (de huidige waarde vervalt).",
         "",
         "Controle (dezelfde als ‘python -m calculators controleer’):",
-        *([f"- {p}" for p in problemen] or ["- In orde: het bestand is geldig en elk citaat staat letterlijk in de "
-                                             "gepubliceerde tekst."]),
+        *(
+            [f"- {p}" for p in problemen]
+            or ["- In orde: het bestand is geldig en elk citaat staat letterlijk in de gepubliceerde tekst."]
+        ),
         "",
         f"Voorbeeld: een melding op {geval}.",
-        *([f"- {naam}: {voor or geen} wordt {na or geen}" for naam, voor, na in voorbeeld]
-          or ["- Geen andere datum in dit voorbeeld."]),
+        *(
+            [f"- {naam}: {voor or geen} wordt {na or geen}" for naam, voor, na in voorbeeld]
+            or ["- Geen andere datum in dit voorbeeld."]
+        ),
         "",
         f"Het gewijzigde regelbestand ({bestand}) is bijgevoegd. Zet het in de map calculators/rules/ in plaats van "
         f"het huidige en controleer met: python -m calculators controleer",

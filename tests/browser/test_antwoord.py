@@ -36,10 +36,14 @@ KERST = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding=2026-11-27&
 # Before the veiligheidsbeoordeling: nobody named yet, with the longest answer (an explanation, an assumption).
 VOOR_TRIAGE = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding=2026-11-27&peildatum=2026-12-01#tijdlijn"
 # ZL onderzoek on do 20-3-2025: the period of Veilig Thuis starts and ends on an assumed date (two fields to fill in).
-TWEE_AANNAMES = "?rekenhulp=tijdlijn&regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20#tijdlijn"
+TWEE_AANNAMES = (
+    "?rekenhulp=tijdlijn&regio=zuid-limburg&route=onderzoek&melding=2025-03-03&peildatum=2025-03-20#tijdlijn"
+)
 # MB direct with both dates given: nothing rests on an assumption.
-OPGEGEVEN = ("?rekenhulp=tijdlijn&regio=midden-brabant&route=direct&melding=2025-04-24&veiligheidsbeoordeling=2025-04-25"
-             "&overdracht=2025-04-28&peildatum=2025-05-06#tijdlijn")
+OPGEGEVEN = (
+    "?rekenhulp=tijdlijn&regio=midden-brabant&route=direct&melding=2025-04-24&veiligheidsbeoordeling=2025-04-25"
+    "&overdracht=2025-04-28&peildatum=2025-05-06#tijdlijn"
+)
 # The same ZL case nine years on, so that its reminders lie ahead of today for as long as the calculator's years
 # run: melding di 27-11-2035, veiligheidsbeoordeling en overdracht uiterlijk di 4-12 (wo 28, do 29, vr 30-11, ma 3,
 # di 4-12); contact uiterlijk di 25-12-2035 (Eerste Kerstdag), afstemming 2 maanden na de overdracht ma 4-2-2036.
@@ -66,7 +70,9 @@ def open_antwoord(page, site_url: str, query: str):
 
 
 def wacht_op_antwoord(page, voorwaarde: str) -> None:
-    page.wait_for_function(f"(() => {{ const a = window.__awRekenhulp.laatsteAntwoord; return !!a && a.ok && ({voorwaarde}); }})()")
+    page.wait_for_function(
+        f"(() => {{ const a = window.__awRekenhulp.laatsteAntwoord; return !!a && a.ok && ({voorwaarde}); }})()"
+    )
 
 
 def resultaat(page) -> dict:
@@ -78,6 +84,7 @@ def kop_tekst(page) -> str:
 
 
 # ---------- 1. a headline as strong as its facts ----------
+
 
 def test_a_headline_resting_on_an_assumed_date_says_so_and_takes_the_real_one_in_place(scherm, site_url):
     page = scherm
@@ -123,7 +130,9 @@ def test_the_meldingsdatum_starts_empty_and_is_required_the_peildatum_is_today(s
     page.locator(ANTWOORD).wait_for()
     r = resultaat(page)
     # Without a choice, the answer is for today (the engine says which day that is), and the field beside it says so.
-    assert r["peildatum_is_vandaag"] and page.locator("#aw-tijdlijn-peildatum").input_value() == r["op_peildatum"]["datum"]
+    assert (
+        r["peildatum_is_vandaag"] and page.locator("#aw-tijdlijn-peildatum").input_value() == r["op_peildatum"]["datum"]
+    )
     assert page.locator(ANTWOORD + " .aw-antwoord__dag").inner_text().lower().startswith("vandaag, ")
     # The link leaves today out, so that it answers for the day it is opened.
     assert "peildatum" not in parse_qs(urlparse(page.evaluate("window.location.href")).query)
@@ -132,7 +141,9 @@ def test_the_meldingsdatum_starts_empty_and_is_required_the_peildatum_is_today(s
 def test_a_melding_after_today_gives_a_clear_warning_and_is_still_computed(scherm, site_url):
     page = scherm
     later = (dt.date.today() + dt.timedelta(days=40)).isoformat()
-    antwoord = open_antwoord(page, site_url, f"?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding={later}#tijdlijn")
+    antwoord = open_antwoord(
+        page, site_url, f"?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct&melding={later}#tijdlijn"
+    )
     waarschuwing = antwoord.locator(".aw-waarschuwing")
     assert waarschuwing.is_visible() and "ligt na vandaag" in waarschuwing.inner_text()
     assert [n["code"] for n in resultaat(page)["notities"]].count("melding-in-de-toekomst") == 1
@@ -145,18 +156,29 @@ def test_a_date_on_a_feestdag_names_it_in_the_headline_schedule_and_figure(scher
     page = scherm
     antwoord = open_antwoord(page, site_url, KERST)
     volgende = antwoord.locator(".aw-antwoord__volgende")
-    assert "vr 25 december 2026, Eerste Kerstdag" in volgende.inner_text() and "geen werkdag" in volgende.inner_text().lower()
+    assert (
+        "vr 25 december 2026, Eerste Kerstdag" in volgende.inner_text()
+        and "geen werkdag" in volgende.inner_text().lower()
+    )
     # (text_content: a day off screen is not laid out, so it has no inner text yet)
     dag = page.locator(".aw-rooster__datum", has=page.locator('time[datetime="2026-12-25"]'))
     assert "vr 25 december 2026, Eerste Kerstdag" in dag.text_content() and "geen werkdag" in dag.text_content()
     assert "vr 25 december 2026, Eerste Kerstdag" in page.locator("svg.aw-fig desc").text_content()
     # A working day is not flagged.
-    assert page.locator(".aw-rooster__datum", has=page.locator('time[datetime="2027-02-04"]')).locator(".aw-label--vrij").count() == 0
+    assert (
+        page.locator(".aw-rooster__datum", has=page.locator('time[datetime="2027-02-04"]'))
+        .locator(".aw-label--vrij")
+        .count()
+        == 0
+    )
 
 
 # ---------- 2. actions beside the answer ----------
 
-@pytest.mark.parametrize("query", [VOOR_TRIAGE, KERST, TWEE_AANNAMES], ids=["uitleg-en-aanname", "feestdag", "twee-aannames"])
+
+@pytest.mark.parametrize(
+    "query", [VOOR_TRIAGE, KERST, TWEE_AANNAMES], ids=["uitleg-en-aanname", "feestdag", "twee-aannames"]
+)
 def test_the_actions_are_within_one_screen_of_the_headline(scherm, site_url, query):
     page = scherm
     open_antwoord(page, site_url, query)
@@ -182,8 +204,14 @@ def test_keyboard_order_follows_answer_actions_schedule(scherm, site_url):
             stops.append(stop)
         if stop == "Afdrukken":
             break
-    wanted = ["aw-tijdlijn-werkelijk-overdracht", "aw-tijdlijn-peildatum", "In mijn agenda (.ics)", "aw-agenda-voorbij",
-              "Link kopiëren", "Afdrukken"]
+    wanted = [
+        "aw-tijdlijn-werkelijk-overdracht",
+        "aw-tijdlijn-peildatum",
+        "In mijn agenda (.ics)",
+        "aw-agenda-voorbij",
+        "Link kopiëren",
+        "Afdrukken",
+    ]
     assert stops == wanted, stops
     page.keyboard.press("Tab")  # then the case and the schedule
     assert page.evaluate("!!document.activeElement.closest('.aw-casus, .aw-rooster')")
@@ -212,6 +240,7 @@ def test_another_peildatum_beside_the_answer_recomputes_in_place_while_typing(sc
 
 # ---------- 3. a calendar file worth importing ----------
 
+
 def _download(page):
     with page.expect_download() as info:
         page.get_by_role("button", name="In mijn agenda (.ics)").click()
@@ -228,7 +257,8 @@ def _khal(tmp_path):
     map_ = tmp_path / "agenda"
     map_.mkdir()
     config = tmp_path / "khal.conf"
-    config.write_text(f"""[calendars]
+    config.write_text(
+        f"""[calendars]
 [[afspraken]]
 path = {map_}
 type = calendar
@@ -240,11 +270,18 @@ datetimeformat = %Y-%m-%d %H:%M
 longdatetimeformat = %Y-%m-%d %H:%M
 [default]
 default_calendar = afspraken
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
 
     def run(*args: str) -> str:
-        uit = subprocess.run([khal, "-c", str(config), *args], capture_output=True, text=True, timeout=120,
-                             env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+        uit = subprocess.run(
+            [khal, "-c", str(config), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        )
         assert uit.returncode == 0, uit.stderr
         return uit.stdout
 
@@ -302,12 +339,15 @@ def test_the_calendar_file_imports_into_khal_with_reminders_and_a_way_back(scher
     lijst = khal("list", "--format", "{start-date} {title}", "2035-12-01", "2036-03-01")
     regels = [r for r in lijst.splitlines() if re.match(r"^\d{4}-\d\d-\d\d ", r)]
     # Overdracht ma 3-12: contact uiterlijk ma 24-12, afstemming zo 3-2-2036; given dates carry no '(aanname)'.
-    assert regels == [f"2035-12-24 Uiterlijk contact gezin – Zuid-Limburg #{zaak[:4]}",
-                      f"2036-02-03 Afstemming informeren – Zuid-Limburg #{zaak[:4]}"]
+    assert regels == [
+        f"2035-12-24 Uiterlijk contact gezin – Zuid-Limburg #{zaak[:4]}",
+        f"2036-02-03 Afstemming informeren – Zuid-Limburg #{zaak[:4]}",
+    ]
     assert len(list(map_.iterdir())) == 2
 
 
 # ---------- 4. a page that prints ----------
+
 
 def _pdf_paginas(page, tmp_path) -> tuple[int, str]:
     page.emulate_media(media="print")
@@ -315,7 +355,9 @@ def _pdf_paginas(page, tmp_path) -> tuple[int, str]:
     pdf = tmp_path / "antwoord.pdf"
     page.pdf(path=str(pdf), format="A4")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    tekst = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    tekst = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1)), " ".join(tekst.split())
 
 
@@ -325,9 +367,17 @@ def test_a_simple_case_prints_on_two_pages_with_what_paper_needs(scherm, site_ur
     adres = page.evaluate("window.location.href")
     paginas, tekst = _pdf_paginas(page, tmp_path)
     assert paginas <= 2, f"{paginas} pagina's"
-    for nodig in ("Als de veiligheidsbeoordeling op do 1 mei 2025 is", "Invoer en aannames", "Midden-Brabant",
-                  "Overdracht niet opgegeven: aangenomen do 1 mei 2025", "Wat er gebeurt, per datum",
-                  "Tijdlijn als figuur", "Berekend op", "geen advies", "Deze berekening opnieuw openen"):
+    for nodig in (
+        "Als de veiligheidsbeoordeling op do 1 mei 2025 is",
+        "Invoer en aannames",
+        "Midden-Brabant",
+        "Overdracht niet opgegeven: aangenomen do 1 mei 2025",
+        "Wat er gebeurt, per datum",
+        "Tijdlijn als figuur",
+        "Berekend op",
+        "geen advies",
+        "Deze berekening opnieuw openen",
+    ):
         assert nodig in tekst, nodig
     assert "zaak=" in tekst and urlparse(adres).netloc in tekst  # the address to reopen it
     for niet in ("Stand van de casus op", "In mijn agenda", "Link kopiëren", "Afdrukken", "Werkelijke datum"):
@@ -389,6 +439,7 @@ def test_the_peildatum_line_crosses_no_text_in_the_figure(scherm, site_url, peil
 
 # ---------- accessible in every new state ----------
 
+
 @pytest.mark.parametrize("kleur", ["default", "slate"])
 def test_no_wcag_violations_in_the_new_states(scherm, site_url, built_site, kleur):
     page = scherm
@@ -410,6 +461,9 @@ def test_no_wcag_violations_in_the_new_states(scherm, site_url, built_site, kleu
     page.locator("#aw-terugkoppeling-melding").fill("2025-11-24")
     page.locator("#terugkoppeling [data-aw-bereken]").click()
     page.locator("#terugkoppeling [data-aw-antwoord]").wait_for()
-    assert "Als de overdracht op ma 1 december 2025 was" in page.locator("#terugkoppeling [data-aw-antwoord] h3").inner_text()
+    assert (
+        "Als de overdracht op ma 1 december 2025 was"
+        in page.locator("#terugkoppeling [data-aw-antwoord] h3").inner_text()
+    )
     problemen += axe_violations(page, f"terugkoppeling met aanname ({kleur})")
     assert problemen == [], "\n".join(problemen)

@@ -35,7 +35,9 @@ def open_pagina(browser):
     contexten = []
 
     def open_(pad: str, scherm: str = "laptop", schema: str = "light"):
-        context = browser.new_context(locale="nl-NL", color_scheme=schema, **(PHONE if scherm == "telefoon" else LAPTOP))
+        context = browser.new_context(
+            locale="nl-NL", color_scheme=schema, **(PHONE if scherm == "telefoon" else LAPTOP)
+        )
         context.set_default_timeout(BROWSER_WAIT_MS)
         contexten.append(context)
         page = context.new_page()
@@ -80,7 +82,9 @@ def test_een_afkorting_toont_haar_betekenis_na_een_tik(open_pagina, site_url):
 def test_een_begrip_leidt_naar_zijn_uitleg(open_pagina, site_url):
     page = open_pagina(site_url + MB + "#par-4-1")
     page.locator('#par-4-1 ~ * a.aw-begrip[href$="#werkdag"]').first.click()
-    page.wait_for_url(lambda url: urlparse(url).path.endswith("/begrippenlijst/") and urlparse(url).fragment == "werkdag")
+    page.wait_for_url(
+        lambda url: urlparse(url).path.endswith("/begrippenlijst/") and urlparse(url).fragment == "werkdag"
+    )
     assert page.locator("dt#werkdag").inner_text().startswith("Werkdag")
 
 

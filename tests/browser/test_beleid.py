@@ -51,6 +51,7 @@ def maten(page, selector: str) -> dict:
 
 # ---------- the matrix ----------
 
+
 def test_de_matrix_is_hoogstens_twee_schermen_hoog_en_schuift_niet_opzij(laptop, site_url):
     laptop.goto(site_url + MATRIX)
     m = maten(laptop, "table.aw-matrix__tabel")
@@ -71,14 +72,19 @@ def test_de_matrix_staat_op_een_telefoon_onder_elkaar(telefoon, site_url):
 
 # ---------- side by side ----------
 
+
 def _zichtbaar(page) -> list[str]:
-    return page.evaluate("() => [...document.querySelectorAll('.aw-naast__tabel thead th[data-keuze]:not([hidden])')]"
-                         ".map(th => th.dataset.keuze)")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.aw-naast__tabel thead th[data-keuze]:not([hidden])')]"
+        ".map(th => th.dataset.keuze)"
+    )
 
 
 def _gemarkeerd(page) -> list[str]:
-    return page.evaluate("() => [...document.querySelectorAll('.aw-naast__tabel tbody tr.aw-naast__rij--anders')]"
-                         ".map(tr => tr.dataset.onderwerp)")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.aw-naast__tabel tbody tr.aw-naast__rij--anders')]"
+        ".map(tr => tr.dataset.onderwerp)"
+    )
 
 
 def test_naast_elkaar_toont_de_twee_keuzes_en_markeert_de_verschillen(laptop, site_url):
@@ -88,8 +94,10 @@ def test_naast_elkaar_toont_de_twee_keuzes_en_markeert_de_verschillen(laptop, si
     laptop.get_by_label("Eerste").select_option("zuid-limburg@versie-2022")
     laptop.get_by_label("Tweede").select_option("midden-brabant@hernieuwd-2024")
     paar = "midden-brabant@hernieuwd-2024|zuid-limburg@versie-2022"
-    laptop.wait_for_function(f"() => document.querySelector('[data-aw-naast-samenvatting]').textContent === "
-                             f"{json.dumps(data['teksten'][paar])}")
+    laptop.wait_for_function(
+        f"() => document.querySelector('[data-aw-naast-samenvatting]').textContent === "
+        f"{json.dumps(data['teksten'][paar])}"
+    )
     # The first choice left, the second right; the rows the build found marked, with a visible word.
     assert _zichtbaar(laptop) == ["zuid-limburg@versie-2022", "midden-brabant@hernieuwd-2024"]
     assert _gemarkeerd(laptop) == [str(i) for i in data["rijen"][paar]]
@@ -109,6 +117,7 @@ def test_naast_elkaar_past_op_een_telefoon(telefoon, site_url):
 
 # ---------- preparing a rule change ----------
 
+
 def wacht_op(page, voorwaarde: str):
     page.wait_for_function(f"(() => {{ const a = {ANTWOORD}; return !!a && ({voorwaarde}); }})()")
     return page.evaluate(ANTWOORD)
@@ -123,7 +132,9 @@ def test_een_regelwijziging_voorbereiden_in_de_browser(laptop, site_url, tmp_pat
     assert laptop.get_by_label("Termijn (aantal)").input_value() == "7"  # the file's own value to start from
     laptop.get_by_label("Termijn (aantal)").fill("10")
     laptop.get_by_label("Geldt vanaf (niet verplicht)").fill("2026-01-01")
-    a = wacht_op(laptop, "a.ok && a.resultaat.wijzigingen.length === 1 && a.resultaat.voorbeeld.melding === '2026-01-02'")
+    a = wacht_op(
+        laptop, "a.ok && a.resultaat.wijzigingen.length === 1 && a.resultaat.voorbeeld.melding === '2026-01-02'"
+    )
 
     # The checks of controleer, shown as such.
     assert a["resultaat"]["controle"] == {"in_orde": True, "problemen": []}
@@ -132,8 +143,14 @@ def test_een_regelwijziging_voorbereiden_in_de_browser(laptop, site_url, tmp_pat
     # vr 9 januari; 7 days later is vr 16 januari, 10 days later ma 19 januari; the team is responsible the day after.
     rijen = laptop.locator("table.aw-wijz__tabel tr.aw-wijz__anders")
     assert rijen.count() == 2
-    assert [c.strip() for c in rijen.nth(0).locator("td").all_inner_texts()] == ["vr 16 januari 2026", "ma 19 januari 2026"]
-    assert [c.strip() for c in rijen.nth(1).locator("td").all_inner_texts()] == ["za 17 januari 2026", "di 20 januari 2026"]
+    assert [c.strip() for c in rijen.nth(0).locator("td").all_inner_texts()] == [
+        "vr 16 januari 2026",
+        "ma 19 januari 2026",
+    ]
+    assert [c.strip() for c in rijen.nth(1).locator("td").all_inner_texts()] == [
+        "za 17 januari 2026",
+        "di 20 januari 2026",
+    ]
 
     # The downloaded file passes controleer in a copy of the rules folder.
     with laptop.expect_download() as download:
@@ -142,8 +159,12 @@ def test_een_regelwijziging_voorbereiden_in_de_browser(laptop, site_url, tmp_pat
     kopie = tmp_path / "regels"
     shutil.copytree(ROOT / "calculators" / "rules", kopie)
     download.value.save_as(kopie / "midden-brabant.toml")
-    controle = subprocess.run([sys.executable, "-m", "calculators", "controleer", "--map", str(kopie)], cwd=ROOT,
-                              capture_output=True, text=True)
+    controle = subprocess.run(
+        [sys.executable, "-m", "calculators", "controleer", "--map", str(kopie)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert controle.returncode == 0, controle.stderr
     assert "aantal = 10" in (kopie / "midden-brabant.toml").read_text(encoding="utf-8")
     with laptop.expect_download() as verzoek:

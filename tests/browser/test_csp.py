@@ -29,8 +29,11 @@ def site_pages(site: Path) -> dict[str, Path]:
 
 
 def calculator_pages(site: Path) -> list[str]:
-    return [path for path, html in site_pages(site).items()
-            if 'id="aw-rekenkern-config"' in html.read_text(encoding="utf-8")]
+    return [
+        path
+        for path, html in site_pages(site).items()
+        if 'id="aw-rekenkern-config"' in html.read_text(encoding="utf-8")
+    ]
 
 
 class Watch:
@@ -76,7 +79,9 @@ def test_every_page_without_csp_violations(page, nginx_url, built_site):
         if diagrams.count():
             # A function, not an expression: Playwright evaluates expressions with eval(),
             # which this very CSP forbids.
-            page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)"
+            )
             assert page.locator("pre.aw-diagram[data-aw-rendered=ja]").count() == diagrams.count(), path
         page.wait_for_load_state("networkidle")  # every request of the page has been made (and checked)
     watch.assert_clean()
@@ -134,7 +139,9 @@ def start_and_calculate(page, url: str, watch: Watch) -> None:
     for verplicht in page.locator("[data-aw-rekenhulp]:not([hidden]) input[required]").all():
         verplicht.fill("2025-04-24")
     # (On 'Regelwijziging voorbereiden' the engine answers a rule change: the same worker, the same button.)
-    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken], [data-aw-voorbereiden] [data-aw-bereken]").click()
+    page.locator(
+        "[data-aw-rekenhulp]:not([hidden]) [data-aw-bereken], [data-aw-voorbereiden] [data-aw-bereken]"
+    ).click()
     page.locator("[data-aw-antwoord], [data-aw-foutsamenvatting]:not([hidden])").first.wait_for()
 
 

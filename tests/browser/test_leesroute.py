@@ -40,10 +40,12 @@ def test_de_route_houdt_bij_welke_stappen_gelezen_zijn(laptop, site_url):
     laptop.goto(site_url + "start-hier/")
     assert voortgang(laptop) == "U hebt 0 van de 5 stappen gelezen."
     laptop.locator('section[data-aw-stap="kader"] input[data-aw-gelezen]').check()
-    laptop.wait_for_function("() => document.querySelector('[data-aw-voortgang-tekst]').textContent.startsWith('U hebt 1 ')")
+    laptop.wait_for_function(
+        "() => document.querySelector('[data-aw-voortgang-tekst]').textContent.startsWith('U hebt 1 ')"
+    )
     assert bewaard(laptop) == ["kader"]  # the step's key, nothing else
     assert "aw-gelezen" in laptop.locator('section[data-aw-stap="kader"]').get_attribute("class")
-    assert laptop.locator('[data-aw-voortgang] progress').evaluate("p => p.value") == 1
+    assert laptop.locator("[data-aw-voortgang] progress").evaluate("p => p.value") == 1
 
     # Step 2: to Midden-Brabant § 4; at its end, on to the next step.
     laptop.get_by_role("link", name="Midden-Brabant: § 4 en 5").click()
@@ -60,7 +62,9 @@ def test_de_route_houdt_bij_welke_stappen_gelezen_zijn(laptop, site_url):
     assert laptop.locator('section[data-aw-stap="regio"] input[data-aw-gelezen]').is_checked()
 
     laptop.get_by_role("button", name="Opnieuw beginnen").click()
-    laptop.wait_for_function("() => document.querySelector('[data-aw-voortgang-tekst]').textContent.startsWith('U hebt 0 ')")
+    laptop.wait_for_function(
+        "() => document.querySelector('[data-aw-voortgang-tekst]').textContent.startsWith('U hebt 0 ')"
+    )
     assert bewaard(laptop) == []
     assert laptop.locator("input[data-aw-gelezen]:checked").count() == 0
 
@@ -70,14 +74,18 @@ def test_terug_naar_de_route_komt_bij_de_stap(laptop, site_url):
     begin = laptop.locator('nav.aw-routestap--begin[data-aw-stap="kader"]')
     assert "Leesroute, stap 1 van 6" in begin.inner_text()
     begin.get_by_role("link", name="Terug naar de route").click()
-    laptop.wait_for_url(lambda url: urlparse(url).path.endswith("/start-hier/") and urlparse(url).fragment == "stap-kader")
+    laptop.wait_for_url(
+        lambda url: urlparse(url).path.endswith("/start-hier/") and urlparse(url).fragment == "stap-kader"
+    )
 
 
 def test_zonder_opslag_werkt_de_route_en_zegt_hij_dat_niets_bewaard_wordt(browser, site_url):
     context = browser.new_context(locale="nl-NL", **LAPTOP)
     # A browser or intranet policy that blocks storage: reading and writing throw.
-    context.add_init_script("Object.defineProperty(window, 'localStorage', "
-                            "{get() { throw new DOMException('geblokkeerd', 'SecurityError'); }});")
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('geblokkeerd', 'SecurityError'); }});"
+    )
     page = context.new_page()
     fouten = []  # Material's own scripts do not survive blocked storage; the route's must
     page.on("pageerror", lambda fout: fouten.append(fout.stack) if "leesroute.js" in (fout.stack or "") else None)
@@ -85,7 +93,9 @@ def test_zonder_opslag_werkt_de_route_en_zegt_hij_dat_niets_bewaard_wordt(browse
         page.goto(site_url + "start-hier/")
         assert voortgang(page) == "U hebt 0 van de 5 stappen gelezen."
         page.locator('section[data-aw-stap="oefenen"] input[data-aw-gelezen]').check()
-        page.wait_for_function("() => document.querySelector('[data-aw-voortgang-tekst]').textContent.includes('bewaart dit niet')")
+        page.wait_for_function(
+            "() => document.querySelector('[data-aw-voortgang-tekst]').textContent.includes('bewaart dit niet')"
+        )
         assert voortgang(page).startswith("U hebt 1 van de 5 stappen gelezen.")
         assert fouten == []
     finally:
@@ -96,7 +106,7 @@ def test_zonder_opslag_werkt_de_route_en_zegt_hij_dat_niets_bewaard_wordt(browse
 @pytest.mark.parametrize("scherm", ["telefoon", "laptop"])
 def test_de_route_met_voortgang_heeft_geen_wcag_fouten(browser, site_url, schema, scherm):
     context = browser.new_context(locale="nl-NL", color_scheme=schema, **(PHONE if scherm == "telefoon" else LAPTOP))
-    context.add_init_script(f"localStorage.setItem({json.dumps(SLEUTEL)}, '[\"kader\", \"regio\"]');")
+    context.add_init_script(f'localStorage.setItem({json.dumps(SLEUTEL)}, \'["kader", "regio"]\');')
     page = context.new_page()
     try:
         page.goto(site_url + "start-hier/")
@@ -104,7 +114,7 @@ def test_de_route_met_voortgang_heeft_geen_wcag_fouten(browser, site_url, schema
         assert page.evaluate("() => document.documentElement.scrollWidth") <= (390 if scherm == "telefoon" else 1366)
         problemen = axe_violations(page, f"start-hier ({scherm}, {schema})")
         page.goto(site_url + "midden-brabant/samenwerkingsafspraken/#par-4")
-        page.locator('nav.aw-routestap--eind input[data-aw-gelezen]:checked').wait_for()
+        page.locator("nav.aw-routestap--eind input[data-aw-gelezen]:checked").wait_for()
         problemen += axe_violations(page, f"midden-brabant met leesroute ({scherm}, {schema})")
         assert problemen == [], "\n".join(problemen[:20])
     finally:

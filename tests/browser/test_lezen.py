@@ -36,8 +36,11 @@ VERWACHT = {
     "veiligheidsbeoordeling": ("zuid-limburg", "midden-brabant", "west-brabant", "landelijk"),
 }
 # Questions as readers ask them, with the sections that must be among the three best results.
-ZL, MB, WB = ("zuid-limburg/samenwerkingsafspraken/", "midden-brabant/samenwerkingsafspraken/",
-              "west-brabant/samenwerkingsafspraken/")
+ZL, MB, WB = (
+    "zuid-limburg/samenwerkingsafspraken/",
+    "midden-brabant/samenwerkingsafspraken/",
+    "west-brabant/samenwerkingsafspraken/",
+)
 LK = "landelijk/kwaliteitskader-zicht-op-veiligheid/"
 VRAGEN = {
     "wie is verantwoordelijk na overdracht": {ZL + "#par-5-1-1", ZL + "#par-5-2-1"},
@@ -102,6 +105,7 @@ def telefoon(browser):
 
 # ---------- search ----------
 
+
 @pytest.mark.parametrize("vraag", VERWACHT)
 def test_de_beste_drie_resultaten_komen_uit_de_afspraken(laptop, site_url, vraag):
     laptop.goto(site_url)
@@ -156,7 +160,9 @@ def test_een_resultaat_biedt_de_rekenhulp_en_het_begrip(laptop, site_url):
     begrip = laptop.locator(".md-search-result__item").first.locator(".aw-zoekhulp--begrippen a")
     begrip.wait_for()
     assert begrip.inner_text() == "Overdracht"
-    assert urlparse(begrip.get_attribute("href")).path.endswith("/begrippenlijst/") and begrip.get_attribute("href").endswith("#overdracht")
+    assert urlparse(begrip.get_attribute("href")).path.endswith("/begrippenlijst/") and begrip.get_attribute(
+        "href"
+    ).endswith("#overdracht")
     # Zuid-Limburg § 5.2.1, the best answer, states a term: its result offers the calculator with the region.
     sectie = laptop.locator(f'.md-search-result__item a.md-search-result__link[href*="{ZL}"][href$="#par-5-2-1"]')
     reken = sectie.locator("xpath=following-sibling::p[contains(@class, 'aw-zoekhulp')][1]/a")
@@ -188,8 +194,9 @@ def test_een_zoekvraag_van_voor_de_zoekindex_wordt_beantwoord_zodra_die_er_is(la
 
 def test_een_geplakte_zoekvraag_wordt_beantwoord_als_de_index_al_klaar_is(laptop, site_url):
     laptop.goto(site_url)
-    klaar = laptop.evaluate("() => JSON.parse(document.getElementById('__config').textContent)"
-                            ".translations['search.result.placeholder']")
+    klaar = laptop.evaluate(
+        "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
     laptop.keyboard.press("/")
     laptop.locator(".md-search-result__meta", has_text=klaar).wait_for()  # Material says it is ready
     laptop.keyboard.insert_text("monitoring")  # no keyup: Material alone never answered this
@@ -198,10 +205,13 @@ def test_een_geplakte_zoekvraag_wordt_beantwoord_als_de_index_al_klaar_is(laptop
 
 # ---------- 390 px ----------
 
+
 @pytest.mark.parametrize("pad", ["vergelijking/", *AFSPRAKEN.values(), "", "start-hier/", "vergelijking/infographic/"])
 def test_geen_pagina_breder_dan_een_telefoon(telefoon, site_url, pad):
     telefoon.goto(site_url + pad, wait_until="load")
-    telefoon.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+    telefoon.wait_for_function(
+        "() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)"
+    )
     breedte = telefoon.evaluate("() => document.documentElement.scrollWidth")
     assert breedte <= 390, f"{pad}: pagina is {breedte} px breed"
     # No table wider than the screen either (the drawn infographic scrolls by design, with its text version below).
@@ -253,6 +263,7 @@ def test_de_citaten_van_de_vergelijking_openen_met_het_toetsenbord(laptop, site_
 
 # ---------- 404 ----------
 
+
 class NietGevonden(SiteHandler):
     """A static server that answers a missing address with the site's 404.html, as nginx's
     error_page and Apache's ErrorDocument do (deploy/), under an optional sub-path."""
@@ -262,7 +273,7 @@ class NietGevonden(SiteHandler):
     def translate_path(self, path):
         if not path.startswith(self.submap):
             return str(Path(self.directory) / "bestaat-niet")
-        return super().translate_path("/" + path[len(self.submap):])
+        return super().translate_path("/" + path[len(self.submap) :])
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
@@ -296,8 +307,10 @@ def _bekijk_404(laptop, basis: str, submap: str) -> None:
     """A missing address at some depth: the site's Dutch 404 page, with its styles, scripts, working links
     and a search field that leads to the results."""
     mislukt = []
-    laptop.on("response", lambda r: mislukt.append(f"{r.status} {r.url}")
-              if r.status >= 400 and "bestaat" not in r.url else None)
+    laptop.on(
+        "response",
+        lambda r: mislukt.append(f"{r.status} {r.url}") if r.status >= 400 and "bestaat" not in r.url else None,
+    )
     antwoord = laptop.goto(basis + "midden-brabant/bestaat/niet/")
     assert antwoord.status == 404
     assert laptop.locator("article h1").inner_text().startswith("Deze pagina bestaat niet")
@@ -329,11 +342,16 @@ def test_de_404_pagina_is_nederlands_en_wijst_de_weg(laptop, built_site, site_in
 def test_de_404_pagina_werkt_in_een_submap_zonder_opnieuw_te_bouwen(laptop, request, server):
     # The site as built for any address (no SITE_URL), under /afspraken/ behind the shipped configuration:
     # nginx fills in the sub-path itself, Apache with the one line the hosting page says to edit.
-    basis = request.getfixturevalue("nginx_subpath_url") if server == "nginx" else request.getfixturevalue("apache_subpath")["url"]
+    basis = (
+        request.getfixturevalue("nginx_subpath_url")
+        if server == "nginx"
+        else request.getfixturevalue("apache_subpath")["url"]
+    )
     _bekijk_404(laptop, basis, "/afspraken/")
 
 
 # ---------- print ----------
+
 
 def test_de_afdrukknop_drukt_de_pagina_zelf_af(laptop, site_url):
     laptop.add_init_script("window.print = () => { window.__awAfgedrukt = (window.__awAfgedrukt || 0) + 1; };")
@@ -346,6 +364,7 @@ def test_de_afdrukknop_drukt_de_pagina_zelf_af(laptop, site_url):
 
 # ---------- accessibility of the phone layout ----------
 
+
 @pytest.mark.parametrize("schema", ["light", "dark"])
 def test_de_telefoonweergave_heeft_geen_wcag_fouten(browser, site_url, schema):
     """axe-core at 390 px: the stacked tables, the summary and the comparison as a phone shows them."""
@@ -355,10 +374,19 @@ def test_de_telefoonweergave_heeft_geen_wcag_fouten(browser, site_url, schema):
     page = context.new_page()
     try:
         problemen = []
-        for pad in ("vergelijking/", AFSPRAKEN["midden-brabant"], AFSPRAKEN["zuid-limburg"], AFSPRAKEN["west-brabant"],
-                    "", "vergelijking/infographic/", "over/wijzigingen/"):
+        for pad in (
+            "vergelijking/",
+            AFSPRAKEN["midden-brabant"],
+            AFSPRAKEN["zuid-limburg"],
+            AFSPRAKEN["west-brabant"],
+            "",
+            "vergelijking/infographic/",
+            "over/wijzigingen/",
+        ):
             page.goto(site_url + pad, wait_until="load")
-            page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)"
+            )
             verwacht = "slate" if schema == "dark" else "default"
             assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == verwacht
             problemen += axe_violations(page, f"{pad or '/'} (390 px, {schema})")

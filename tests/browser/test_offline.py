@@ -98,14 +98,18 @@ def test_the_runtime_is_downloaded_once(browser, built_site):
         page = context.new_page()
         eerste_bezoek(page, base)
         context.close()
-    volledig = [pad for methode, pad, status, bytes_ in verzoeken
-                if methode == "GET" and status == 200 and bytes_ and ("/assets/rekenkern/" in pad or "/assets/pyodide/" in pad)]
+    volledig = [
+        pad
+        for methode, pad, status, bytes_ in verzoeken
+        if methode == "GET" and status == 200 and bytes_ and ("/assets/rekenkern/" in pad or "/assets/pyodide/" in pad)
+    ]
     dubbel = sorted({pad for pad in volledig if volledig.count(pad) > 1})
     assert volledig and dubbel == [], dubbel
 
 
 class WisselbareSite(http.server.ThreadingHTTPServer):
     """A server whose folder can be replaced, as an administrator replaces site/ with a new build."""
+
     daemon_threads = True
 
 
@@ -147,8 +151,12 @@ def test_a_new_build_replaces_the_cached_pages_and_runtime(browser, wisselbare_s
     # One cache, of the new build: its runtime, not the old one (another engine, another folder).
     caches = page.evaluate(CACHES)
     assert list(caches) == [next(naam for naam in caches if naam.endswith(bouw_nieuw))]
-    oude_kern = re.search(r"assets/rekenkern/([0-9a-f]+)/", (built_site / "rekenhulpen" / "index.html").read_text()).group(1)
-    nieuwe_kern = re.search(r"assets/rekenkern/([0-9a-f]+)/", (gewijzigde_site / "rekenhulpen" / "index.html").read_text()).group(1)
+    oude_kern = re.search(
+        r"assets/rekenkern/([0-9a-f]+)/", (built_site / "rekenhulpen" / "index.html").read_text()
+    ).group(1)
+    nieuwe_kern = re.search(
+        r"assets/rekenkern/([0-9a-f]+)/", (gewijzigde_site / "rekenhulpen" / "index.html").read_text()
+    ).group(1)
     adressen = next(iter(caches.values()))
     assert any(f"/assets/rekenkern/{nieuwe_kern}/" in url and url.endswith(".snapshot") for url in adressen)
     assert not any(f"/assets/rekenkern/{oude_kern}/" in url for url in adressen)

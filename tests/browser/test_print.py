@@ -34,6 +34,7 @@ DOCUMENT_FOLDERS = documentmappen()
 
 # ---------- what the print edition should contain ----------
 
+
 class _IgnoreTags(yaml.SafeLoader):
     """mkdocs.yml has !ENV and !!python/name tags; only the plain structure is needed here."""
 
@@ -87,7 +88,9 @@ def title_and_sentence(site: Path, markdown_path: str) -> tuple[str, str]:
     reading route's bars, which are for the screen)."""
     document = soup(html_path(site, markdown_path))
     article = document.select_one("article")
-    for node in article.select(".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button, .aw-routestap"):
+    for node in article.select(
+        ".aw-bron, .admonition, details, table, .headerlink, sup, .md-content__button, .aw-routestap"
+    ):
         node.decompose()
     title = article.select_one("h1").get_text(" ", strip=True)
     for paragraph in article.select("p"):
@@ -103,10 +106,13 @@ def pdf_text(pdf: Path) -> str:
         if IN_CI:
             pytest.fail("pdftotext (poppler-utils) ontbreekt in CI: zie scripts/setup-browser-tests.")
         pytest.skip("pdftotext ontbreekt (installeer met: sudo apt-get install poppler-utils)")
-    return subprocess.run([executable, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [executable, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # ---------- the print edition as PDF (made once per test module) ----------
+
 
 @pytest.fixture(scope="module")
 def print_edition(browser, site_url, tmp_path_factory):
@@ -114,8 +120,14 @@ def print_edition(browser, site_url, tmp_path_factory):
     page = context.new_page()
     origin = urlparse(site_url).netloc
     foreign, failed = [], []
-    context.on("request", lambda r: foreign.append(r.url)
-               if urlparse(r.url).scheme in {"http", "https", "ws", "wss"} and urlparse(r.url).netloc != origin else None)
+    context.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlparse(r.url).scheme in {"http", "https", "ws", "wss"} and urlparse(r.url).netloc != origin
+            else None
+        ),
+    )
     context.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
     basename = print_site_config().get("print_page_basename", "print_page")
     page.goto(f"{site_url}{basename}/", wait_until="load")
@@ -178,6 +190,7 @@ def test_the_print_edition_loads_nothing_from_elsewhere_and_leaves_out_the_calcu
 
 # ---------- a calculator result on paper ----------
 
+
 def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url, tmp_path):
     from calculators.uitvoer.verzoek import bereken_json
 
@@ -200,18 +213,39 @@ def test_a_calculator_result_prints_without_form_buttons_or_menus(page, site_url
     flat = squash(text)
 
     # The answer first, the case it is for, when it was calculated; then the schedule and the figure.
-    for wanted in ("nog niet bij Veilig Thuis", "Regio", "Midden-Brabant", "Melding", "do 24 april 2025",
-                   "Berekend op", "Wat er gebeurt, per datum", "Tijdlijn als figuur"):
+    for wanted in (
+        "nog niet bij Veilig Thuis",
+        "Regio",
+        "Midden-Brabant",
+        "Melding",
+        "do 24 april 2025",
+        "Berekend op",
+        "Wat er gebeurt, per datum",
+        "Tijdlijn als figuur",
+    ):
         assert squash(wanted) in flat, wanted
     # The chosen readings are collapsed on screen and open on paper.
     resultaat = json.loads(bereken_json("tijdlijn", json.dumps(invoer)))["resultaat"]
     readings = {m["interpretatie"] for m in resultaat["momenten"] if m.get("interpretatie")}
     assert readings and all(squash(reading[:80]) in flat for reading in readings)
-    for unwanted in ("Route na de melding", "Werkelijke datums", "De datum waarop Veilig Thuis de melding ontving",
-                     "Rekenhulp is klaar voor gebruik", "In mijn agenda", "Link kopiëren", "Zoeken", "Werkdagen tellen",
-                     "Ga naar inhoud", "Kies een rekenhulp"):
+    for unwanted in (
+        "Route na de melding",
+        "Werkelijke datums",
+        "De datum waarop Veilig Thuis de melding ontving",
+        "Rekenhulp is klaar voor gebruik",
+        "In mijn agenda",
+        "Link kopiëren",
+        "Zoeken",
+        "Werkdagen tellen",
+        "Ga naar inhoud",
+        "Kies een rekenhulp",
+    ):
         assert squash(unwanted) not in flat, f"‘{unwanted}’ staat in de afdruk"
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).group(1))
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        ).group(1)
+    )
     assert pages <= 2, f"{pages} pagina's voor één resultaat"
 
 
@@ -225,8 +259,10 @@ def test_the_print_edition_works_behind_nginx_under_a_sub_path(page, nginx_subpa
     assert page.locator("pre.aw-diagram[data-aw-rendered=ja]").count() == page.locator("pre.aw-diagram").count() > 0
     page.wait_for_load_state("networkidle")
     assert broken == []
-    assert all(urlparse(url).path.startswith(urlparse(nginx_subpath_url).path)
-               for url in page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"))
+    assert all(
+        urlparse(url).path.startswith(urlparse(nginx_subpath_url).path)
+        for url in page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    )
 
 
 def test_the_print_edition_has_no_absolute_site_root_paths(built_site):

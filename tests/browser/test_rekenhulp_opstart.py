@@ -55,7 +55,7 @@ KEPT_COPY = """(wat) => new Promise((klaar, mislukt) => {
 def config(built_site) -> dict:
     html = (built_site / "rekenhulpen" / "index.html").read_text(encoding="utf-8")
     start = html.index('id="aw-rekenkern-config">') + len('id="aw-rekenkern-config">')
-    return json.loads(html[start:html.index("</script>", start)])
+    return json.loads(html[start : html.index("</script>", start)])
 
 
 def snapshot_file(built_site):
@@ -92,8 +92,12 @@ def test_the_snapshot_path_is_taken_and_again_on_a_repeat_visit(page, site_url):
     # After the first answer the service worker keeps the runtime; the repeat visit restores its copy.
     page.wait_for_function("window.__awOffline.rekenkernBewaard === true", timeout=BOOT_TIMEOUT)
     van_de_service_worker = []
-    page.on("response", lambda response: van_de_service_worker.append(response.from_service_worker)
-            if response.url.endswith(".snapshot") else None)
+    page.on(
+        "response",
+        lambda response: (
+            van_de_service_worker.append(response.from_service_worker) if response.url.endswith(".snapshot") else None
+        ),
+    )
     page.reload()
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
@@ -140,7 +144,10 @@ def test_a_damaged_snapshot_falls_back_to_a_normal_boot(page, site_url, welke):
     def beschadigd(route):
         body = bytearray(route.fetch().body())
         body[len(body) // 2] ^= 0xFF  # one flipped byte: the gzip check (CRC32) or the Adler-32 fails
-        route.fulfill(body=bytes(body), headers=GECOMPRIMEERD if welke == "ongecomprimeerd" else {"content-type": "application/gzip"})
+        route.fulfill(
+            body=bytes(body),
+            headers=GECOMPRIMEERD if welke == "ongecomprimeerd" else {"content-type": "application/gzip"},
+        )
 
     page.route("**/*.snapshot.gz" if welke == "gz" else "**/*.snapshot", beschadigd)
     page.goto(f"{site_url}rekenhulpen/{CASUS}")
@@ -220,7 +227,9 @@ def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(p
         else:
             held.append(route)
 
-    melding = _open_tot_melding(page, site_url, "**/pyodide.asm.wasm", houd_vast, ".wasm blijft hangen → melding", VASTGELOPEN)
+    melding = _open_tot_melding(
+        page, site_url, "**/pyodide.asm.wasm", houd_vast, ".wasm blijft hangen → melding", VASTGELOPEN
+    )
     assert "komt niet binnen" in melding.inner_text()
     assert "Uw berekening volgt zodra de rekenhulp klaar is." in melding.inner_text()
     assert "pyodide.asm.wasm: geen antwoord van de server" in melding.locator("details code").text_content()
@@ -236,8 +245,14 @@ def test_a_stalled_runtime_is_reported_in_seconds_and_a_late_one_still_answers(p
 def test_worker_scripts_that_never_arrive_are_reported_and_a_late_start_still_answers(page, site_url):
     # One of the worker's own modules hangs: the worker cannot report anything, so the page itself says so.
     held = []
-    melding = _open_tot_melding(page, site_url, "**/rekenhulp-laden.js", lambda route: held.append(route),
-                                "script van de worker blijft hangen → melding", VASTGELOPEN)
+    melding = _open_tot_melding(
+        page,
+        site_url,
+        "**/rekenhulp-laden.js",
+        lambda route: held.append(route),
+        "script van de worker blijft hangen → melding",
+        VASTGELOPEN,
+    )
     assert "komt niet op gang" in melding.inner_text()
     assert "rekenhulp-worker.js" in melding.locator("details code").text_content()
     laat_door(page, held, "**/rekenhulp-laden.js")
@@ -274,7 +289,7 @@ def test_a_truncated_wasm_names_the_cause(page, site_url):
             route.continue_()
             return
         response = route.fetch()
-        route.fulfill(response=response, body=response.body()[: 1_000_000])
+        route.fulfill(response=response, body=response.body()[:1_000_000])
 
     tekst, detail = _faalt_snel(page, site_url, "**/*.wasm", afgekapt, ".wasm afgekapt → melding")
     assert "onvolledig of beschadigd" in tekst and "pyodide.asm.wasm" in detail
@@ -282,17 +297,27 @@ def test_a_truncated_wasm_names_the_cause(page, site_url):
 
 
 def test_a_missing_runtime_gives_a_dutch_explanation(page, site_url):
-    tekst, detail = _faalt_snel(page, site_url, "**/*.wasm", lambda route: route.fulfill(status=404, body="niet gevonden"),
-                                ".wasm 404 → melding")
+    tekst, detail = _faalt_snel(
+        page,
+        site_url,
+        "**/*.wasm",
+        lambda route: route.fulfill(status=404, body="niet gevonden"),
+        ".wasm 404 → melding",
+    )
     assert "Op de server ontbreekt de rekenomgeving." in tekst
     assert "pyodide.asm.wasm · HTTP 404" in detail
 
 
 def test_a_login_page_instead_of_the_runtime_is_recognised(page, site_url):
-    tekst, detail = _faalt_snel(page, site_url, "**/*.wasm",
-                                lambda route: route.fulfill(body='<html><form><input type="password"></form>Inloggen</html>',
-                                                            headers={"content-type": "text/html"}),
-                                "aanmeldpagina in plaats van .wasm → melding")
+    tekst, detail = _faalt_snel(
+        page,
+        site_url,
+        "**/*.wasm",
+        lambda route: route.fulfill(
+            body='<html><form><input type="password"></form>Inloggen</html>', headers={"content-type": "text/html"}
+        ),
+        "aanmeldpagina in plaats van .wasm → melding",
+    )
     assert "aanmeldpagina" in tekst and "text/html" in detail
 
 
@@ -302,26 +327,43 @@ PROXY_PAGE = "<!doctype html><title>ERROR: The requested URL could not be retrie
 
 def _vervang_lijst(soort: str, site_url: str):
     """The lock file (pyodide-lock.json) as a host with a login, a proxy or a page fallback answers it."""
+
     def handler(route):
         if soort == "webpagina":  # a server that answers every unknown address with its start page
-            route.fulfill(status=200, body="<!doctype html><html lang=nl><title>Afsprakenwijzer</title><h1>Start</h1></html>",
-                          headers={"content-type": "text/html; charset=utf-8"})
+            route.fulfill(
+                status=200,
+                body="<!doctype html><html lang=nl><title>Afsprakenwijzer</title><h1>Start</h1></html>",
+                headers={"content-type": "text/html; charset=utf-8"},
+            )
         elif soort == "aanmelden":  # single sign-on in front of the site: a redirect to its login page
             route.fulfill(status=302, headers={"location": site_url + "sso/login?terug=lock"})
         else:  # a proxy that could not reach the server
-            route.fulfill(status=502, body=PROXY_PAGE, headers={"content-type": "text/html", "x-squid-error": "ERR_CONNECT_FAIL 111"})
+            route.fulfill(
+                status=502,
+                body=PROXY_PAGE,
+                headers={"content-type": "text/html", "x-squid-error": "ERR_CONNECT_FAIL 111"},
+            )
+
     return handler
 
 
-@pytest.mark.parametrize("soort, oorzaak, oplossing", [
-    ("webpagina", "gewone webpagina", "hele map site/ opnieuw"),
-    ("aanmelden", "aanmeldpagina", "zonder aparte aanmelding"),
-    ("proxy", "proxy of beveiligingsfilter", "laten doorlaten"),
-])
+@pytest.mark.parametrize(
+    "soort, oorzaak, oplossing",
+    [
+        ("webpagina", "gewone webpagina", "hele map site/ opnieuw"),
+        ("aanmelden", "aanmeldpagina", "zonder aparte aanmelding"),
+        ("proxy", "proxy of beveiligingsfilter", "laten doorlaten"),
+    ],
+)
 def test_a_lock_file_replaced_by_a_page_names_which_page(page, site_url, soort, oorzaak, oplossing):
     page.route("**/sso/login*", lambda route: route.fulfill(body=LOGIN_PAGE, headers={"content-type": "text/html"}))
-    tekst, detail = _faalt_snel(page, site_url, "**/pyodide-lock.json", _vervang_lijst(soort, site_url),
-                                f"pyodide-lock.json als {soort} → melding")
+    tekst, detail = _faalt_snel(
+        page,
+        site_url,
+        "**/pyodide-lock.json",
+        _vervang_lijst(soort, site_url),
+        f"pyodide-lock.json als {soort} → melding",
+    )
     assert oorzaak in tekst and oplossing in tekst
     assert "lijst met onderdelen van de rekenkern" in tekst
     assert detail.startswith("pyodide-lock.json · HTTP") and "text/html" in detail

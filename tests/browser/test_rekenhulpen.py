@@ -52,8 +52,10 @@ def last_answer(page) -> dict:
 
 def wait_for_answer(page, predicate: str):
     """Wait until the engine's last answer satisfies ``predicate`` (JS on ``a``, the answer)."""
-    page.wait_for_function(f"(() => {{ const a = window.__awRekenhulp.laatsteAntwoord; return !!a && ({predicate}); }})()",
-                           timeout=BOOT_TIMEOUT)
+    page.wait_for_function(
+        f"(() => {{ const a = window.__awRekenhulp.laatsteAntwoord; return !!a && ({predicate}); }})()",
+        timeout=BOOT_TIMEOUT,
+    )
 
 
 def laat_door(page, held, pattern: str = "**/pyodide.asm.wasm"):
@@ -67,8 +69,13 @@ def laat_door(page, held, pattern: str = "**/pyodide.asm.wasm"):
 
 
 def cli_json(*args: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "calculators", "tijdlijn", *args, "--json"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "calculators", "tijdlijn", *args, "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -91,8 +98,10 @@ PEILDATUM = "2025-06-02"
 
 @pytest.mark.parametrize("regio,route,melding,extra", PARITY_CASES, ids=lambda v: v if isinstance(v, str) else None)
 def test_browser_gives_the_same_timeline_as_the_cli(page, site_url, regio, route, melding, extra):
-    query = "&".join(f"{k}={v}" for k, v in {"regio": regio, "route": route, "melding": melding,
-                                               "peildatum": PEILDATUM, **extra}.items())
+    query = "&".join(
+        f"{k}={v}"
+        for k, v in {"regio": regio, "route": route, "melding": melding, "peildatum": PEILDATUM, **extra}.items()
+    )
     open_calculator(page, site_url, "?" + query)
     page.locator(ANTWOORD).wait_for()
     answer = last_answer(page)
@@ -126,8 +135,10 @@ def test_filling_the_form_gives_the_answer_first_with_its_sources(page, site_url
     # responsible up to and including Thu 8 May, the team from Fri 9 May. On Tue 6 May: VTMB, next term Thu 8.
     tekst = antwoord.inner_text()
     # Both dates were assumed (the veiligheidsbeoordeling and the overdracht): the headline says so.
-    assert ("Als de veiligheidsbeoordeling en de overdracht op do 1 mei 2025 waren: Veilig Thuis Midden-Brabant (VTMB) "
-            "heeft zicht op veiligheid") in " ".join(tekst.split())
+    assert (
+        "Als de veiligheidsbeoordeling en de overdracht op do 1 mei 2025 waren: Veilig Thuis Midden-Brabant (VTMB) "
+        "heeft zicht op veiligheid"
+    ) in " ".join(tekst.split())
     assert antwoord.locator(".aw-antwoord__tot time").first.get_attribute("datetime") == "2025-05-08"
     volgende = antwoord.locator(".aw-antwoord__volgende")
     assert "oppakken" in volgende.inner_text() and "over 2 dagen, 2 werkdagen" in volgende.inner_text()
@@ -145,7 +156,9 @@ def test_filling_the_form_gives_the_answer_first_with_its_sources(page, site_url
     assert page.locator("svg.aw-fig title").count() == 1
     # Only the region is remembered; nothing else is stored.
     storage = page.evaluate("Object.assign({}, localStorage)")
-    assert {k: v for k, v in storage.items() if k.startswith("afsprakenwijzer")} == {"afsprakenwijzer.regio": "midden-brabant"}
+    assert {k: v for k, v in storage.items() if k.startswith("afsprakenwijzer")} == {
+        "afsprakenwijzer.regio": "midden-brabant"
+    }
 
 
 def test_silence_is_shown_as_silence(page, site_url):
@@ -175,7 +188,9 @@ def test_every_route_can_be_chosen_and_calculated(page, site_url):
             # No text sets a latest end for this dienst (art. 4.1.7 lid 2 concerns an onderzoek): the answer asks for
             # the end instead of assuming one, and monitoring follows once it is given.
             assert "monitoring-3-maanden" not in codes
-            assert "Vul de einddatum van de dienst in om te zien wat daarna gebeurt" in page.locator(RESULT).inner_text()
+            assert (
+                "Vul de einddatum van de dienst in om te zien wat daarna gebeurt" in page.locator(RESULT).inner_text()
+            )
             paneel(page).get_by_label("Einddatum van de dienst").fill("2025-07-01")
             page.get_by_role("button", name="Tijdlijn berekenen").click()
             wait_for_answer(page, "a.resultaat && a.resultaat.invoer.dienst_einde === '2025-07-01'")
@@ -242,8 +257,14 @@ def test_link_copies_the_inputs_and_reopens_the_same_calculation(page, site_url,
     query = parse_qs(urlparse(page.url).query)
     zaak = query.pop("zaak")
     assert len(zaak[0]) == 16  # a random case token, not personal data
-    assert query == {"rekenhulp": ["tijdlijn"], "regio": ["zuid-limburg"], "route": ["onderzoek"],
-                     "melding": ["2025-12-22"], "spoed": ["ja"], "kalender": ["atw"]}
+    assert query == {
+        "rekenhulp": ["tijdlijn"],
+        "regio": ["zuid-limburg"],
+        "route": ["onderzoek"],
+        "melding": ["2025-12-22"],
+        "spoed": ["ja"],
+        "kalender": ["atw"],
+    }
     colleague = browser.new_context(locale="nl-NL").new_page()
     colleague.goto(page.url)
     colleague.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
@@ -253,7 +274,9 @@ def test_link_copies_the_inputs_and_reopens_the_same_calculation(page, site_url,
 
 
 def test_an_old_calculator_address_forwards_with_its_query(page, site_url):
-    page.goto(f"{site_url}rekenhulpen/tijdlijn/?regio=west-brabant&route=direct&melding=2025-06-04&overdracht=2025-06-12")
+    page.goto(
+        f"{site_url}rekenhulpen/tijdlijn/?regio=west-brabant&route=direct&melding=2025-06-04&overdracht=2025-06-12"
+    )
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     assert urlparse(page.url).path.endswith("/rekenhulpen/")
     assert last_answer(page)["resultaat"]["regio"] == "west-brabant"
@@ -305,7 +328,8 @@ def test_switching_calculators_does_not_boot_python_again(page, site_url):
     page.get_by_role("button", name="Werkdagen berekenen").click()
     wait_for_answer(page, "a.resultaat && a.resultaat.tot === '2025-05-08'")
     runtime_loads = page.evaluate(
-        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('pyodide.asm.wasm')).length")
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('pyodide.asm.wasm')).length"
+    )
     assert runtime_loads <= 1 and page.evaluate("window.__awRekenhulp.opstartMs") == started
 
 

@@ -24,8 +24,14 @@ def page_url(site_url: str, markdown_path: str) -> str:
 def test_every_page_loads_only_from_its_own_origin(page, site_url):
     origin = urlparse(site_url).netloc
     foreign, failed = [], []
-    page.on("request", lambda request: foreign.append(request.url)
-            if urlparse(request.url).scheme in {"http", "https", "ws", "wss"} and urlparse(request.url).netloc != origin else None)
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlparse(request.url).scheme in {"http", "https", "ws", "wss"} and urlparse(request.url).netloc != origin
+            else None
+        ),
+    )
     page.on("requestfailed", lambda request: failed.append(f"{request.url}: {request.failure}"))
     for markdown_path in markdown_pages():
         page.goto(page_url(site_url, markdown_path), wait_until="load")

@@ -30,11 +30,15 @@ browser_test = pytest.mark.browser
 
 # ---------- helpers ----------
 
+
 def site_pages(site: Path) -> list[str]:
     """URL path (relative to the site root) of every HTML page the build wrote (not the old calculator
     addresses, which forward to the calculator page at once)."""
-    return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))
-            if 'name="aw-doorsturen"' not in html.read_text(encoding="utf-8")]
+    return [
+        html.relative_to(site).as_posix().removesuffix("index.html")
+        for html in sorted(site.rglob("*.html"))
+        if 'name="aw-doorsturen"' not in html.read_text(encoding="utf-8")
+    ]
 
 
 def palette_choice(site: Path, scheme: str) -> dict:
@@ -42,8 +46,10 @@ def palette_choice(site: Path, scheme: str) -> dict:
     options = soup(site / "index.html").select("input.md-option[name=__palette]")
     for index, option in enumerate(options):
         if option["data-md-color-scheme"] == scheme and option["data-md-color-media"] != "(prefers-color-scheme)":
-            return {"index": index, "color": {key: option[f"data-md-color-{key}"]
-                                              for key in ("media", "scheme", "primary", "accent")}}
+            return {
+                "index": index,
+                "color": {key: option[f"data-md-color-{key}"] for key in ("media", "scheme", "primary", "accent")},
+            }
     raise AssertionError(f"geen palet met kleurschema {scheme} in mkdocs.yml")
 
 
@@ -57,9 +63,13 @@ def use_scheme(context, site: Path, base_url: str, scheme: str) -> None:
 def wait_until_settled(page) -> None:
     """Diagrams drawn, calculator started: what a reader sees once the page has loaded."""
     if page.locator("pre.aw-diagram").count():
-        page.wait_for_function("() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('pre.aw-diagram')].every(p => p.dataset.awRendered)"
+        )
     if page.locator("[data-aw-rekenhulp], [data-aw-voorbereiden]").count():
-        page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for(timeout=BOOT_TIMEOUT)
+        page.locator(".aw-status-balk--klaar, .aw-status-balk--mislukt:not(.aw-status-balk--vastgelopen)").wait_for(
+            timeout=BOOT_TIMEOUT
+        )
 
 
 def axe_violations(page, where: str) -> list[str]:
@@ -159,7 +169,10 @@ def date_order(page) -> str:
     Chromium lays out <input type=date> in the browser's own language, not the page's; a
     throwaway field finds out which, so the tests type dates as a reader of this browser would.
     """
-    for digits, answers in (("02012003", {"2003-01-02": "dmy", "2003-02-01": "mdy"}), ("20030102", {"2003-01-02": "ymd"})):
+    for digits, answers in (
+        ("02012003", {"2003-01-02": "dmy", "2003-02-01": "mdy"}),
+        ("20030102", {"2003-01-02": "ymd"}),
+    ):
         page.evaluate("""() => { const probe = document.createElement("input"); probe.type = "date";
             probe.id = "aw-test-datumvolgorde"; document.body.prepend(probe); }""")
         probe = page.locator("#aw-test-datumvolgorde")
@@ -197,19 +210,26 @@ def submit_with_enter_and_expect_result(page, soort: str) -> None:
 def submit_with_enter_and_follow_the_error(page, field_id: str) -> None:
     """Enter: the error summary gets focus; Tab to its link, Enter: focus is on the field."""
     page.keyboard.press("Enter")
-    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-foutsamenvatting]:not([hidden])").wait_for(timeout=BOOT_TIMEOUT)
+    page.locator("[data-aw-rekenhulp]:not([hidden]) [data-aw-foutsamenvatting]:not([hidden])").wait_for(
+        timeout=BOOT_TIMEOUT
+    )
     state = focus_state(page)
-    assert state["foutsamenvatting"], f"na een fout staat de focus niet op de foutsamenvatting maar op {describe(state)}"
+    assert state["foutsamenvatting"], (
+        f"na een fout staat de focus niet op de foutsamenvatting maar op {describe(state)}"
+    )
     assert focus_is_visible(state), "de foutsamenvatting heeft focus maar geen zichtbare focusrand"
     press_until(page, "Tab", lambda s: s["tag"] == "a", limit=3)
     page.keyboard.press("Enter")
     state = focus_state(page)
-    assert state["id"] == field_id, f"de link in de foutsamenvatting brengt de focus niet naar het veld maar naar {describe(state)}"
+    assert state["id"] == field_id, (
+        f"de link in de foutsamenvatting brengt de focus niet naar het veld maar naar {describe(state)}"
+    )
     assert page.locator(f"#{field_id}").get_attribute("aria-invalid") == "true"
     assert focus_is_visible(state)
 
 
 # ---------- axe-core ----------
+
 
 @browser_test
 @pytest.mark.parametrize("kleur", SCHEMES)
@@ -286,6 +306,7 @@ def test_a_calculator_whose_runtime_fails_explains_it_in_dutch_without_violation
 
 
 # ---------- keyboard ----------
+
 
 @browser_test
 def test_tijdlijn_with_the_keyboard_only(page, site_url):
@@ -382,13 +403,16 @@ def test_search_works_with_the_keyboard(page, site_url):
     page.keyboard.type("veiligheidsbeoordeling")
     page.locator(".md-search-result__item").first.wait_for()  # default: tests/conftest.py BROWSER_WAIT_MS
     # Material: the arrow keys move through the results (Tab leaves the search).
-    stops = press_until(page, "ArrowDown", lambda s: s["tag"] == "a" and "md-search-result__link" in s["classes"], limit=3)
+    stops = press_until(
+        page, "ArrowDown", lambda s: s["tag"] == "a" and "md-search-result__link" in s["classes"], limit=3
+    )
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.split("#")[0] != site_url)
     assert "veiligheidsbeoordeling" in page.locator("article").inner_text().lower(), stops[-1]
 
 
 # ---------- structure for screen readers ----------
+
 
 @browser_test
 def test_every_svg_has_a_text_alternative_or_is_decoration(page, site_url, built_site):
@@ -426,7 +450,9 @@ def test_every_table_has_header_cells(built_site):
     for html in sorted(built_site.rglob("*.html")):
         for index, table in enumerate(soup(html).select("article table")):
             if not table.find("th"):
-                without.append(f"{html.relative_to(built_site)} tabel {index + 1}: {table.get_text(' ', strip=True)[:80]}")
+                without.append(
+                    f"{html.relative_to(built_site)} tabel {index + 1}: {table.get_text(' ', strip=True)[:80]}"
+                )
     assert without == []
 
 

@@ -18,8 +18,11 @@ TELEFOONS = {"390": {"width": 390, "height": 844}, "360": {"width": 360, "height
 
 
 def site_pages(site: Path) -> list[str]:
-    return [html.relative_to(site).as_posix().removesuffix("index.html") for html in sorted(site.rglob("*.html"))
-            if 'name="aw-doorsturen"' not in html.read_text(encoding="utf-8")]
+    return [
+        html.relative_to(site).as_posix().removesuffix("index.html")
+        for html in sorted(site.rglob("*.html"))
+        if 'name="aw-doorsturen"' not in html.read_text(encoding="utf-8")
+    ]
 
 
 @pytest.fixture
@@ -79,8 +82,11 @@ def test_the_answer_is_on_the_first_screen_of_a_phone(telefoon, site_url, regio,
     page.goto(f"{site_url}rekenhulpen/?regio={regio}&route={route}&melding={melding}&peildatum=2025-05-06")
     antwoord = page.locator(ANTWOORD)
     antwoord.wait_for(timeout=BOOT_TIMEOUT)
-    page.wait_for_function("""(s) => { const r = document.querySelector(s).getBoundingClientRect();
-        return r.top >= 0 && r.top < 120; }""", arg=ANTWOORD)  # scrolled to, under the sticky header
+    page.wait_for_function(
+        """(s) => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.top >= 0 && r.top < 120; }""",
+        arg=ANTWOORD,
+    )  # scrolled to, under the sticky header
     kop = antwoord.locator(".aw-antwoord__wie").bounding_box()
     volgende = antwoord.locator(".aw-antwoord__volgende").bounding_box()
     assert kop["y"] >= 0 and volgende["y"] + volgende["height"] <= TELEFOONS["390"]["height"]
@@ -116,8 +122,10 @@ SCROLLT_OPZIJ = """() => [...document.querySelectorAll("[data-aw-resultaat] *")]
 
 def test_nothing_in_a_result_scrolls_sideways_on_a_laptop(laptop, site_url):
     page = laptop
-    for query in ("?regio=midden-brabant&route=onderzoek&melding=2025-04-24&vbs=crisis",
-                  "?regio=west-brabant&route=direct&melding=2022-03-28&overdracht=2022-04-04"):
+    for query in (
+        "?regio=midden-brabant&route=onderzoek&melding=2025-04-24&vbs=crisis",
+        "?regio=west-brabant&route=direct&melding=2022-03-28&overdracht=2022-04-04",
+    ):
         page.goto(f"{site_url}rekenhulpen/{query}")
         page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
         assert page.evaluate(SCROLLT_OPZIJ) == []

@@ -63,8 +63,11 @@ def test_elke_regio_heeft_een_oordeel_over_elk_criterium():
         if code == "landelijk":
             continue
         nieuwste = regio.versies[-1].code
-        oordelen = {f.code[len(CRITERIUM_FEIT):]: f for f in regio.feiten
-                    if f.code.startswith(CRITERIUM_FEIT) and f.versie == nieuwste}
+        oordelen = {
+            f.code[len(CRITERIUM_FEIT) :]: f
+            for f in regio.feiten
+            if f.code.startswith(CRITERIUM_FEIT) and f.versie == nieuwste
+        }
         assert sorted(oordelen) == list("abcdefg"), code
         for letter, feit in oordelen.items():
             assert feit.waarde in OORDELEN
@@ -79,12 +82,15 @@ def test_zuid_limburg_is_niet_door_aef_onderzocht(aef):
 DOCUMENT = '[document]\npagina = "achtergrond/aef/"\nnaam = "AEF"\nkort = "AEF"\n'
 
 
-@pytest.mark.parametrize("kapot, melding", [
-    ("", "het blok [document] ontbreekt"),
-    (DOCUMENT, "het blok [rapport] ontbreekt"),
-    (DOCUMENT + '[rapport]\ntitel = "x"\norganisatie = "y"\n[onbekend]\n', "veld 'onbekend' is onbekend"),
-    ("= =", "geen geldige TOML"),
-])
+@pytest.mark.parametrize(
+    "kapot, melding",
+    [
+        ("", "het blok [document] ontbreekt"),
+        (DOCUMENT, "het blok [rapport] ontbreekt"),
+        (DOCUMENT + '[rapport]\ntitel = "x"\norganisatie = "y"\n[onbekend]\n', "veld 'onbekend' is onbekend"),
+        ("= =", "geen geldige TOML"),
+    ],
+)
 def test_een_kapot_criteriabestand_geeft_een_duidelijke_melding(kapot, melding):
     with pytest.raises(RegelbestandFout, match=re.escape(melding)) as e:
         lees_aef(kapot)
@@ -92,7 +98,9 @@ def test_een_kapot_criteriabestand_geeft_een_duidelijke_melding(kapot, melding):
 
 
 def test_een_criterium_zonder_tekst_wordt_genoemd():
-    tekst = lees_bestand(AEF_BESTAND).replace('tekst = "Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd."\n', "")
+    tekst = lees_bestand(AEF_BESTAND).replace(
+        'tekst = "Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd."\n', ""
+    )
     with pytest.raises(RegelbestandFout, match=r"criterium 'g': veld 'tekst' ontbreekt"):
         lees_aef(tekst)
 

@@ -15,12 +15,20 @@ from calculators.uitvoer.herinneringen import Herinnering, herinneringen, vorige
 from calculators.uitvoer.verzoek import bereken
 
 ZAAK = "3f9a1b2c3d4e5f60"
-ADRES = ("https://intranet.example/afspraken/rekenhulpen/?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct"
-         "&melding=2026-11-27&zaak=3f9a1b2c3d4e5f60#tijdlijn")
+ADRES = (
+    "https://intranet.example/afspraken/rekenhulpen/?rekenhulp=tijdlijn&regio=zuid-limburg&route=direct"
+    "&melding=2026-11-27&zaak=3f9a1b2c3d4e5f60#tijdlijn"
+)
 # ZL direct, melding vr 27-11-2026: veiligheidsbeoordeling, brief en overdracht uiterlijk vr 4-12; contact met het
 # gezin binnen 3 weken na de overdracht: vr 25-12 (Eerste Kerstdag); afstemming 2 maanden na de overdracht: do 4-2-2027.
-KERST = {"regio": "zuid-limburg", "route": "direct", "melding": "2026-11-27", "zaak": ZAAK, "adres": ADRES,
-         "site_url": "https://intranet.example/afspraken/"}
+KERST = {
+    "regio": "zuid-limburg",
+    "route": "direct",
+    "melding": "2026-11-27",
+    "zaak": ZAAK,
+    "adres": ADRES,
+    "site_url": "https://intranet.example/afspraken/",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -46,18 +54,24 @@ def test_de_werkdag_ervoor_slaat_weekend_en_feestdagen_over():
 
 def test_herinneringen_alleen_bij_termijnen_en_monitoring_en_niet_voor_vandaag():
     kerst = dt.date(2026, 12, 25)
-    assert herinneringen(kerst, "termijn", "atw") == (Herinnering(dt.date(2026, 12, 24), kerst), Herinnering(kerst, kerst))
+    assert herinneringen(kerst, "termijn", "atw") == (
+        Herinnering(dt.date(2026, 12, 24), kerst),
+        Herinnering(kerst, kerst),
+    )
     assert len(herinneringen(kerst, "monitoring", "atw")) == 2
     assert herinneringen(kerst, "wissel", "atw") == () and herinneringen(kerst, "versie", "atw") == ()
     assert herinneringen(kerst, "termijn", "atw", vandaag=kerst) == (Herinnering(kerst, kerst),)
     assert herinneringen(kerst, "termijn", "atw", vandaag=dt.date(2026, 12, 26)) == ()
 
 
-@pytest.mark.parametrize("datum,dag,trigger", [
-    ("2026-12-24", "2026-12-25", "-PT15H"),  # 9:00 the day before: 15 hours before the day starts
-    ("2026-12-25", "2026-12-25", "PT9H"),  # 9:00 on the day itself
-    ("2026-12-24", "2026-12-28", "-P3DT15H"),  # Monday 28-12: Thursday 24-12 at 9:00
-])
+@pytest.mark.parametrize(
+    "datum,dag,trigger",
+    [
+        ("2026-12-24", "2026-12-25", "-PT15H"),  # 9:00 the day before: 15 hours before the day starts
+        ("2026-12-25", "2026-12-25", "PT9H"),  # 9:00 on the day itself
+        ("2026-12-24", "2026-12-28", "-P3DT15H"),  # Monday 28-12: Thursday 24-12 at 9:00
+    ],
+)
 def test_een_herinnering_is_om_9_uur_gerekend_vanaf_het_begin_van_de_dag(datum, dag, trigger):
     assert Herinnering(dt.date.fromisoformat(datum), dt.date.fromisoformat(dag)).trigger() == trigger
 
@@ -69,10 +83,14 @@ def test_standaard_alleen_momenten_vanaf_de_peildatum_met_herinneringen():
     assert (r["weggelaten"], r["vanaf"], r["vanaf_tekst"]) == (5, "2026-12-10", "do 10 december 2026")
     kerst = events[0]
     assert [str(a["TRIGGER"].to_ical(), "ascii") for a in kerst.walk("VALARM")] == ["-PT15H", "PT9H"]
-    assert all(str(a["ACTION"]) == "DISPLAY" and "Uiterlijk contact gezin" in str(a["DESCRIPTION"]) for a in kerst.walk("VALARM"))
+    assert all(
+        str(a["ACTION"]) == "DISPLAY" and "Uiterlijk contact gezin" in str(a["DESCRIPTION"])
+        for a in kerst.walk("VALARM")
+    )
     assert r["afspraken"][0]["herinneringen"] == [
         {"datum": "2026-12-24", "datum_tekst": "do 24 december 2026", "tijd": "09:00"},
-        {"datum": "2026-12-25", "datum_tekst": "vr 25 december 2026, Eerste Kerstdag", "tijd": "09:00"}]
+        {"datum": "2026-12-25", "datum_tekst": "vr 25 december 2026, Eerste Kerstdag", "tijd": "09:00"},
+    ]
     # The description: the date with its feestdag, the source paragraph with its link, the way back, the case.
     beschrijving = str(kerst["DESCRIPTION"])
     assert "Datum: vr 25 december 2026, Eerste Kerstdag" in beschrijving
@@ -97,8 +115,7 @@ def test_titels_noemen_soort_regio_en_casus_in_hoogstens_60_tekens():
         for versie in regio.versies:
             for route in ROUTES:
                 melding = versie.geldig_vanaf.isoformat()
-                r, _ = _agenda({"regio": code, "route": route, "melding": melding, "peildatum": melding,
-                                "zaak": ZAAK})
+                r, _ = _agenda({"regio": code, "route": route, "melding": melding, "peildatum": melding, "zaak": ZAAK})
                 for a in r["afspraken"]:
                     assert len(a["titel"]) <= TITEL_MAX and "…" not in a["titel"], a["titel"]
                     assert a["titel"].endswith(f" – {regio.naam} #3f9a"), a["titel"]

@@ -23,8 +23,15 @@ def test_kop_zegt_op_welke_aangenomen_overdracht_het_antwoord_rust():
     # overdracht. Op do 20-3 rust "sinds ma 10 maart" dus op de aangenomen overdracht.
     p = _op("zuid-limburg", "direct", "2025-03-03", "2025-03-20")
     assert (p["partij"], p["sinds"], p["sinds_tekst"]) == ("lokaal-team", "2025-03-10", "ma 10 maart 2025")
-    assert p["hangt_af_van"] == [{"invoer": "overdracht", "veld": "overdracht", "naam": "de overdracht",
-                                  "datum": "2025-03-10", "datum_tekst": "ma 10 maart 2025"}]
+    assert p["hangt_af_van"] == [
+        {
+            "invoer": "overdracht",
+            "veld": "overdracht",
+            "naam": "de overdracht",
+            "datum": "2025-03-10",
+            "datum_tekst": "ma 10 maart 2025",
+        }
+    ]
     assert p["voorwaarde_tekst"] == "Als de overdracht op ma 10 maart 2025 was"
 
 
@@ -59,18 +66,26 @@ def test_een_datum_op_een_feestdag_noemt_de_feestdag_overal_waar_hij_staat():
     contact = next(m for m in t["momenten"] if m["code"] == "contact-gezin-uiterlijk")
     assert contact["datum_tekst"] == "vr 25 december 2026, Eerste Kerstdag"
     volgende = t["op_peildatum"]["volgende"]
-    assert (volgende["code"], volgende["datum_tekst"]) == ("contact-gezin-uiterlijk", "vr 25 december 2026, Eerste Kerstdag")
+    assert (volgende["code"], volgende["datum_tekst"]) == (
+        "contact-gezin-uiterlijk",
+        "vr 25 december 2026, Eerste Kerstdag",
+    )
     # The assumption lines name the day as the page shows it; the version's first day too.
-    assert [a["kort"] for a in t["aannames"]] == ["Veiligheidsbeoordeling niet opgegeven: aangenomen vr 4 december 2026",
-                                                  "Overdracht niet opgegeven: aangenomen vr 4 december 2026"]
+    assert [a["kort"] for a in t["aannames"]] == [
+        "Veiligheidsbeoordeling niet opgegeven: aangenomen vr 4 december 2026",
+        "Overdracht niet opgegeven: aangenomen vr 4 december 2026",
+    ]
     assert [(a["veld"], a["datum_tekst"]) for a in t["aannames"]] == [
-        ("veiligheidsbeoordeling", "vr 4 december 2026"), ("overdracht", "vr 4 december 2026")]
+        ("veiligheidsbeoordeling", "vr 4 december 2026"),
+        ("overdracht", "vr 4 december 2026"),
+    ]
     assert t["afspraken_versies"][0]["vanaf_tekst"] == "vr 27 november 2026"
 
 
 def test_de_figuur_krijgt_voor_elke_datum_een_kort_label():
-    r = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "direct", "melding": "2026-11-27",
-                             "peildatum": "2026-12-10"})["resultaat"]
+    r = bereken(
+        "tijdlijn", {"regio": "zuid-limburg", "route": "direct", "melding": "2026-11-27", "peildatum": "2026-12-10"}
+    )["resultaat"]
     labels = r["figuur"]["labels"]
     assert set(labels) == set(r["figuur"]["dagen"])
     assert (labels["2026-11-27"], labels["2026-12-25"], labels["2026-12-10"]) == ("vr 27 nov", "vr 25 dec", "do 10 dec")
@@ -81,10 +96,14 @@ def test_werkdagen_geven_elke_datum_in_woorden():
     r = bereken("werkdagen", {"van": "2025-04-30", "aantal": "5"})["resultaat"]
     assert (r["van_tekst"], r["tot_tekst"]) == ("wo 30 april 2025", "do 8 mei 2025")
     assert [(n["datum_tekst"], n["naam"]) for n in r["niet_werkdagen"]] == [
-        ("za 3 mei 2025", "zaterdag"), ("zo 4 mei 2025", "zondag"), ("ma 5 mei 2025", "Bevrijdingsdag (5 mei)")]
+        ("za 3 mei 2025", "zaterdag"),
+        ("zo 4 mei 2025", "zondag"),
+        ("ma 5 mei 2025", "Bevrijdingsdag (5 mei)"),
+    ]
     # A first day that is no working day is named in the headline too.
     assert bereken("werkdagen", {"van": "2026-12-25", "aantal": "1"})["resultaat"]["van_tekst"] == (
-        "vr 25 december 2026, Eerste Kerstdag")
+        "vr 25 december 2026, Eerste Kerstdag"
+    )
 
 
 def test_terugkoppeling_zegt_op_welke_aangenomen_overdracht_de_termijn_rust():

@@ -11,11 +11,39 @@ from .conftest import run_cli
 
 pytestmark = pytest.mark.subprocess
 
-MOMENT_SLEUTELS = {"code", "datum", "weekdag", "datum_tekst", "niet_werkdag", "omschrijving", "kort", "rol", "bron",
-                   "status", "interpretatie", "verantwoordelijke", "landelijk_terugval", "regel", "hangt_af_van_aanname"}
+MOMENT_SLEUTELS = {
+    "code",
+    "datum",
+    "weekdag",
+    "datum_tekst",
+    "niet_werkdag",
+    "omschrijving",
+    "kort",
+    "rol",
+    "bron",
+    "status",
+    "interpretatie",
+    "verantwoordelijke",
+    "landelijk_terugval",
+    "regel",
+    "hangt_af_van_aanname",
+}
 BRON_SLEUTELS = {"document", "document_naam", "paragraaf", "citaat", "url"}
-INTERVAL_SLEUTELS = {"van", "tot", "tot_en_met", "van_tekst", "tot_en_met_tekst", "binnen_een_dag", "partij",
-                     "aanwijzing", "partij_naam", "bron", "interpretatie", "landelijk_terugval", "toelichting"}
+INTERVAL_SLEUTELS = {
+    "van",
+    "tot",
+    "tot_en_met",
+    "van_tekst",
+    "tot_en_met_tekst",
+    "binnen_een_dag",
+    "partij",
+    "aanwijzing",
+    "partij_naam",
+    "bron",
+    "interpretatie",
+    "landelijk_terugval",
+    "toelichting",
+}
 
 
 def tijdlijn_json(*args: str) -> dict:
@@ -29,8 +57,21 @@ def test_json_contract_tijdlijn():
     # Zuid-Limburg, directe overdracht, melding do 24-4-2025: vr 25 (1), za 26 Koningsdag, ma 28 (2),
     # di 29 (3), wo 30 (4), do 1-5-2025 (5). Contact binnen 3 weken na overdracht: do 22-5-2025.
     uit = tijdlijn_json("--regio", "zuid-limburg", "--route", "direct", "--melding", "2025-04-24")
-    assert {"contract", "regio", "route", "afspraken_versie", "afspraken_versies", "kalender", "invoer", "momenten",
-            "verantwoordelijkheid", "interval_grenzen", "aannames", "op_peildatum", "opmerkingen"} <= set(uit)
+    assert {
+        "contract",
+        "regio",
+        "route",
+        "afspraken_versie",
+        "afspraken_versies",
+        "kalender",
+        "invoer",
+        "momenten",
+        "verantwoordelijkheid",
+        "interval_grenzen",
+        "aannames",
+        "op_peildatum",
+        "opmerkingen",
+    } <= set(uit)
     assert uit["contract"] == "afsprakenwijzer-tijdlijn/3"
     assert uit["op_peildatum"] is None  # alleen met --peildatum
     assert (uit["regio"], uit["route"]) == ("zuid-limburg", "direct")
@@ -63,10 +104,26 @@ def test_json_weekdag_en_bron_url():
 
 
 def test_alle_opties_via_de_cli():
-    uit = tijdlijn_json("--regio", "midden-brabant", "--route", "onderzoek", "--melding", "2026-04-24",
-                        "--veiligheidsbeoordeling", "2026-05-04", "--dienst-einde", "2026-06-30",
-                        "--overdracht", "2026-07-01", "--vbs", "crisis", "--spoed", "--jeugdbeschermingstafel",
-                        "--kalender", "atw-lid3")
+    uit = tijdlijn_json(
+        "--regio",
+        "midden-brabant",
+        "--route",
+        "onderzoek",
+        "--melding",
+        "2026-04-24",
+        "--veiligheidsbeoordeling",
+        "2026-05-04",
+        "--dienst-einde",
+        "2026-06-30",
+        "--overdracht",
+        "2026-07-01",
+        "--vbs",
+        "crisis",
+        "--spoed",
+        "--jeugdbeschermingstafel",
+        "--kalender",
+        "atw-lid3",
+    )
     assert uit["invoer"]["vbs"] == "crisis" and uit["invoer"]["spoed"] is True
     assert uit["kalender"]["code"] == "atw-lid3"
     assert not [m for m in uit["momenten"] if m["code"].startswith("monitoring")]
@@ -75,36 +132,96 @@ def test_alle_opties_via_de_cli():
 
 
 def test_tekstuitvoer_is_nederlands():
-    r = run_cli("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-06-04",
-                "--overdracht", "2025-06-12", "--peildatum", "2025-06-13")
+    r = run_cli(
+        "tijdlijn",
+        "--regio",
+        "west-brabant",
+        "--route",
+        "direct",
+        "--melding",
+        "2025-06-04",
+        "--overdracht",
+        "2025-06-12",
+        "--peildatum",
+        "2025-06-13",
+    )
     assert r.returncode == 0
-    for kop in ("OP DE PEILDATUM", "MOMENTEN", "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID", "BRONNEN EN INTERPRETATIES"):
+    for kop in (
+        "OP DE PEILDATUM",
+        "MOMENTEN",
+        "VERANTWOORDELIJK VOOR HET ZICHT OP VEILIGHEID",
+        "BRONNEN EN INTERPRETATIES",
+    ):
         assert kop in r.stdout
     assert "2025-06-17" in r.stdout and "het lokale team" in r.stdout
     # The veiligheidsbeoordeling was not given: assumed on the day of the overdracht (it cannot be later), and the
     # answer's start rests on that, so the sentence says so.
-    assert ("Nu (vrijdag 13 juni 2025): Als de veiligheidsbeoordeling op do 12 juni 2025 was: Veilig Thuis West-Brabant "
-            "heeft zicht op veiligheid, tot en met maandag 16 juni 2025.") in r.stdout
+    assert (
+        "Nu (vrijdag 13 juni 2025): Als de veiligheidsbeoordeling op do 12 juni 2025 was: Veilig Thuis West-Brabant "
+        "heeft zicht op veiligheid, tot en met maandag 16 juni 2025."
+    ) in r.stdout
 
 
 def test_peildatum_in_het_json_contract():
     # Midden-Brabant direct, melding ma 2-9-2024, overdracht di 3-9: VTMB t/m di 10-9 (dag 7 na de overdracht,
     # 000 § 4.1), het lokale (wijk)team vanaf wo 11-9. Peildatum vr 6-9: volgende = laatste dag om op te pakken.
-    uit = tijdlijn_json("--regio", "midden-brabant", "--route", "direct", "--melding", "2024-09-02",
-                        "--veiligheidsbeoordeling", "2024-09-03", "--overdracht", "2024-09-03", "--peildatum", "2024-09-06")
+    uit = tijdlijn_json(
+        "--regio",
+        "midden-brabant",
+        "--route",
+        "direct",
+        "--melding",
+        "2024-09-02",
+        "--veiligheidsbeoordeling",
+        "2024-09-03",
+        "--overdracht",
+        "2024-09-03",
+        "--peildatum",
+        "2024-09-06",
+    )
     p = uit["op_peildatum"]
-    assert set(p) == {"datum", "datum_tekst", "niet_werkdag", "partij", "aanwijzing", "partij_naam", "sinds", "sinds_tekst",
-                      "sinds_hangt_af_van_aanname", "tot_en_met", "tot_en_met_tekst", "toelichting", "volgende", "daarna",
-                      "hangt_af_van", "voorwaarde_tekst"}
-    assert (p["datum_tekst"], p["aanwijzing"], p["sinds_hangt_af_van_aanname"]) == ("vr 6 september 2024", "partij", False)
+    assert set(p) == {
+        "datum",
+        "datum_tekst",
+        "niet_werkdag",
+        "partij",
+        "aanwijzing",
+        "partij_naam",
+        "sinds",
+        "sinds_tekst",
+        "sinds_hangt_af_van_aanname",
+        "tot_en_met",
+        "tot_en_met_tekst",
+        "toelichting",
+        "volgende",
+        "daarna",
+        "hangt_af_van",
+        "voorwaarde_tekst",
+    }
+    assert (p["datum_tekst"], p["aanwijzing"], p["sinds_hangt_af_van_aanname"]) == (
+        "vr 6 september 2024",
+        "partij",
+        False,
+    )
     # Every date is given: the answer rests on no assumption.
     assert (p["sinds_tekst"], p["hangt_af_van"], p["voorwaarde_tekst"]) == ("di 3 september 2024", [], None)
-    assert (p["datum"], p["partij"], p["sinds"], p["tot_en_met"]) == ("2024-09-06", "veilig-thuis", "2024-09-03", "2024-09-10")
+    assert (p["datum"], p["partij"], p["sinds"], p["tot_en_met"]) == (
+        "2024-09-06",
+        "veilig-thuis",
+        "2024-09-03",
+        "2024-09-10",
+    )
     assert p["volgende"]["code"] == "overdracht-oppakken-uiterlijk" and p["volgende"]["datum"] == "2024-09-10"
     # vr 6 -> di 10: 4 kalenderdagen, 2 werkdagen (ma 9, di 10).
     assert (p["volgende"]["dagen_tot"], p["volgende"]["werkdagen_tot"]) == (4, 2)
-    assert p["daarna"] == {"partij": "lokaal-team", "aanwijzing": "partij", "partij_naam": "het lokale (wijk)team",
-                           "vanaf": "2024-09-11", "vanaf_tekst": "wo 11 september 2024", "binnen_een_dag": False}
+    assert p["daarna"] == {
+        "partij": "lokaal-team",
+        "aanwijzing": "partij",
+        "partij_naam": "het lokale (wijk)team",
+        "vanaf": "2024-09-11",
+        "vanaf_tekst": "wo 11 september 2024",
+        "binnen_een_dag": False,
+    }
 
 
 def test_werkdagen_aantal():
@@ -141,49 +258,156 @@ def test_hulptekst_is_nederlands():
             assert engels not in r.stdout
 
 
-@pytest.mark.parametrize("args, moet_bevatten", [
-    (("tijdlijn", "--regio", "brabant", "--route", "direct", "--melding", "2025-01-06"), ["'brabant'", "midden-brabant"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "snel", "--melding", "2025-01-06"), ["'snel'", "onderzoek"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-02-29"), ["'2025-02-29'", "bestaat niet"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "6-1-2025"), ["'6-1-2025'", "JJJJ-MM-DD"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-01-06", "--overdracht",
-      "2025-01-03"), ["3 januari 2025", "vóór"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "onderzoek", "--melding", "2025-01-06", "--dienst-einde",
-      "2025-01-01"), ["1 januari 2025", "vóór"]),
-    (("tijdlijn", "--regio", "west-brabant", "--route", "onderzoek", "--melding", "2025-01-06", "--vbs", "crisis"),
-     ["Verbindend Samenwerken", "hoort niet bij West-Brabant", "Midden-Brabant"]),
-    (("tijdlijn", "--regio", "zuid-limburg", "--route", "direct", "--melding", "2025-01-06", "--terugkoppeling",
-      "2025-02-01"), ["terugkoppeling", "hoort niet bij Zuid-Limburg"]),
-    (("tijdlijn", "--regio", "midden-brabant", "--route", "direct", "--melding", "2025-01-06", "--heraanmelding"),
-     ["nieuwe aanmelding", "Dienst Voorwaarden & Vervolg"]),
-    (("tijdlijn", "--regio", "midden-brabant", "--route", "direct", "--melding", "2023-05-01"),
-     ["1 mei 2023", "1 juli 2024"]),
-    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2036-01-02"), ["2 januari 2036", "2035"]),
-    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--kalender", "nl"),
-     ["'nl'", "atw-lid3"]),
-    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2021-01-06", "--kalender", "atw-lid3"),
-     ["2021", "gelijkgestelde dagen"]),
-    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--peildatum", "morgen"),
-     ["peildatum", "'morgen'"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "vijf"), ["'vijf'"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "-1"), ["-1"]),
-    # One rule for whole numbers in every entry point: ASCII digits only (see test_invoer.py).
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "+5"), ["'+5'"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "1_000"), ["'1_000'"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "²"), ["'²'"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "٥"), ["'٥'"]),
-    (("werkdagen", "--van", "2025-01-06", "--tot", "2025-01-01"), ["1 januari 2025"]),
-    (("werkdagen", "--van", "2014-01-06", "--aantal", "3"), ["2014"]),
-    # Fouten van argparse zelf: ook Nederlands, ook exitcode 2.
-    (("tijdlijn", "--regio", "landelijk"), ["verplicht", "--route", "--melding"]),
-    (("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--onzin"),
-     ["onbekende argumenten", "--onzin"]),
-    (("tijdlijn", "--regio"), ["--regio", "verwacht één waarde"]),
-    (("rekenen",), ["ongeldige keuze", "'rekenen'"]),
-    ((), ["verplicht", "OPDRACHT"]),
-    (("werkdagen", "--van", "2025-01-06", "--aantal", "3", "--tot", "2025-02-01"), ["mag niet samen met"]),
-    (("werkdagen", "--van", "2025-01-06"), ["--aantal", "--tot", "verplicht"]),
-])
+@pytest.mark.parametrize(
+    "args, moet_bevatten",
+    [
+        (
+            ("tijdlijn", "--regio", "brabant", "--route", "direct", "--melding", "2025-01-06"),
+            ["'brabant'", "midden-brabant"],
+        ),
+        (
+            ("tijdlijn", "--regio", "west-brabant", "--route", "snel", "--melding", "2025-01-06"),
+            ["'snel'", "onderzoek"],
+        ),
+        (
+            ("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "2025-02-29"),
+            ["'2025-02-29'", "bestaat niet"],
+        ),
+        (
+            ("tijdlijn", "--regio", "west-brabant", "--route", "direct", "--melding", "6-1-2025"),
+            ["'6-1-2025'", "JJJJ-MM-DD"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "west-brabant",
+                "--route",
+                "direct",
+                "--melding",
+                "2025-01-06",
+                "--overdracht",
+                "2025-01-03",
+            ),
+            ["3 januari 2025", "vóór"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "west-brabant",
+                "--route",
+                "onderzoek",
+                "--melding",
+                "2025-01-06",
+                "--dienst-einde",
+                "2025-01-01",
+            ),
+            ["1 januari 2025", "vóór"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "west-brabant",
+                "--route",
+                "onderzoek",
+                "--melding",
+                "2025-01-06",
+                "--vbs",
+                "crisis",
+            ),
+            ["Verbindend Samenwerken", "hoort niet bij West-Brabant", "Midden-Brabant"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "zuid-limburg",
+                "--route",
+                "direct",
+                "--melding",
+                "2025-01-06",
+                "--terugkoppeling",
+                "2025-02-01",
+            ),
+            ["terugkoppeling", "hoort niet bij Zuid-Limburg"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "midden-brabant",
+                "--route",
+                "direct",
+                "--melding",
+                "2025-01-06",
+                "--heraanmelding",
+            ),
+            ["nieuwe aanmelding", "Dienst Voorwaarden & Vervolg"],
+        ),
+        (
+            ("tijdlijn", "--regio", "midden-brabant", "--route", "direct", "--melding", "2023-05-01"),
+            ["1 mei 2023", "1 juli 2024"],
+        ),
+        (
+            ("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2036-01-02"),
+            ["2 januari 2036", "2035"],
+        ),
+        (
+            ("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--kalender", "nl"),
+            ["'nl'", "atw-lid3"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "landelijk",
+                "--route",
+                "direct",
+                "--melding",
+                "2021-01-06",
+                "--kalender",
+                "atw-lid3",
+            ),
+            ["2021", "gelijkgestelde dagen"],
+        ),
+        (
+            (
+                "tijdlijn",
+                "--regio",
+                "landelijk",
+                "--route",
+                "direct",
+                "--melding",
+                "2025-01-06",
+                "--peildatum",
+                "morgen",
+            ),
+            ["peildatum", "'morgen'"],
+        ),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "vijf"), ["'vijf'"]),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "-1"), ["-1"]),
+        # One rule for whole numbers in every entry point: ASCII digits only (see test_invoer.py).
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "+5"), ["'+5'"]),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "1_000"), ["'1_000'"]),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "²"), ["'²'"]),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "٥"), ["'٥'"]),
+        (("werkdagen", "--van", "2025-01-06", "--tot", "2025-01-01"), ["1 januari 2025"]),
+        (("werkdagen", "--van", "2014-01-06", "--aantal", "3"), ["2014"]),
+        # Fouten van argparse zelf: ook Nederlands, ook exitcode 2.
+        (("tijdlijn", "--regio", "landelijk"), ["verplicht", "--route", "--melding"]),
+        (
+            ("tijdlijn", "--regio", "landelijk", "--route", "direct", "--melding", "2025-01-06", "--onzin"),
+            ["onbekende argumenten", "--onzin"],
+        ),
+        (("tijdlijn", "--regio"), ["--regio", "verwacht één waarde"]),
+        (("rekenen",), ["ongeldige keuze", "'rekenen'"]),
+        ((), ["verplicht", "OPDRACHT"]),
+        (("werkdagen", "--van", "2025-01-06", "--aantal", "3", "--tot", "2025-02-01"), ["mag niet samen met"]),
+        (("werkdagen", "--van", "2025-01-06"), ["--aantal", "--tot", "verplicht"]),
+    ],
+)
 def test_foutpaden(args, moet_bevatten):
     r = run_cli(*args)
     assert r.returncode == 2, (r.stdout, r.stderr)

@@ -47,8 +47,15 @@ def _tijdlijnen(regio: str, route: str, opties: dict):
     velden = {"overdracht": laat} | ({"dienst_einde": laat} if route != "direct" else {})
     yield tijdlijn(regio, route, melding, **opties)
     yield tijdlijn(regio, route, melding, veiligheidsbeoordeling=laat, **velden, **opties)
-    yield tijdlijn(regio, route, melding, veiligheidsbeoordeling=melding, overdracht=melding,
-                   **({"dienst_einde": melding} if route != "direct" else {}), **opties)
+    yield tijdlijn(
+        regio,
+        route,
+        melding,
+        veiligheidsbeoordeling=melding,
+        overdracht=melding,
+        **({"dienst_einde": melding} if route != "direct" else {}),
+        **opties,
+    )
 
 
 @pytest.mark.parametrize("regio", regio_codes())
@@ -72,7 +79,9 @@ def test_het_overzicht_noemt_precies_de_regels_van_de_tijdlijn(regio, route):
         if opties:
             continue
         for moment, regels in geciteerd.items():
-            termijnen = {(r["regio"], r["code"]) for r in _regels(regio, route, moment, opties) if r["soort"] == "termijn"}
+            termijnen = {
+                (r["regio"], r["code"]) for r in _regels(regio, route, moment, opties) if r["soort"] == "termijn"
+            }
             assert termijnen == regels, (regio, route, opties, moment, termijnen, regels)
 
 
@@ -90,6 +99,10 @@ def test_midden_brabant_veilig_thuis_verantwoordelijk_per_keuze():
     assert m["landelijk_terugval"]
     varianten = {tuple(sorted(v["opties"].items())): {r["code"] for r in v["regels"]} for v in m["varianten"]}
     assert varianten[(("heraanmelding", True),)] == {"heraanmelding-vtmb-na-zevende-weekdag"}
-    assert varianten[(("spoed", True),)] == {"veilig-thuis-bij-spoed", "veilig-thuis-na-triage", "veilig-thuis-na-overschrijding"}
+    assert varianten[(("spoed", True),)] == {
+        "veilig-thuis-bij-spoed",
+        "veilig-thuis-na-triage",
+        "veilig-thuis-na-overschrijding",
+    }
     # Heraanmelding with spoed: still the regional rule (000 § 5 names no exception).
     assert varianten.get((("heraanmelding", True), ("spoed", True))) is None

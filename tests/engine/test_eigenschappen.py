@@ -64,7 +64,9 @@ def _eerste_geldige(regio: str) -> dt.date:
 def casussen(draw):
     regio = draw(st.sampled_from(REGIOS))
     route = draw(st.sampled_from(ROUTES))
-    melding = draw(st.dates(min_value=max(_eerste_geldige(regio), dt.date(2016, 7, 1)), max_value=dt.date(2035, 12, 31)))
+    melding = draw(
+        st.dates(min_value=max(_eerste_geldige(regio), dt.date(2016, 7, 1)), max_value=dt.date(2035, 12, 31))
+    )
     kwargs = {"spoed": draw(st.booleans())}
     # Opgegeven datums in procesvolgorde, elk met een willekeurige afstand tot de vorige.
     huidig = melding
@@ -88,7 +90,10 @@ def casussen(draw):
 
 
 # The words by which a quote names a party: a period names a party only with a sentence that names it.
-NOEMT = {"veilig-thuis": ("veilig thuis", "vtmb"), "lokaal-team": ("lokale", "lokaal", "door de gemeente is aangewezen")}
+NOEMT = {
+    "veilig-thuis": ("veilig thuis", "vtmb"),
+    "lokaal-team": ("lokale", "lokaal", "door de gemeente is aangewezen"),
+}
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,7 +163,8 @@ def test_tijdlijn_invarianten(casus):
         if isinstance(waarde, dt.date):
             m = t.moment(veld.replace("_", "-"))
             assert (m is not None and m.datum == waarde and m.status == "opgegeven") or any(
-                n["invoer"] == veld.replace("_", "-") for n in t.notities_met("invoer-telt-niet-meer"))
+                n["invoer"] == veld.replace("_", "-") for n in t.notities_met("invoer-telt-niet-meer")
+            )
     # Elke overgang van verantwoordelijkheid is een moment in de tijdlijn.
     wissels = {(m.datum, m.verantwoordelijke) for m in t.momenten if m.verantwoordelijke}
     for v in intervallen:
@@ -183,7 +189,8 @@ def test_de_kop_noemt_precies_de_aannames_waarop_hij_rust(casus, dagen):
     assert all(aangenomen.get(a["invoer"]) == a["datum"] for a in p["hangt_af_van"]), (p["hangt_af_van"], aangenomen)
     assert (p["voorwaarde_tekst"] is None) == (p["hangt_af_van"] == [])
     if p["voorwaarde_tekst"]:
-        assert p["voorwaarde_tekst"].startswith("Als ") and all(a["datum_tekst"] in p["voorwaarde_tekst"]
-                                                                for a in p["hangt_af_van"])
+        assert p["voorwaarde_tekst"].startswith("Als ") and all(
+            a["datum_tekst"] in p["voorwaarde_tekst"] for a in p["hangt_af_van"]
+        )
     if not aangenomen:
         assert p["hangt_af_van"] == []

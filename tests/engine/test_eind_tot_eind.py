@@ -88,8 +88,15 @@ def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingst
     # ma 29-12 (5). Triage opgegeven ma 22-12. Een dienst Voorwaarden & Vervolg heeft geen uiterste einddatum: de
     # tien weken van 004 § 2.2 (voetnoot 6: art. 4.1.7 lid 2) gaan over een onderzoek. Dienst af 20-2, overdracht
     # 23-2-2026. Jeugdbeschermingstafel: geen monitoring.
-    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2025-12-18", veiligheidsbeoordeling="2025-12-22",
-                 dienst_einde="2026-02-20", overdracht="2026-02-23", jeugdbeschermingstafel=True)
+    t = tijdlijn(
+        "midden-brabant",
+        "voorwaarden-en-vervolg",
+        "2025-12-18",
+        veiligheidsbeoordeling="2025-12-22",
+        dienst_einde="2026-02-20",
+        overdracht="2026-02-23",
+        jeugdbeschermingstafel=True,
+    )
     assert momenten(t) == [
         ("2025-12-18", "melding", "opgegeven"),
         ("2025-12-22", "veilig-thuis-verantwoordelijk", "berekend"),
@@ -107,15 +114,25 @@ def test_midden_brabant_voorwaarden_en_vervolg_rond_kerst_met_jeugdbeschermingst
     # 000 § 4.3 "Na het afronden van een dienst draagt VTMB de casus over" stelt geen termijn: een overdracht
     # drie dagen na de dienst is dus niet "te laat", en ook het landelijk kader vult hier geen termijn in.
     assert not t.notities_met("na-uiterste-datum")
-    assert t.moment("overdracht").regel == "overdracht-na-afronden-dienst" and not t.moment("overdracht").landelijk_terugval
+    assert (
+        t.moment("overdracht").regel == "overdracht-na-afronden-dienst"
+        and not t.moment("overdracht").landelijk_terugval
+    )
 
 
 def test_midden_brabant_terugkoppeling_binnen_de_oppaktermijn():
     # Overdracht wo 4-9-2024; lokaal team zou vanaf 4-9 + 8 = do 12-9 verantwoordelijk zijn, maar het team geeft
     # de casus op vr 6-9 terug: VTMB blijft verantwoordelijk ("en niet meer bij het lokale (wijk)team", 000 § 4.1),
     # in één doorlopende periode; de termijnen van het team voor deze overdracht vervallen.
-    t = tijdlijn("midden-brabant", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-03",
-                 overdracht="2024-09-04", terugkoppeling="2024-09-06", peildatum="2024-09-09")
+    t = tijdlijn(
+        "midden-brabant",
+        "direct",
+        "2024-09-02",
+        veiligheidsbeoordeling="2024-09-03",
+        overdracht="2024-09-04",
+        terugkoppeling="2024-09-06",
+        peildatum="2024-09-09",
+    )
     assert intervallen(t) == [
         ("2024-09-02", "2024-09-03", None),
         ("2024-09-03", None, "veilig-thuis"),
@@ -161,19 +178,29 @@ def test_west_brabant_voorwaarden_en_vervolg_rond_kerst_2024(kalender, lokaal_te
     # Lokaal team na 2 werkdagen: wo 25 en do 26 Kerst, vr 27 (1), ma 30 (2) -> vanaf di 31-12-2024.
     # Met atw-lid3 is vr 27-12-2024 gelijkgesteld: ma 30 (1), di 31 (2) -> vanaf wo 1-1-2025.
     # Monitoring (landelijk) vanaf 24-12-2024: 24-3-2025, 24-12-2025, 24-6-2026.
-    t = tijdlijn("west-brabant", "voorwaarden-en-vervolg", "2024-10-01", veiligheidsbeoordeling="2024-10-07",
-                 dienst_einde="2024-12-20", overdracht="2024-12-24", kalender=kalender)
+    t = tijdlijn(
+        "west-brabant",
+        "voorwaarden-en-vervolg",
+        "2024-10-01",
+        veiligheidsbeoordeling="2024-10-07",
+        dienst_einde="2024-12-20",
+        overdracht="2024-12-24",
+        kalender=kalender,
+    )
     assert t.moment("dienst-einde-uiterlijk").datum.isoformat() == "2024-12-16"
     assert t.moment("lokaal-team-verantwoordelijk").datum.isoformat() == lokaal_team
-    assert [t.moment(c).datum.isoformat() for c in
-            ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
-        "2025-03-24", "2025-12-24", "2026-06-24"]
+    assert [
+        t.moment(c).datum.isoformat()
+        for c in ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")
+    ] == ["2025-03-24", "2025-12-24", "2026-06-24"]
     assert intervallen(t) == [
         ("2024-10-01", "2024-10-07", None),
         ("2024-10-07", lokaal_team, "veilig-thuis"),
         (lokaal_team, None, "lokaal-team"),
     ]
-    assert any("20 december 2024" in o and "16 december 2024" in o for o in t.opmerkingen)  # dienst liep over de termijn
+    assert any(
+        "20 december 2024" in o and "16 december 2024" in o for o in t.opmerkingen
+    )  # dienst liep over de termijn
     assert t.kalender.code == kalender
 
 
@@ -188,7 +215,9 @@ def test_west_brabant_onderzoek_laatste_dag_richtlijnen_2017_met_start_hulp():
     t = tijdlijn("west-brabant", "onderzoek", "2022-03-31", start_hulp="2022-07-01")
     assert t.afspraken_versie.code == "richtlijnen-2017"
     assert [(d.isoformat(), v.code) for d, v in t.versies_gebruikt] == [
-        ("2022-03-31", "richtlijnen-2017"), ("2022-04-01", "afspraken-2022")]
+        ("2022-03-31", "richtlijnen-2017"),
+        ("2022-04-01", "afspraken-2022"),
+    ]
     assert momenten(t) == [
         ("2022-03-31", "melding", "opgegeven"),
         ("2022-04-01", "regels-gewijzigd", "berekend"),
@@ -225,13 +254,16 @@ def test_west_brabant_onderzoek_eerste_dag_nieuwe_afspraken():
     assert intervallen(t)[-1] == ("2022-06-18", None, "lokaal-team")
 
 
-@pytest.mark.parametrize("kalender, beoordeling, contact, afstemming", [
-    # atw: wo 24 (1), Kerst, ma 29 (2), di 30 (3), wo 31 (4), Nieuwjaarsdag, vr 2-1-2026 (5);
-    # contact 2-1 + 21 = vr 23-1; afstemming 2-1 + 2 maanden = ma 2-3-2026.
-    ("atw", "2026-01-02", "2026-01-23", "2026-03-02"),
-    # atw-lid3: vr 2-1-2026 gelijkgesteld -> vijfde werkdag ma 5-1; contact ma 26-1; afstemming do 5-3.
-    ("atw-lid3", "2026-01-05", "2026-01-26", "2026-03-05"),
-])
+@pytest.mark.parametrize(
+    "kalender, beoordeling, contact, afstemming",
+    [
+        # atw: wo 24 (1), Kerst, ma 29 (2), di 30 (3), wo 31 (4), Nieuwjaarsdag, vr 2-1-2026 (5);
+        # contact 2-1 + 21 = vr 23-1; afstemming 2-1 + 2 maanden = ma 2-3-2026.
+        ("atw", "2026-01-02", "2026-01-23", "2026-03-02"),
+        # atw-lid3: vr 2-1-2026 gelijkgesteld -> vijfde werkdag ma 5-1; contact ma 26-1; afstemming do 5-3.
+        ("atw-lid3", "2026-01-05", "2026-01-26", "2026-03-05"),
+    ],
+)
 def test_zuid_limburg_direct_rond_kerst_en_nieuwjaar(kalender, beoordeling, contact, afstemming):
     t = tijdlijn("zuid-limburg", "direct", "2025-12-23", kalender=kalender)
     assert momenten(t) == [
@@ -256,17 +288,20 @@ def test_zuid_limburg_direct_rond_kerst_en_nieuwjaar(kalender, beoordeling, cont
     assert t.verantwoordelijkheid[1].binnen_een_dag and t.verantwoordelijkheid[1].tot_en_met.isoformat() == beoordeling
 
 
-@pytest.mark.parametrize("kalender, beoordeling, einde, contact", [
-    # Triage-termijn (002 § 5.1.1) atw: do 9-5 Hemelvaartsdag, vr 10 (1), ma 13 (2), di 14 (3), wo 15 (4),
-    # do 16-5 (5). Maar het onderzoek start binnen vijf dagen na de melding (art. 4.1.7 lid 1): 8-5 + 5 =
-    # ma 13-5, en de triage gaat daaraan vooraf: aangenomen 13-5. Dienst: 13-5 + 18 = 31-5, + 30 = 30-6 (48),
-    # + 22 = ma 22-7-2024 (70). Contact (002 § 2 j): di 23 (1), wo 24, do 25, vr 26, ma 29-7-2024 (5).
-    ("atw", "2024-05-16", "2024-07-22", "2024-07-29"),
-    # atw-lid3: vr 10-5-2024 gelijkgesteld: triage-termijn ma 13 (1) .. vr 17-5 (5). De start van het onderzoek is
-    # een wettelijke termijn: tussen 8-5 en 13-5 ligt dan maar één werkdag (ma 13), de Atw (art. 2) verlengt tot de
-    # tweede: di 14-5. Triage aangenomen 14-5; dienst 14-5 + 70 = di 23-7; contact wo 24 (1) .. di 30-7 (5).
-    ("atw-lid3", "2024-05-17", "2024-07-23", "2024-07-30"),
-])
+@pytest.mark.parametrize(
+    "kalender, beoordeling, einde, contact",
+    [
+        # Triage-termijn (002 § 5.1.1) atw: do 9-5 Hemelvaartsdag, vr 10 (1), ma 13 (2), di 14 (3), wo 15 (4),
+        # do 16-5 (5). Maar het onderzoek start binnen vijf dagen na de melding (art. 4.1.7 lid 1): 8-5 + 5 =
+        # ma 13-5, en de triage gaat daaraan vooraf: aangenomen 13-5. Dienst: 13-5 + 18 = 31-5, + 30 = 30-6 (48),
+        # + 22 = ma 22-7-2024 (70). Contact (002 § 2 j): di 23 (1), wo 24, do 25, vr 26, ma 29-7-2024 (5).
+        ("atw", "2024-05-16", "2024-07-22", "2024-07-29"),
+        # atw-lid3: vr 10-5-2024 gelijkgesteld: triage-termijn ma 13 (1) .. vr 17-5 (5). De start van het onderzoek is
+        # een wettelijke termijn: tussen 8-5 en 13-5 ligt dan maar één werkdag (ma 13), de Atw (art. 2) verlengt tot de
+        # tweede: di 14-5. Triage aangenomen 14-5; dienst 14-5 + 70 = di 23-7; contact wo 24 (1) .. di 30-7 (5).
+        ("atw-lid3", "2024-05-17", "2024-07-23", "2024-07-30"),
+    ],
+)
 def test_zuid_limburg_onderzoek_met_spoed_rond_hemelvaart_2024(kalender, beoordeling, einde, contact):
     # Melding wo 8-5-2024 met spoed: Veilig Thuis vanaf de melding (002 bijlage 1).
     t = tijdlijn("zuid-limburg", "onderzoek", "2024-05-08", spoed=True, kalender=kalender)
@@ -301,8 +336,10 @@ def test_landelijk_voorwaarden_en_vervolg_rond_nieuwjaar():
     assert [n["invoer"] for n in t.aannames] == ["veiligheidsbeoordeling", "dienst-einde"]
     # Met de einddatum (ma 17-3-2025): overdracht die dag, monitoring vanaf 17-3-2025: 17-6-2025, 17-3-2026, 17-9-2026.
     t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-12-27", dienst_einde="2025-03-17")
-    assert [(c, t.moment(c).datum.isoformat()) for c in (
-        "overdracht", "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+    assert [
+        (c, t.moment(c).datum.isoformat())
+        for c in ("overdracht", "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")
+    ] == [
         ("overdracht", "2025-03-17"),
         ("monitoring-3-maanden", "2025-06-17"),
         ("monitoring-12-maanden", "2026-03-17"),

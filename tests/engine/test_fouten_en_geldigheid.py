@@ -23,10 +23,16 @@ def fout(**kwargs) -> AfsprakenFout:
     return e.value
 
 
-@pytest.mark.parametrize("waarde, stuk", [
-    ("2024-02-30", "bestaat niet"), ("2024-13-01", "bestaat niet"), ("02-09-2024", "JJJJ-MM-DD"),
-    ("gisteren", "JJJJ-MM-DD"), (20240902, "geen datum"),
-])
+@pytest.mark.parametrize(
+    "waarde, stuk",
+    [
+        ("2024-02-30", "bestaat niet"),
+        ("2024-13-01", "bestaat niet"),
+        ("02-09-2024", "JJJJ-MM-DD"),
+        ("gisteren", "JJJJ-MM-DD"),
+        (20240902, "geen datum"),
+    ],
+)
 def test_ongeldige_meldingsdatum(waarde, stuk):
     e = fout(melding=waarde)
     assert e.veld == "melding" and stuk in str(e) and repr(waarde) in str(e)
@@ -79,25 +85,60 @@ DIRECT = "route ‘Directe overdracht na de veiligheidsbeoordeling’"
 DIENSTEN = "route ‘Dienst Voorwaarden & Vervolg, daarna overdracht’ of ‘Dienst Onderzoek, daarna overdracht’"
 
 
-@pytest.mark.parametrize("kwargs, veld, naam, waar", [
-    ({"regio": "west-brabant", "route": "onderzoek", "vbs": "crisis"}, "vbs", "Verbindend Samenwerken",
-     f"Midden-Brabant ({DIENSTEN})"),
-    ({"regio": "midden-brabant", "route": "direct", "vbs": "regulier"}, "vbs", "Verbindend Samenwerken", DIENSTEN),
-    ({"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"}, "terugkoppeling", "De terugkoppeling",
-     f"Midden-Brabant ({DIRECT})"),
-    ({"regio": "midden-brabant", "route": "onderzoek", "terugkoppeling": "2024-12-01"}, "terugkoppeling",
-     "De terugkoppeling", DIRECT),
-    ({"regio": "midden-brabant", "route": "direct", "dienst_einde": "2024-10-01"}, "dienst_einde",
-     "Het einde van de dienst", "Dienst Onderzoek"),
-    ({"regio": "zuid-limburg", "route": "onderzoek", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
-     "Inbreng bij de Jeugdbeschermingstafel", "Midden-Brabant"),
-    ({"regio": "midden-brabant", "route": "direct", "jeugdbeschermingstafel": True}, "jeugdbeschermingstafel",
-     "Inbreng bij de Jeugdbeschermingstafel", "Dienst Onderzoek"),
-    ({"regio": "landelijk", "heraanmelding": True}, "heraanmelding", "Een nieuwe aanmelding bij stagnatie",
-     f"Midden-Brabant ({DIENSTEN})"),
-    ({"regio": "west-brabant", "start_hulp": "2024-10-01"}, "start_hulp", "De start van de hulp",
-     "meldingen van 1 januari 2017 tot 1 april 2022"),
-])
+@pytest.mark.parametrize(
+    "kwargs, veld, naam, waar",
+    [
+        (
+            {"regio": "west-brabant", "route": "onderzoek", "vbs": "crisis"},
+            "vbs",
+            "Verbindend Samenwerken",
+            f"Midden-Brabant ({DIENSTEN})",
+        ),
+        ({"regio": "midden-brabant", "route": "direct", "vbs": "regulier"}, "vbs", "Verbindend Samenwerken", DIENSTEN),
+        (
+            {"regio": "zuid-limburg", "terugkoppeling": "2024-10-01"},
+            "terugkoppeling",
+            "De terugkoppeling",
+            f"Midden-Brabant ({DIRECT})",
+        ),
+        (
+            {"regio": "midden-brabant", "route": "onderzoek", "terugkoppeling": "2024-12-01"},
+            "terugkoppeling",
+            "De terugkoppeling",
+            DIRECT,
+        ),
+        (
+            {"regio": "midden-brabant", "route": "direct", "dienst_einde": "2024-10-01"},
+            "dienst_einde",
+            "Het einde van de dienst",
+            "Dienst Onderzoek",
+        ),
+        (
+            {"regio": "zuid-limburg", "route": "onderzoek", "jeugdbeschermingstafel": True},
+            "jeugdbeschermingstafel",
+            "Inbreng bij de Jeugdbeschermingstafel",
+            "Midden-Brabant",
+        ),
+        (
+            {"regio": "midden-brabant", "route": "direct", "jeugdbeschermingstafel": True},
+            "jeugdbeschermingstafel",
+            "Inbreng bij de Jeugdbeschermingstafel",
+            "Dienst Onderzoek",
+        ),
+        (
+            {"regio": "landelijk", "heraanmelding": True},
+            "heraanmelding",
+            "Een nieuwe aanmelding bij stagnatie",
+            f"Midden-Brabant ({DIENSTEN})",
+        ),
+        (
+            {"regio": "west-brabant", "start_hulp": "2024-10-01"},
+            "start_hulp",
+            "De start van de hulp",
+            "meldingen van 1 januari 2017 tot 1 april 2022",
+        ),
+    ],
+)
 def test_optie_niet_beschikbaar_zegt_waar_wel(kwargs, veld, naam, waar):
     # The message names the option and the places in reader words, never the code names.
     e = fout(**kwargs)
@@ -151,12 +192,15 @@ def test_lid3_kalender_voor_een_jaar_zonder_besluit():
 # --- geldigheid van versies ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("regio, te_vroeg, eerste", [
-    ("landelijk", "2016-06-30", "2016-07-01"),
-    ("midden-brabant", "2024-06-30", "2024-07-01"),
-    ("west-brabant", "2016-06-30", "2016-07-01"),
-    ("zuid-limburg", "2022-01-19", "2022-01-20"),
-])
+@pytest.mark.parametrize(
+    "regio, te_vroeg, eerste",
+    [
+        ("landelijk", "2016-06-30", "2016-07-01"),
+        ("midden-brabant", "2024-06-30", "2024-07-01"),
+        ("west-brabant", "2016-06-30", "2016-07-01"),
+        ("zuid-limburg", "2022-01-19", "2022-01-20"),
+    ],
+)
 def test_melding_voor_de_eerste_versie_wordt_geweigerd(regio, te_vroeg, eerste):
     from calculators.basis.opmaak import datum_kort
     from tests.engine.conftest import d
@@ -193,10 +237,14 @@ def test_een_casus_over_het_einde_van_de_richtlijnen_2017_krijgt_daarna_de_nieuw
     # ma 4-4: na 2 werkdagen (di 5, wo 6) is het lokale team verantwoordelijk vanaf do 7-4-2022, niet
     # "zolang wachtlijst" zonder einde.
     t = tijdlijn("west-brabant", "direct", "2022-03-28", overdracht="2022-04-04")
-    perioden = [(v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.to_dict()["partij"])
-                for v in t.verantwoordelijkheid]
-    assert perioden == [("2022-03-28", "2022-04-04", None), ("2022-04-04", "2022-04-07", "veilig-thuis"),
-                        ("2022-04-07", None, "lokaal-team")]
+    perioden = [
+        (v.van.isoformat(), v.tot.isoformat() if v.tot else None, v.to_dict()["partij"]) for v in t.verantwoordelijkheid
+    ]
+    assert perioden == [
+        ("2022-03-28", "2022-04-04", None),
+        ("2022-04-04", "2022-04-07", "veilig-thuis"),
+        ("2022-04-07", None, "lokaal-team"),
+    ]
     wissel = t.moment("regels-gewijzigd")
     assert wissel.datum.isoformat() == "2022-04-01" and wissel.bron.anker == "par-1"
     assert "Samenwerkingsafspraken Lokale Teams" in wissel.omschrijving and wissel.interpretatie
@@ -209,8 +257,11 @@ def test_een_wachtlijst_onder_de_richtlijnen_2017_eindigt_op_1_april_2022():
     # vanaf 1-4-2022 geldt de nieuwe afspraak (na 2 werkdagen, ook bij een wachtlijst): het lokale team.
     t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21")
     onbepaald, team = t.verantwoordelijkheid[-2], t.verantwoordelijkheid[-1]
-    assert (onbepaald.partij, onbepaald.van.isoformat(), onbepaald.tot.isoformat()) == ("onbepaald", "2022-03-21",
-                                                                                        "2022-04-01")
+    assert (onbepaald.partij, onbepaald.van.isoformat(), onbepaald.tot.isoformat()) == (
+        "onbepaald",
+        "2022-03-21",
+        "2022-04-01",
+    )
     assert onbepaald.to_dict()["aanwijzing"] == "onbepaald" and onbepaald.to_dict()["partij"] is None
     assert "wachtlijst" in onbepaald.toelichting and "Had het geen wachtlijst" in onbepaald.toelichting
     assert (team.partij, team.van.isoformat(), team.tot) == ("lokaal-team", "2022-04-01", None)
@@ -219,8 +270,14 @@ def test_een_wachtlijst_onder_de_richtlijnen_2017_eindigt_op_1_april_2022():
     # The overdracht cites the waiting-list rule of 2017, not the national end of responsibility (004 § 2.2).
     assert t.moment("overdracht").regel == "lokaal-team-bij-start-hulp"
     # Begon de hulp al vóór 1 april, dan is het lokale team verantwoordelijk vanaf die dag, zonder onderbreking.
-    t = tijdlijn("west-brabant", "direct", "2022-03-14", veiligheidsbeoordeling="2022-03-18", overdracht="2022-03-21",
-                 start_hulp="2022-03-25")
+    t = tijdlijn(
+        "west-brabant",
+        "direct",
+        "2022-03-14",
+        veiligheidsbeoordeling="2022-03-18",
+        overdracht="2022-03-21",
+        start_hulp="2022-03-25",
+    )
     team = t.verantwoordelijkheid[-1]
     assert (team.partij, team.van.isoformat(), team.tot) == ("lokaal-team", "2022-03-25", None)
 

@@ -45,15 +45,21 @@ def _imports(module: str) -> list[tuple[str, bool]]:
         elif isinstance(knoop, ast.ImportFrom) and (knoop.module or "").startswith("calculators."):
             uit.append((knoop.module.removeprefix("calculators."), id(knoop) in bovenaan))
         elif isinstance(knoop, ast.Import):
-            uit += [(a.name.removeprefix("calculators."), id(knoop) in bovenaan)
-                    for a in knoop.names if a.name.startswith("calculators.")]
+            uit += [
+                (a.name.removeprefix("calculators."), id(knoop) in bovenaan)
+                for a in knoop.names
+                if a.name.startswith("calculators.")
+            ]
     return uit
 
 
 def test_elke_module_staat_in_een_laag():
     modules = {_module(p) for p in PAKKET.rglob("*.py")} - {
-        _module(p) for p in PAKKET.glob("*/__init__.py")}  # a layer's __init__ only describes it
-    assert modules == set(PLAATS), f"niet in LAGEN: {sorted(modules - set(PLAATS))}; weg: {sorted(set(PLAATS) - modules)}"
+        _module(p) for p in PAKKET.glob("*/__init__.py")
+    }  # a layer's __init__ only describes it
+    assert modules == set(PLAATS), (
+        f"niet in LAGEN: {sorted(modules - set(PLAATS))}; weg: {sorted(set(PLAATS) - modules)}"
+    )
 
 
 def test_laagpakketten_bevatten_alleen_een_beschrijving():
@@ -69,12 +75,14 @@ def test_module_gebruikt_alleen_eerdere_modules(module):
         assert naam in PLAATS, f"{module} importeert {naam}, dat niet in LAGEN staat"
         assert PLAATS[naam] < PLAATS[module], (
             f"{module} (laag {LAAG[module] + 1}) importeert {naam} (laag {LAAG[naam] + 1}): alleen modules die "
-            "eerder in LAGEN staan")
+            "eerder in LAGEN staan"
+        )
 
 
 @pytest.mark.subprocess
 @pytest.mark.parametrize("module", sorted(m for m in PLAATS if m not in ("__init__", "__main__")))
 def test_module_laat_zich_alleen_importeren(module):
-    r = subprocess.run([sys.executable, "-c", f"import calculators.{module}"], cwd=REPO, capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", f"import calculators.{module}"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0, r.stderr

@@ -29,7 +29,9 @@ def test_de_opdracht_maakt_het_regelbestand_en_de_pagina_en_controleer_keurt_ze_
     regels, docs = mappen
     r = run_cli("nieuwe-regio", *ARGS, "--map", str(regels), "--docs", str(docs))
     assert r.returncode == 0, r.stderr
-    assert (regels / "noord-holland.toml").is_file() and (docs / "noord-holland" / "samenwerkingsafspraken.md").is_file()
+    assert (regels / "noord-holland.toml").is_file() and (
+        docs / "noord-holland" / "samenwerkingsafspraken.md"
+    ).is_file()
     assert "Volgende stappen" in r.stdout and "python -m calculators controleer" in r.stdout
     c = run_cli("controleer", "--map", str(regels), "--docs", str(docs))
     assert c.returncode == 0, c.stderr
@@ -39,8 +41,17 @@ def test_de_opdracht_maakt_het_regelbestand_en_de_pagina_en_controleer_keurt_ze_
 def test_de_nieuwe_regio_rekent_meteen_met_het_landelijk_kader(mappen):
     regels, docs = mappen
     assert run_cli("nieuwe-regio", *ARGS, "--map", str(regels), "--docs", str(docs)).returncode == 0
-    r = run_cli("tijdlijn", "--regio", "noord-holland", "--route", "direct", "--melding", "2026-02-02", "--json",
-                env_extra={"AFSPRAKENWIJZER_REGELS": str(regels)})
+    r = run_cli(
+        "tijdlijn",
+        "--regio",
+        "noord-holland",
+        "--route",
+        "direct",
+        "--melding",
+        "2026-02-02",
+        "--json",
+        env_extra={"AFSPRAKENWIJZER_REGELS": str(regels)},
+    )
     assert r.returncode == 0, r.stderr
     t = json.loads(r.stdout)
     triage = next(m for m in t["momenten"] if m["code"] == "veiligheidsbeoordeling-uiterlijk")
@@ -54,18 +65,22 @@ def test_de_echte_tekst_zonder_nieuwe_citaten_wordt_door_controleer_gemeld(mappe
     regels, docs = mappen
     assert run_cli("nieuwe-regio", *ARGS, "--map", str(regels), "--docs", str(docs)).returncode == 0
     pagina = docs / "noord-holland" / "samenwerkingsafspraken.md"
-    pagina.write_text(pagina.read_text(encoding="utf-8").replace(nieuwe_regio.PLAATSHOUDER, "De echte tekst."),
-                      encoding="utf-8")
+    pagina.write_text(
+        pagina.read_text(encoding="utf-8").replace(nieuwe_regio.PLAATSHOUDER, "De echte tekst."), encoding="utf-8"
+    )
     c = run_cli("controleer", "--map", str(regels), "--docs", str(docs))
     assert c.returncode == 2 and "noord-holland.toml: versie 'afspraken-2026': het citaat" in c.stderr
 
 
-@pytest.mark.parametrize("args, melding", [
-    (("--code", "Noord Holland", "--naam", "Noord-Holland", "--geldig-vanaf", "2026-01-01"), "kleine letters"),
-    (("--code", "midden-brabant", "--naam", "Midden-Brabant", "--geldig-vanaf", "2026-01-01"), "bestaat al"),
-    (("--code", "noord-holland", "--naam", " ", "--geldig-vanaf", "2026-01-01"), "naam van de regio"),
-    (("--code", "noord-holland", "--naam", "Noord-Holland", "--geldig-vanaf", "1-1-2026"), "JJJJ-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "args, melding",
+    [
+        (("--code", "Noord Holland", "--naam", "Noord-Holland", "--geldig-vanaf", "2026-01-01"), "kleine letters"),
+        (("--code", "midden-brabant", "--naam", "Midden-Brabant", "--geldig-vanaf", "2026-01-01"), "bestaat al"),
+        (("--code", "noord-holland", "--naam", " ", "--geldig-vanaf", "2026-01-01"), "naam van de regio"),
+        (("--code", "noord-holland", "--naam", "Noord-Holland", "--geldig-vanaf", "1-1-2026"), "JJJJ-MM-DD"),
+    ],
+)
 def test_een_fout_in_de_opdracht_schrijft_niets_en_zegt_waarom(mappen, args, melding):
     regels, docs = mappen
     voor = sorted(p.name for p in regels.iterdir())

@@ -58,8 +58,12 @@ def test_elke_casus_heeft_uitleg_bron_en_de_lezing():
     for o in oefeningen():
         assert o.uitleg and o.bron["url"] and "#" in o.bron["url"] and o.bron["label"]
         if o.antwoord["soort"] == "datum":
-            regel = next(r for regio in regels.alle_regios().values() for r in regio.regels
-                         if r.code == tijdlijn(o.regio, o.route, **o.invoer).moment(o.antwoord["code"]).regel)
+            regel = next(
+                r
+                for regio in regels.alle_regios().values()
+                for r in regio.regels
+                if r.code == tijdlijn(o.regio, o.route, **o.invoer).moment(o.antwoord["code"]).regel
+            )
             # An answer that rests on a reading says so.
             assert o.lezing == regel.interpretatie
             if regel.eenheid == "werkdagen" and regel.aantal:
@@ -73,7 +77,9 @@ def test_dezelfde_casussen_bij_elke_bouw():
     # Each build is a new process, with another string-hash seed: the cases must not depend on it.
     runs = [run_cli("oefenen", "--json", env_extra={"PYTHONHASHSEED": zaad}) for zaad in ("1", "2")]
     assert all(r.returncode == 0 for r in runs), [r.stderr for r in runs]
-    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout) == {"oefeningen": [o.to_dict() for o in oefeningen()]}
+    assert (
+        json.loads(runs[0].stdout) == json.loads(runs[1].stdout) == {"oefeningen": [o.to_dict() for o in oefeningen()]}
+    )
 
 
 def test_een_gewijzigde_regel_verandert_de_antwoorden_die_ervan_afhangen(tmp_path):
@@ -83,14 +89,19 @@ def test_een_gewijzigde_regel_verandert_de_antwoorden_die_ervan_afhangen(tmp_pat
     kopie = tmp_path / "regels"
     shutil.copytree(RULES, kopie)
     mb = (kopie / "midden-brabant.toml").read_text(encoding="utf-8")
-    (kopie / "midden-brabant.toml").write_text(wijzig_regel(mb, "overdracht-oppakken", "aantal = 7", "aantal = 10"),
-                                               encoding="utf-8")
+    (kopie / "midden-brabant.toml").write_text(
+        wijzig_regel(mb, "overdracht-oppakken", "aantal = 7", "aantal = 10"), encoding="utf-8"
+    )
     bestanden.gebruik_regelmap(kopie)
     na = {o.id: o for o in oefeningen("midden-brabant")}
     for o in na.values():
         assert _antwoord_van_de_rekenkern(o.to_dict()) == _verwacht(o.to_dict()), o.id
-    geraakt = [i for i, o in voor.items() if o.route == "direct" and o.antwoord.get("code") in (
-        "overdracht-oppakken-uiterlijk", "lokaal-team-verantwoordelijk")]
+    geraakt = [
+        i
+        for i, o in voor.items()
+        if o.route == "direct"
+        and o.antwoord.get("code") in ("overdracht-oppakken-uiterlijk", "lokaal-team-verantwoordelijk")
+    ]
     assert geraakt, "de casussen van Midden-Brabant vragen naar de oppaktermijn"
     assert all(na[i].antwoord != voor[i].antwoord for i in geraakt if i in na and na[i].vraag == voor[i].vraag)
 
@@ -106,7 +117,8 @@ def test_cli_oefenen_json_contract():
         assert set(o["invoer"]) >= {"melding", "veiligheidsbeoordeling", "overdracht"}
         a = o["antwoord"]
         assert (a["soort"] == "datum" and set(a) == {"soort", "code", "datum"}) or (
-            a["soort"] == "partij" and set(a) == {"soort", "peildatum", "partij"})
+            a["soort"] == "partij" and set(a) == {"soort", "peildatum", "partij"}
+        )
         d(o["invoer"]["melding"])
     tekst = run_cli("oefenen", "--regio", "zuid-limburg")
     assert tekst.returncode == 0 and "Vraag:" in tekst.stdout and "Antwoord:" in tekst.stdout
@@ -123,8 +135,9 @@ def test_valkuilen_zijn_wat_de_fout_geeft_en_nooit_het_juiste_antwoord():
 
     for o in oefeningen():
         if o.antwoord["soort"] != "datum":
-            assert {v.waarde for v in o.valkuilen} == ({"niemand", "veilig-thuis", "lokaal-team"} -
-                                                      {o.antwoord["partij"] or "niemand"})
+            assert {v.waarde for v in o.valkuilen} == (
+                {"niemand", "veilig-thuis", "lokaal-team"} - {o.antwoord["partij"] or "niemand"}
+            )
             continue
         assert o.antwoord["datum"] not in {v.waarde for v in o.valkuilen}
         assert len({v.waarde for v in o.valkuilen}) == len(o.valkuilen)
@@ -137,7 +150,8 @@ def test_valkuilen_zijn_wat_de_fout_geeft_en_nooit_het_juiste_antwoord():
         if stap is not None and stap.regel.eenheid == "werkdagen" and "feestdag" in soorten:
             # A forgotten feestdag: counted as if only weekends do not count.
             assert soorten["feestdag"] == werkdagen_erbij(stap.basis, stap.regel.aantal, "weekend") + dt.timedelta(
-                days=stap.na)
+                days=stap.na
+            )
 
 
 def test_een_vergeten_feestdag_wordt_bij_naam_genoemd():
@@ -162,7 +176,11 @@ def test_een_eerdere_versie_van_de_afspraken_is_een_valkuil():
     # is, Veilig Thuis verantwoordelijk blijft"; "De nieuwe afspraak is dat … het lokale team verantwoordelijk is …
     # na 2 werkdagen". Who still reads the 2017 Richtlijnen (without a waiting list: the team from the start of the
     # help, on the day of the overdracht) answers the overdracht date itself.
-    vragen = [o for o in oefeningen() if o.regio == "west-brabant" and o.antwoord.get("code") == "lokaal-team-verantwoordelijk"]
+    vragen = [
+        o
+        for o in oefeningen()
+        if o.regio == "west-brabant" and o.antwoord.get("code") == "lokaal-team-verantwoordelijk"
+    ]
     assert vragen
     for o in vragen:
         oud = [v for v in o.valkuilen if "Richtlijnen zicht op veiligheid (2017)" in v.uitleg]
@@ -181,6 +199,7 @@ def test_regels_op_een_dag_leest_de_hele_casus_met_die_regels():
     oud = tijdlijn("west-brabant", "direct", "2025-06-05", overdracht="2025-06-10", regels_op=d("2017-01-01"))
     assert oud.moment("lokaal-team-verantwoordelijk") is None
     assert [m.code for m in tijdlijn("west-brabant", "direct", "2022-03-20").momenten][-1] == "regels-gewijzigd"
-    assert "regels-gewijzigd" not in [m.code for m in tijdlijn("west-brabant", "direct", "2022-03-20",
-                                                                regels_op=d("2017-01-01")).momenten]
+    assert "regels-gewijzigd" not in [
+        m.code for m in tijdlijn("west-brabant", "direct", "2022-03-20", regels_op=d("2017-01-01")).momenten
+    ]
     assert [v.code for _, v in oud.versies_gebruikt] == ["richtlijnen-2017"]

@@ -69,7 +69,9 @@ def test_controleer_vindt_een_verkeerd_citaat_en_een_verkeerd_anker(tmp_path):
     shutil.copytree(RULES, kopie)
     pad = kopie / "midden-brabant.toml"
     tekst = pad.read_text(encoding="utf-8")
-    tekst = tekst.replace("heeft het lokale (wijk)team 7 dagen om de casus", "heeft het lokale (wijk)team 5 dagen om de casus", 1)
+    tekst = tekst.replace(
+        "heeft het lokale (wijk)team 7 dagen om de casus", "heeft het lokale (wijk)team 5 dagen om de casus", 1
+    )
     tekst = tekst.replace('anker = "par-6-2"', 'anker = "par-6-3"', 1)
     pad.write_text(tekst, encoding="utf-8")
     r = run_cli("controleer", "--map", str(kopie), "--docs", str(REPO / "docs"))
@@ -87,7 +89,11 @@ def test_overzicht_bevat_elke_regel_en_is_json():
         assert {r["code"] for r in overzicht["regios"][code]["regels"]} == {r.code for r in regio.regels}
     mb = overzicht["regios"]["midden-brabant"]
     oppakken = next(r for r in mb["regels"] if r["code"] == "overdracht-oppakken")
-    assert (oppakken["aantal"], oppakken["eenheid"], oppakken["termijn_tekst"]) == (7, "dagen", "7 dagen na de overdracht")
+    assert (oppakken["aantal"], oppakken["eenheid"], oppakken["termijn_tekst"]) == (
+        7,
+        "dagen",
+        "7 dagen na de overdracht",
+    )
     assert oppakken["bron"]["url"] == "midden-brabant/samenwerkingsafspraken/#par-4-1"
 
 
@@ -104,7 +110,9 @@ def test_overzicht_vergelijking_met_terugval_en_monitoring():
         assert direct["ja"] is False and direct["bron"]["paragraaf"] == paragraaf
     # Midden-Brabant: uitzondering bij Jeugdbeschermingstafel staat bij de monitoring.
     uitz = r["midden-brabant"]["routes"]["onderzoek"]["monitoring"]["uitzonderingen"]
-    assert [(u["als"], u["opties"]) for u in uitz] == [({"jeugdbeschermingstafel": True}, {"jeugdbeschermingstafel": True})]
+    assert [(u["als"], u["opties"]) for u in uitz] == [
+        ({"jeugdbeschermingstafel": True}, {"jeugdbeschermingstafel": True})
+    ]
     # Feiten voor de vergelijking, met bron.
     criteria = next(f for f in r["midden-brabant"]["feiten"] if f["code"] == "terugkoppeling-criteria")
     assert len(criteria["waarde"]) == 4
@@ -114,8 +122,11 @@ def test_de_rekenmodule_bevat_geen_termijnen():
     """Geen getallen in de berekening: elke termijn staat in de regeldata (één bron van waarheid)."""
     for module in ("rekenen/tijdlijn.py", "recht/op_datum.py", "uitvoer/overzicht.py", "uitvoer/verzoek.py"):
         boom = ast.parse((PAKKET / module).read_text(encoding="utf-8"))
-        getallen = {n.value for n in ast.walk(boom)
-                    if isinstance(n, ast.Constant) and isinstance(n.value, int) and not isinstance(n.value, bool)}
+        getallen = {
+            n.value
+            for n in ast.walk(boom)
+            if isinstance(n, ast.Constant) and isinstance(n.value, int) and not isinstance(n.value, bool)
+        }
         assert getallen <= {0, 1}, f"{module}: {sorted(getallen)}"
 
 

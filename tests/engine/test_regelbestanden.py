@@ -52,8 +52,13 @@ def fout_bij_laden(tmp_path, tekst: str, naam: str = "midden-brabant.toml") -> s
 
 def test_de_meegeleverde_bestanden_zijn_in_orde():
     assert regels.controleer_regelmap() == [
-        "landelijk.toml", "midden-brabant.toml", "west-brabant.toml", "zuid-limburg.toml", "atw-lid3.toml",
-        "aef/criteria.toml"]
+        "landelijk.toml",
+        "midden-brabant.toml",
+        "west-brabant.toml",
+        "zuid-limburg.toml",
+        "atw-lid3.toml",
+        "aef/criteria.toml",
+    ]
     for pad in RULES.glob("*.toml"):
         if pad.name != "atw-lid3.toml":
             assert regels.laad_regio(pad).code == pad.stem
@@ -63,7 +68,8 @@ def test_onbekende_eenheid(tmp_path):
     tekst = wijzig_regel(MB, "overdracht-oppakken", 'eenheid = "dagen"', 'eenheid = "dagen2"')
     assert fout_bij_laden(tmp_path, tekst) == (
         "midden-brabant.toml: regel 'overdracht-oppakken': veld 'eenheid' heeft onbekende waarde 'dagen2'; "
-        "toegestaan: dagen, maanden, weken, werkdagen")
+        "toegestaan: dagen, maanden, weken, werkdagen"
+    )
 
 
 def test_ontbrekend_veld(tmp_path):
@@ -85,7 +91,8 @@ def test_regel_zonder_bron(tmp_path):
     zonder_bron = blok[: blok.index("[regel.bron]")]
     tekst = MB[:begin] + zonder_bron + MB[eind:]
     assert fout_bij_laden(tmp_path, tekst) == (
-        "midden-brabant.toml: regel 'overdracht-oppakken': veld 'bron' ontbreekt: elke regel moet een bron hebben")
+        "midden-brabant.toml: regel 'overdracht-oppakken': veld 'bron' ontbreekt: elke regel moet een bron hebben"
+    )
 
 
 def test_bron_zonder_citaat(tmp_path):
@@ -106,8 +113,9 @@ def test_overlappende_versies(tmp_path):
     wb = (RULES / "west-brabant.toml").read_text(encoding="utf-8")
     tekst = wb.replace("geldig_tot = 2022-04-01", "geldig_tot = 2022-05-01", 1)
     melding = fout_bij_laden(tmp_path, tekst, "west-brabant.toml")
-    assert melding.startswith("west-brabant.toml: versie 'afspraken-2022': geldigheid overlapt met versie "
-                              "'richtlijnen-2017'")
+    assert melding.startswith(
+        "west-brabant.toml: versie 'afspraken-2022': geldigheid overlapt met versie 'richtlijnen-2017'"
+    )
 
 
 def test_versie_zonder_einde_gevolgd_door_nieuwe_versie(tmp_path):
@@ -118,8 +126,11 @@ def test_versie_zonder_einde_gevolgd_door_nieuwe_versie(tmp_path):
 
 def test_overlappende_geldigheid_van_dezelfde_regel(tmp_path):
     begin, eind = regelblok(MB, "overdracht-oppakken")
-    tweede = MB[begin:eind].replace("aantal = 7", "aantal = 5").replace(
-        'eenheid = "dagen"', 'eenheid = "dagen"\ngeldig_vanaf = 2025-01-01')
+    tweede = (
+        MB[begin:eind]
+        .replace("aantal = 7", "aantal = 5")
+        .replace('eenheid = "dagen"', 'eenheid = "dagen"\ngeldig_vanaf = 2025-01-01')
+    )
     melding = fout_bij_laden(tmp_path, MB[:eind] + tweede + MB[eind:])
     assert melding.startswith("midden-brabant.toml: regel 'overdracht-oppakken': geldigheid overlapt")
 
@@ -128,8 +139,11 @@ def test_dezelfde_regel_met_opeenvolgende_geldigheid_mag(tmp_path):
     # OpenFisca-stijl: een waarde die per datum verandert. Tot 1-1-2025 zeven dagen, daarna vijf.
     begin, eind = regelblok(MB, "overdracht-oppakken")
     eerste = MB[begin:eind].replace('eenheid = "dagen"', 'eenheid = "dagen"\ngeldig_tot = 2025-01-01')
-    tweede = MB[begin:eind].replace("aantal = 7", "aantal = 5").replace(
-        'eenheid = "dagen"', 'eenheid = "dagen"\ngeldig_vanaf = 2025-01-01')
+    tweede = (
+        MB[begin:eind]
+        .replace("aantal = 7", "aantal = 5")
+        .replace('eenheid = "dagen"', 'eenheid = "dagen"\ngeldig_vanaf = 2025-01-01')
+    )
     map_ = tmp_path / "regels"
     shutil.copytree(RULES, map_)
     (map_ / "midden-brabant.toml").write_text(MB[:begin] + eerste + tweede + MB[eind:], encoding="utf-8")
@@ -152,14 +166,17 @@ def test_ongeldige_datum_in_bestand(tmp_path):
 
 
 def test_onbekende_partij(tmp_path):
-    tekst = wijzig_regel(MB, "lokaal-team-na-oppaktermijn", 'verantwoordelijke = "lokaal-team"',
-                         'verantwoordelijke = "wijkteam"')
+    tekst = wijzig_regel(
+        MB, "lokaal-team-na-oppaktermijn", 'verantwoordelijke = "lokaal-team"', 'verantwoordelijke = "wijkteam"'
+    )
     assert "veld 'verantwoordelijke' heeft onbekende waarde 'wijkteam'" in fout_bij_laden(tmp_path, tekst)
 
 
 def test_onbekende_optie_in_als(tmp_path):
     tekst = wijzig_regel(MB, "vbs-verdeling-crisis", 'als = { vbs = "crisis" }', 'als = { vbs = "acuut" }')
-    assert "regel 'vbs-verdeling-crisis': als: veld 'vbs' heeft onbekende waarde 'acuut'" in fout_bij_laden(tmp_path, tekst)
+    assert "regel 'vbs-verdeling-crisis': als: veld 'vbs' heeft onbekende waarde 'acuut'" in fout_bij_laden(
+        tmp_path, tekst
+    )
 
 
 def test_kringverwijzing(tmp_path):
@@ -167,12 +184,20 @@ def test_kringverwijzing(tmp_path):
     assert "kringverwijzing" in fout_bij_laden(tmp_path, tekst)
 
 
-@pytest.mark.parametrize("zoek, vervang, plek, uitleg", [
-    ('regio = "midden-brabant"', 'regio = "midden-brabant', "regel 6, kolom", "niet afgesloten met een aanhalingsteken"),
-    ('regio = "midden-brabant"', 'regio = ', "regel 6, kolom 9", "geen geldige waarde"),
-    ('regio = "midden-brabant"', 'regio "midden-brabant"', "regel 6, kolom", "'='"),
-    ('naam = "Midden-Brabant"', 'naam = "Midden-Brabant"\nnaam = "dubbel"', "regel 8, kolom", "twee keer"),
-])
+@pytest.mark.parametrize(
+    "zoek, vervang, plek, uitleg",
+    [
+        (
+            'regio = "midden-brabant"',
+            'regio = "midden-brabant',
+            "regel 6, kolom",
+            "niet afgesloten met een aanhalingsteken",
+        ),
+        ('regio = "midden-brabant"', "regio = ", "regel 6, kolom 9", "geen geldige waarde"),
+        ('regio = "midden-brabant"', 'regio "midden-brabant"', "regel 6, kolom", "'='"),
+        ('naam = "Midden-Brabant"', 'naam = "Midden-Brabant"\nnaam = "dubbel"', "regel 8, kolom", "twee keer"),
+    ],
+)
 def test_geen_geldige_toml_in_het_nederlands(tmp_path, zoek, vervang, plek, uitleg):
     # Policy staff edit these files: a syntax error names the file, the line and column, and the cause in
     # Dutch — never tomllib's English text.
@@ -192,7 +217,9 @@ def test_verkeerde_regio_in_bestand():
 def test_landelijk_moet_de_terugvalregels_hebben(tmp_path):
     begin, eind = regelblok(LANDELIJK, "einde-verantwoordelijkheid-veilig-thuis")
     melding = fout_bij_laden(tmp_path, LANDELIJK[:begin] + LANDELIJK[eind:], "landelijk.toml")
-    assert melding.startswith("landelijk.toml: regels: er ontbreekt een regel voor moment 'lokaal-team-verantwoordelijk'")
+    assert melding.startswith(
+        "landelijk.toml: regels: er ontbreekt een regel voor moment 'lokaal-team-verantwoordelijk'"
+    )
 
 
 def test_atw_lid3_bestand_wordt_gecontroleerd(tmp_path):
@@ -225,9 +252,21 @@ def test_omgevingsvariabele_kiest_de_regelmap(tmp_path):
     map_ = tmp_path / "regels"
     shutil.copytree(RULES, map_)
     (map_ / "midden-brabant.toml").write_text(
-        wijzig_regel(MB, "overdracht-oppakken", "aantal = 7", "aantal = 10"), encoding="utf-8")
-    r = run_cli("tijdlijn", "--regio", "midden-brabant", "--route", "direct", "--melding", "2024-09-02",
-                "--overdracht", "2024-09-02", "--json", env_extra={"AFSPRAKENWIJZER_REGELS": str(map_)})
+        wijzig_regel(MB, "overdracht-oppakken", "aantal = 7", "aantal = 10"), encoding="utf-8"
+    )
+    r = run_cli(
+        "tijdlijn",
+        "--regio",
+        "midden-brabant",
+        "--route",
+        "direct",
+        "--melding",
+        "2024-09-02",
+        "--overdracht",
+        "2024-09-02",
+        "--json",
+        env_extra={"AFSPRAKENWIJZER_REGELS": str(map_)},
+    )
     assert r.returncode == 0, r.stderr
     assert '"datum": "2024-09-12"' in r.stdout
 
@@ -237,12 +276,14 @@ def test_cli_controleer_meldt_een_kapot_bestand(tmp_path):
     map_ = tmp_path / "regels"
     shutil.copytree(RULES, map_)
     (map_ / "midden-brabant.toml").write_text(
-        wijzig_regel(MB, "overdracht-oppakken", 'eenheid = "dagen"', 'eenheid = "dagen2"'), encoding="utf-8")
+        wijzig_regel(MB, "overdracht-oppakken", 'eenheid = "dagen"', 'eenheid = "dagen2"'), encoding="utf-8"
+    )
     r = run_cli("controleer", "--map", str(map_))
     assert r.returncode == 2
     assert r.stderr.strip() == (
         "fout: midden-brabant.toml: regel 'overdracht-oppakken': veld 'eenheid' heeft onbekende waarde 'dagen2'; "
-        "toegestaan: dagen, maanden, weken, werkdagen")
+        "toegestaan: dagen, maanden, weken, werkdagen"
+    )
     assert "Traceback" not in r.stderr
     goed = run_cli("controleer")
     assert goed.returncode == 0 and "In orde" in goed.stdout

@@ -83,7 +83,11 @@ def test_landelijk_veilig_thuis_vanaf_overschrijding_ook_in_het_weekend():
     # overschrijding begint za 14-9 (kalenderdag erna). Triage pas op di 17-9.
     t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2024-09-06", veiligheidsbeoordeling="2024-09-17")
     m = moment(t, "veilig-thuis-verantwoordelijk")
-    assert (m.datum, m.regel, m.verantwoordelijke) == (d("2024-09-14"), "veilig-thuis-na-overschrijding", "veilig-thuis")
+    assert (m.datum, m.regel, m.verantwoordelijke) == (
+        d("2024-09-14"),
+        "veilig-thuis-na-overschrijding",
+        "veilig-thuis",
+    )
     assert t.verantwoordelijke_op(d("2024-09-13")).to_dict()["partij"] is None
     assert t.verantwoordelijke_op(d("2024-09-14")).partij == "veilig-thuis"
     assert any("17 september 2024" in o and "13 september 2024" in o for o in t.opmerkingen)  # overschrijding gemeld
@@ -110,8 +114,11 @@ def test_landelijk_directe_overdracht_heeft_geen_termijn():
     assert not any("uiterste datum" in o for o in laat.opmerkingen)
     # Op de dag van de triage overgedragen: Veilig Thuis was die dag verantwoordelijk, tot de overdracht.
     zelfde = tijdlijn("landelijk", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04", overdracht="2024-09-04")
-    assert intervallen(zelfde) == [("2024-09-02", "2024-09-04", None), ("2024-09-04", "2024-09-04", "veilig-thuis"),
-                                   ("2024-09-04", None, "lokaal-team")]
+    assert intervallen(zelfde) == [
+        ("2024-09-02", "2024-09-04", None),
+        ("2024-09-04", "2024-09-04", "veilig-thuis"),
+        ("2024-09-04", None, "lokaal-team"),
+    ]
 
 
 @dekt("start-onderzoek")
@@ -127,7 +134,9 @@ def test_landelijk_start_onderzoek_binnen_vijf_dagen():
     # A term in an AMvB, so the Algemene termijnenwet extends it. Art. 1 lid 1: melding ma 28-3-2022 + 5 = za
     # 2-4-2022, extended to ma 4-4-2022. Art. 2: melding do 17-4-2025 + 5 = di 22-4-2025; in between only di 22
     # is a werkdag (vr 18 Goede Vrijdag, za, zo, ma 21 Tweede Paasdag), so the term runs to wo 23-4-2025.
-    assert moment(tijdlijn("landelijk", "onderzoek", "2022-03-28"), "onderzoek-start-uiterlijk").datum == d("2022-04-04")
+    assert moment(tijdlijn("landelijk", "onderzoek", "2022-03-28"), "onderzoek-start-uiterlijk").datum == d(
+        "2022-04-04"
+    )
     pasen = moment(tijdlijn("landelijk", "onderzoek", "2025-04-17"), "onderzoek-start-uiterlijk")
     assert pasen.datum == d("2025-04-23") and "Algemene termijnenwet" in pasen.interpretatie
 
@@ -166,8 +175,10 @@ def test_landelijk_monitoring_na_3_en_12_maanden_gemiddeld_anderhalf_jaar():
     # "gemiddeld anderhalf jaar". Overdracht 30-11-2023: + 3 maanden = 30-2 bestaat niet -> 29-2-2024
     # (schrikkeljaar); + 12 maanden = 30-11-2024; + 18 maanden = 30-5-2025.
     t = tijdlijn("landelijk", "voorwaarden-en-vervolg", "2023-09-01", overdracht="2023-11-30")
-    assert [(moment(t, c).datum, moment(t, c).regel) for c in
-            ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+    assert [
+        (moment(t, c).datum, moment(t, c).regel)
+        for c in ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")
+    ] == [
         (d("2024-02-29"), "monitoring-na-3-maanden"),
         (d("2024-11-30"), "monitoring-na-12-maanden"),
         (d("2025-05-30"), "monitoring-gemiddelde-duur"),
@@ -201,8 +212,10 @@ def test_mb_veiligheidsbeoordeling_en_overdracht_binnen_vijf_werkdagen():
     # 000 § 4.1: "Binnen 5 werkdagen na de melding ... dient de veiligheidsbeoordeling en de overdracht ...".
     # Melding wo 30-4-2025: do 1-5 (1), vr 2 (2), ma 5 mei Bevrijdingsdag, di 6 (3), wo 7 (4), do 8-5 (5).
     t = tijdlijn("midden-brabant", "direct", "2025-04-30", veiligheidsbeoordeling="2025-05-02")
-    assert (moment(t, "veiligheidsbeoordeling-uiterlijk").datum,
-            moment(t, "veiligheidsbeoordeling-uiterlijk").regel) == (d("2025-05-08"), "veiligheidsbeoordeling-en-overdracht")
+    assert (
+        moment(t, "veiligheidsbeoordeling-uiterlijk").datum,
+        moment(t, "veiligheidsbeoordeling-uiterlijk").regel,
+    ) == (d("2025-05-08"), "veiligheidsbeoordeling-en-overdracht")
     # De overdracht valt onder dezelfde termijn, ook als de beoordeling eerder klaar was.
     o = moment(t, "overdracht-uiterlijk")
     assert (o.datum, o.regel) == (d("2025-05-08"), "overdracht-binnen-termijn-veiligheidsbeoordeling")
@@ -215,8 +228,10 @@ def test_mb_zeven_kalenderdagen_om_op_te_pakken_dan_lokaal_team():
     # "Tot 7 dagen na overdracht blijft Veilig Thuis verantwoordelijk". Overdracht do 8-5-2025: dag 1 = vr 9,
     # dag 7 = do 15-5 (laatste dag; VT t/m die dag), lokaal (wijk)team vanaf vr 16-5-2025.
     t = tijdlijn("midden-brabant", "direct", "2025-04-30", overdracht="2025-05-08")
-    assert (moment(t, "overdracht-oppakken-uiterlijk").datum,
-            moment(t, "overdracht-oppakken-uiterlijk").regel) == (d("2025-05-15"), "overdracht-oppakken")
+    assert (moment(t, "overdracht-oppakken-uiterlijk").datum, moment(t, "overdracht-oppakken-uiterlijk").regel) == (
+        d("2025-05-15"),
+        "overdracht-oppakken",
+    )
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2025-05-16"), "lokaal-team-na-oppaktermijn")
     vt = t.verantwoordelijke_op(d("2025-05-15"))
@@ -263,8 +278,9 @@ def test_mb_vbs_crisis_verdeling_binnen_twee_werkdagen():
 @dekt("vbs-verdeling-regulier")
 def test_mb_vbs_regulier_binnen_zeven_kalenderdagen():
     # 000 § 4.2: "Reguliere verzoeken voor inzet VBS worden binnen 7 dagen verdeeld". 4-5-2026 + 7 = ma 11-5.
-    t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2026-04-24", veiligheidsbeoordeling="2026-05-04",
-                 vbs="regulier")
+    t = tijdlijn(
+        "midden-brabant", "voorwaarden-en-vervolg", "2026-04-24", veiligheidsbeoordeling="2026-05-04", vbs="regulier"
+    )
     m = moment(t, "vbs-verdeling-uiterlijk")
     assert (m.datum, m.regel) == (d("2026-05-11"), "vbs-verdeling-regulier")
 
@@ -295,8 +311,11 @@ def test_mb_overdracht_na_dienst_en_verantwoordelijkheid_dezelfde_dag():
     t = tijdlijn("midden-brabant", "onderzoek", "2025-04-30", dienst_einde="2025-06-10")
     assert t.moment("overdracht-uiterlijk") is None
     overdracht = moment(t, "overdracht")
-    assert (overdracht.datum, overdracht.status, overdracht.regel) == (d("2025-06-10"), "aangenomen",
-                                                                        "overdracht-na-afronden-dienst")
+    assert (overdracht.datum, overdracht.status, overdracht.regel) == (
+        d("2025-06-10"),
+        "aangenomen",
+        "overdracht-na-afronden-dienst",
+    )
     aanname = next(n for n in t.aannames if n["invoer"] == "overdracht")
     assert aanname["grond"] == "aanname-regel" and aanname.bron.paragraaf == "4.3"
     m = moment(t, "lokaal-team-verantwoordelijk")
@@ -307,16 +326,24 @@ def test_mb_overdracht_na_dienst_en_verantwoordelijkheid_dezelfde_dag():
     assert not t2.notities_met("na-uiterste-datum")
 
 
-@dekt("monitoring-drie-maanden", "monitoring-vervroegen", "monitoring-twaalf-maanden",
-      "monitoring-gemiddeld-18-maanden")
+@dekt(
+    "monitoring-drie-maanden", "monitoring-vervroegen", "monitoring-twaalf-maanden", "monitoring-gemiddeld-18-maanden"
+)
 def test_mb_monitoring_3_6_12_en_18_maanden():
     # 000 § 5: "vaste momenten van monitoring zijn na 3 en 12 maanden, met een gemiddelde duur van 18 maanden";
     # "Indien een casus na 3 en 6 maanden stabiel en veilig is, kan het lokale (wijk)team de monitoring vervroegen".
     # Overdracht za 31-8-2024: + 3 = 31-11 bestaat niet -> 30-11-2024; + 6 = 31-2 -> 28-2-2025;
     # + 12 = 31-8-2025; + 18 = 31-2 -> 28-2-2026.
     t = tijdlijn("midden-brabant", "voorwaarden-en-vervolg", "2024-07-01", overdracht="2024-08-31")
-    assert [(c, moment(t, c).datum, moment(t, c).regel) for c in (
-        "monitoring-3-maanden", "monitoring-vervroegen-vanaf", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+    assert [
+        (c, moment(t, c).datum, moment(t, c).regel)
+        for c in (
+            "monitoring-3-maanden",
+            "monitoring-vervroegen-vanaf",
+            "monitoring-12-maanden",
+            "monitoring-einde-gemiddeld",
+        )
+    ] == [
         ("monitoring-3-maanden", d("2024-11-30"), "monitoring-drie-maanden"),
         ("monitoring-vervroegen-vanaf", d("2025-02-28"), "monitoring-vervroegen"),
         ("monitoring-12-maanden", d("2025-08-31"), "monitoring-twaalf-maanden"),
@@ -345,8 +372,10 @@ def test_mb_heraanmelding_vtmb_pas_na_de_zevende_weekdag():
     assert moment(t, "melding").regel == "heraanmelding-team-blijft-verantwoordelijk"
     m = moment(t, "veilig-thuis-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2025-05-14"), "heraanmelding-vtmb-na-zevende-weekdag")
-    assert intervallen(t)[:2] == [("2025-05-01", "2025-05-14", "lokaal-team"),
-                                  ("2025-05-14", intervallen(t)[1][1], "veilig-thuis")]
+    assert intervallen(t)[:2] == [
+        ("2025-05-01", "2025-05-14", "lokaal-team"),
+        ("2025-05-14", intervallen(t)[1][1], "veilig-thuis"),
+    ]
     assert "weekdag" in m.interpretatie.lower()
 
 
@@ -356,8 +385,9 @@ def test_mb_heraanmelding_met_spoed_blijft_bij_het_lokale_team():
     # in de lokale teams blijven verantwoordelijk voor de casussen waarbij zich (een vermoeden van) acute
     # onveiligheid voordoet." De landelijke spoedregel (004 § 2.1) wordt dus niet ingevoerd: VTMB pas vanaf
     # wo 14-5-2025, net als zonder spoed, en de uitkomst zegt dat spoed hier niets verandert.
-    met, zonder = (tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True, spoed=s)
-                   for s in (True, False))
+    met, zonder = (
+        tijdlijn("midden-brabant", "onderzoek", "2025-05-01", heraanmelding=True, spoed=s) for s in (True, False)
+    )
     m = moment(met, "veilig-thuis-verantwoordelijk")
     assert (m.datum, m.regel, m.landelijk_terugval) == (d("2025-05-14"), "heraanmelding-vtmb-na-zevende-weekdag", False)
     assert intervallen(met) == intervallen(zonder)
@@ -368,7 +398,9 @@ def test_mb_heraanmelding_met_spoed_blijft_bij_het_lokale_team():
     # Zonder nieuwe aanmelding (een gewone melding) geldt bij spoed wel het landelijk kader: daar zwijgt 000.
     gewoon = tijdlijn("midden-brabant", "onderzoek", "2025-05-01", spoed=True)
     assert (moment(gewoon, "veilig-thuis-verantwoordelijk").regel, gewoon.notities_met("optie-zonder-gevolg")) == (
-        "veilig-thuis-bij-spoed", ())
+        "veilig-thuis-bij-spoed",
+        (),
+    )
 
 
 def test_mb_valt_terug_op_landelijk_voor_begin_verantwoordelijkheid_veilig_thuis():
@@ -388,11 +420,14 @@ def test_mb_valt_terug_op_landelijk_voor_begin_verantwoordelijkheid_veilig_thuis
 def test_zl_begin_verantwoordelijkheid_veilig_thuis_uit_bijlage_1():
     # 002 bijlage 1 (Regie VT bij GIA casus) herhaalt 004 § 2.1; dus geen landelijke terugval.
     spoed = tijdlijn("zuid-limburg", "direct", "2024-09-02", spoed=True)
-    assert (moment(spoed, "veilig-thuis-verantwoordelijk").regel,
-            moment(spoed, "veilig-thuis-verantwoordelijk").landelijk_terugval) == ("veilig-thuis-bij-spoed-zl", False)
+    assert (
+        moment(spoed, "veilig-thuis-verantwoordelijk").regel,
+        moment(spoed, "veilig-thuis-verantwoordelijk").landelijk_terugval,
+    ) == ("veilig-thuis-bij-spoed-zl", False)
     # Triage wo 4-9-2024 afgerond, overdracht vr 6-9.
-    triage = tijdlijn("zuid-limburg", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04",
-                      overdracht="2024-09-06")
+    triage = tijdlijn(
+        "zuid-limburg", "direct", "2024-09-02", veiligheidsbeoordeling="2024-09-04", overdracht="2024-09-06"
+    )
     assert moment(triage, "veilig-thuis-verantwoordelijk").regel == "veilig-thuis-na-triage-zl"
     assert intervallen(triage)[1] == ("2024-09-04", "2024-09-06", "veilig-thuis")
     # Melding ma 2-9: laatste triagedag ma 9-9 (di 3 .. ma 9); triage pas op wo 11-9 -> VT vanaf di 10-9.
@@ -408,10 +443,14 @@ def test_zl_veiligheidsbeoordeling_en_brief_binnen_vijf_werkdagen_over_kerst():
     # Melding di 23-12-2025: wo 24 (1), do 25 en vr 26 Kerst, ma 29 (2), di 30 (3), wo 31 (4),
     # do 1-1 Nieuwjaarsdag, vr 2-1-2026 (5).
     t = tijdlijn("zuid-limburg", "direct", "2025-12-23")
-    assert (moment(t, "veiligheidsbeoordeling-uiterlijk").datum,
-            moment(t, "veiligheidsbeoordeling-uiterlijk").regel) == (d("2026-01-02"), "veiligheidsbeoordeling-binnen-5-werkdagen")
-    assert (moment(t, "brief-directbetrokkenen-uiterlijk").datum,
-            moment(t, "brief-directbetrokkenen-uiterlijk").regel) == (d("2026-01-02"), "brief-directbetrokkenen")
+    assert (
+        moment(t, "veiligheidsbeoordeling-uiterlijk").datum,
+        moment(t, "veiligheidsbeoordeling-uiterlijk").regel,
+    ) == (d("2026-01-02"), "veiligheidsbeoordeling-binnen-5-werkdagen")
+    assert (
+        moment(t, "brief-directbetrokkenen-uiterlijk").datum,
+        moment(t, "brief-directbetrokkenen-uiterlijk").regel,
+    ) == (d("2026-01-02"), "brief-directbetrokkenen")
     # Met de lid-3-dagen is vr 2-1-2026 gelijkgesteld met een feestdag: de vijfde werkdag wordt ma 5-1-2026.
     lid3 = tijdlijn("zuid-limburg", "direct", "2025-12-23", kalender="atw-lid3")
     assert moment(lid3, "veiligheidsbeoordeling-uiterlijk").datum == d("2026-01-05")
@@ -426,7 +465,9 @@ def test_zl_directe_overdracht_aansluitend_en_verantwoordelijkheid_bij_beleggen(
     # "op het moment dat de uitvoering van de noodzakelijke vervolgstappen is belegd bij het lokale veld".
     t = tijdlijn("zuid-limburg", "direct", "2025-12-23", veiligheidsbeoordeling="2025-12-29")
     assert (moment(t, "overdracht-uiterlijk").datum, moment(t, "overdracht-uiterlijk").regel) == (
-        d("2025-12-29"), "directe-overdracht-aansluitend")
+        d("2025-12-29"),
+        "directe-overdracht-aansluitend",
+    )
     m = moment(t, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2025-12-29"), "lokale-veld-na-directe-overdracht")
     assert t.verantwoordelijkheid[-1].partij_naam == "het lokale veld"
@@ -452,7 +493,12 @@ def test_zl_gemeente_de_eerstvolgende_werkdag_geinformeerd_na_crisis_buiten_kant
     # Het beginpunt (het contact met de crisishulp jeugd) is geen invoer: de termijn staat in het overzicht.
     zl = {r["code"]: r for r in overzicht()["regios"]["zuid-limburg"]["regels"]}
     r = zl["gemeente-informeren-na-crisis-buiten-kantoortijden"]
-    assert (r["aantal"], r["eenheid"], r["vanaf"], r["vanaf_is_gebeurtenis"]) == (1, "werkdagen", "crisis-buiten-kantoortijden", True)
+    assert (r["aantal"], r["eenheid"], r["vanaf"], r["vanaf_is_gebeurtenis"]) == (
+        1,
+        "werkdagen",
+        "crisis-buiten-kantoortijden",
+        True,
+    )
     from calculators import plus_werkdagen
 
     assert plus_werkdagen(d("2025-12-24"), 1) == d("2025-12-29")  # wo 24-12 's avonds -> ma 29-12 (Kerst ertussen)
@@ -489,9 +535,12 @@ def test_zl_overdracht_na_dienst_en_acceptatie():
     # gaat over als de informatie is overgedragen en het lokale veld heeft bevestigd de casus te accepteren.
     t = tijdlijn("zuid-limburg", "voorwaarden-en-vervolg", "2024-05-08", dienst_einde="2024-07-19")
     assert (moment(t, "overdracht-uiterlijk").datum, moment(t, "overdracht-uiterlijk").regel) == (
-        d("2024-07-19"), "overdracht-aansluitend-op-dienst")
-    t2 = tijdlijn("zuid-limburg", "voorwaarden-en-vervolg", "2024-05-08", dienst_einde="2024-07-19",
-                  overdracht="2024-07-23")
+        d("2024-07-19"),
+        "overdracht-aansluitend-op-dienst",
+    )
+    t2 = tijdlijn(
+        "zuid-limburg", "voorwaarden-en-vervolg", "2024-05-08", dienst_einde="2024-07-19", overdracht="2024-07-23"
+    )
     m = moment(t2, "lokaal-team-verantwoordelijk")
     assert (m.datum, m.regel) == (d("2024-07-23"), "lokale-veld-na-acceptatie")
     assert "accepteren" in m.interpretatie
@@ -511,8 +560,10 @@ def test_zl_monitoring_eigen_regels():
     # 002 bijlage 2: "tenminste monitort na 3 en 12 maanden"; 002 § 5.2.6: "gemiddeld anderhalf jaar".
     # Overdracht vr 31-5-2024: + 3 = za 31-8-2024; + 12 = za 31-5-2025; + 18 = 31-11 bestaat niet -> zo 30-11-2025.
     t = tijdlijn("zuid-limburg", "onderzoek", "2024-04-02", overdracht="2024-05-31")
-    assert [(moment(t, c).datum, moment(t, c).regel, moment(t, c).landelijk_terugval) for c in
-            ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")] == [
+    assert [
+        (moment(t, c).datum, moment(t, c).regel, moment(t, c).landelijk_terugval)
+        for c in ("monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld")
+    ] == [
         (d("2024-08-31"), "monitoring-zl-3-maanden", False),
         (d("2025-05-31"), "monitoring-zl-12-maanden", False),
         (d("2025-11-30"), "monitoring-zl-gemiddelde-duur", False),
@@ -524,10 +575,19 @@ def test_zl_opschalen_en_uitvraag_in_het_overzicht():
     # 002 § 5.5: gemeente "binnen zes weken"; bijlage 3a: gemeente "nog een twee jaar na afsluiting",
     # Zorg- en Veiligheidshuis "nog een half jaar na afsluiting" (= 24 en 6 maanden).
     zl = {r["code"]: r for r in overzicht()["regios"]["zuid-limburg"]["regels"]}
-    assert (zl["gemeente-informeert-binnen-zes-weken"]["aantal"], zl["gemeente-informeert-binnen-zes-weken"]["eenheid"]) == (6, "weken")
-    assert (zl["uitvraag-gemeente"]["aantal"], zl["uitvraag-gemeente"]["eenheid"], zl["uitvraag-gemeente"]["vanaf"]) == (
-        24, "maanden", "afsluiting")
-    assert (zl["uitvraag-zorg-en-veiligheidshuis"]["aantal"], zl["uitvraag-zorg-en-veiligheidshuis"]["eenheid"]) == (6, "maanden")
+    assert (
+        zl["gemeente-informeert-binnen-zes-weken"]["aantal"],
+        zl["gemeente-informeert-binnen-zes-weken"]["eenheid"],
+    ) == (6, "weken")
+    assert (
+        zl["uitvraag-gemeente"]["aantal"],
+        zl["uitvraag-gemeente"]["eenheid"],
+        zl["uitvraag-gemeente"]["vanaf"],
+    ) == (24, "maanden", "afsluiting")
+    assert (zl["uitvraag-zorg-en-veiligheidshuis"]["aantal"], zl["uitvraag-zorg-en-veiligheidshuis"]["eenheid"]) == (
+        6,
+        "maanden",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -570,7 +630,12 @@ def test_wb_richtlijnen_2017_veilig_thuis_zolang_wachtlijst():
     open_ = tijdlijn("west-brabant", "direct", "2021-03-01", overdracht="2021-03-05")
     vt, onbepaald, team = open_.verantwoordelijkheid[-3:]
     assert (vt.partij, vt.tot) == ("veilig-thuis", d("2021-03-05"))
-    assert (onbepaald.partij, onbepaald.tot, team.partij, team.tot) == ("onbepaald", d("2022-04-01"), "lokaal-team", None)
+    assert (onbepaald.partij, onbepaald.tot, team.partij, team.tot) == (
+        "onbepaald",
+        d("2022-04-01"),
+        "lokaal-team",
+        None,
+    )
     assert open_.moment("regels-gewijzigd").verantwoordelijke == "lokaal-team"
 
 

@@ -12,9 +12,20 @@ from calculators.uitvoer.verzoek import bereken, bereken_json
 
 def test_tijdlijn_via_verzoek_met_formulierwaarden():
     # Een formulier stuurt lege velden niet mee, vinkjes als true/false en kan extra velden hebben.
-    antwoord = bereken("tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04",
-                                    "overdracht": "2025-06-12", "spoed": False, "jeugdbeschermingstafel": False,
-                                    "kalender": "atw", "peildatum": "2025-06-13", "onbekend_veld": "genegeerd"})
+    antwoord = bereken(
+        "tijdlijn",
+        {
+            "regio": "west-brabant",
+            "route": "direct",
+            "melding": "2025-06-04",
+            "overdracht": "2025-06-12",
+            "spoed": False,
+            "jeugdbeschermingstafel": False,
+            "kalender": "atw",
+            "peildatum": "2025-06-13",
+            "onbekend_veld": "genegeerd",
+        },
+    )
     assert antwoord["ok"] is True
     r = antwoord["resultaat"]
     assert r["regio_naam"] == "West-Brabant" and r["route_naam"].startswith("Directe overdracht")
@@ -33,29 +44,45 @@ def test_zonder_einde_van_de_dienst_zegt_de_monitoring_waarom_hij_ontbreekt():
     assert not [m for m in r["momenten"] if m["code"].startswith("monitoring")]
     assert "einddatum van de dienst is niet opgegeven" in r["monitoring_toelichting"]
     assert "in deze route" not in r["monitoring_toelichting"]
-    met = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "voorwaarden-en-vervolg", "melding": "2025-04-24",
-                               "dienst_einde": "2025-07-01"})["resultaat"]
+    met = bereken(
+        "tijdlijn",
+        {
+            "regio": "zuid-limburg",
+            "route": "voorwaarden-en-vervolg",
+            "melding": "2025-04-24",
+            "dienst_einde": "2025-07-01",
+        },
+    )["resultaat"]
     assert "monitoring_toelichting" not in met
     assert [m["code"] for m in met["momenten"] if m["code"].startswith("monitoring")] == [
-        "monitoring-3-maanden", "monitoring-12-maanden", "monitoring-einde-gemiddeld"]
+        "monitoring-3-maanden",
+        "monitoring-12-maanden",
+        "monitoring-einde-gemiddeld",
+    ]
 
 
 def test_fout_komt_terug_bij_het_juiste_veld():
     antwoord = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-30"})
-    assert antwoord == {"ok": False, "fouten": [
-        {"veld": "melding", "melding": "Ongeldige datum voor de meldingsdatum: '2025-02-30' bestaat niet."}]}
+    assert antwoord == {
+        "ok": False,
+        "fouten": [{"veld": "melding", "melding": "Ongeldige datum voor de meldingsdatum: '2025-02-30' bestaat niet."}],
+    }
     leeg = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": ""})
     assert leeg["fouten"][0]["veld"] == "melding"
-    peil = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-03", "peildatum": "gisteren"})
+    peil = bereken(
+        "tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-02-03", "peildatum": "gisteren"}
+    )
     assert peil["fouten"][0]["veld"] == "peildatum"
 
 
 def test_vinkjes_als_tekst_uit_een_gedeelde_link():
-    antwoord = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2024-05-08",
-                                    "spoed": "ja"})
+    antwoord = bereken(
+        "tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2024-05-08", "spoed": "ja"}
+    )
     assert antwoord["ok"] and antwoord["resultaat"]["verantwoordelijkheid"][0]["partij"] == "veilig-thuis"
-    fout = bereken("tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2024-05-08",
-                                "spoed": "misschien"})
+    fout = bereken(
+        "tijdlijn", {"regio": "zuid-limburg", "route": "onderzoek", "melding": "2024-05-08", "spoed": "misschien"}
+    )
     assert fout["fouten"][0]["veld"] == "spoed"
 
 
@@ -71,11 +98,28 @@ def test_werkdagen_optellen_en_tellen():
 
 
 # One rule for whole numbers, the same in the CLI (test_cli.py) and here: ASCII digits, spaces around allowed.
-@pytest.mark.parametrize("aantal, goed", [
-    ("5", True), (" 5 ", True), (5, True), ("05", True),
-    ("²", False), ("①", False), ("+5", False), ("1_000", False), ("٥", False), ("５", False), ("5.0", False),
-    ("-1", False), (True, False), ([], False), (None, False), ("", False), ("9" * 200, False),
-])
+@pytest.mark.parametrize(
+    "aantal, goed",
+    [
+        ("5", True),
+        (" 5 ", True),
+        (5, True),
+        ("05", True),
+        ("²", False),
+        ("①", False),
+        ("+5", False),
+        ("1_000", False),
+        ("٥", False),
+        ("５", False),
+        ("5.0", False),
+        ("-1", False),
+        (True, False),
+        ([], False),
+        (None, False),
+        ("", False),
+        ("9" * 200, False),
+    ],
+)
 def test_aantal_werkdagen_een_regel_voor_alle_ingangen(aantal, goed):
     tekst = bereken_json("werkdagen", json.dumps({"bewerking": "optellen", "van": "2024-03-28", "aantal": aantal}))
     antwoord = json.loads(tekst)  # always JSON, never an exception
@@ -93,13 +137,20 @@ def test_lange_invoer_wordt_kort_herhaald():
 
 def test_de_brug_antwoordt_altijd_met_json():
     # Whatever arrives, the worker gets JSON back: wrong types, nesting, unexpected values.
-    for soort, invoer in [("tijdlijn", "[]"), ("tijdlijn", "null"), ("tijdlijn", '"tekst"'), ("werkdagen", "{}"),
-                          ("tijdlijn", json.dumps({"regio": ["x"], "route": {}, "melding": 3})),
-                          ("tijdlijn", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06",
-                                                   "vbs": 7, "spoed": {"a": 1}})),
-                          ("agenda", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06",
-                                                 "zaak": "../../etc"})),
-                          ("tijdlijn", "[" * 100000), ("tijdlijn", json.dumps({"regio": "[[[[[[[[[[[["}))]:
+    for soort, invoer in [
+        ("tijdlijn", "[]"),
+        ("tijdlijn", "null"),
+        ("tijdlijn", '"tekst"'),
+        ("werkdagen", "{}"),
+        ("tijdlijn", json.dumps({"regio": ["x"], "route": {}, "melding": 3})),
+        (
+            "tijdlijn",
+            json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06", "vbs": 7, "spoed": {"a": 1}}),
+        ),
+        ("agenda", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2025-01-06", "zaak": "../../etc"})),
+        ("tijdlijn", "[" * 100000),
+        ("tijdlijn", json.dumps({"regio": "[[[[[[[[[[[["})),
+    ]:
         antwoord = json.loads(bereken_json(soort, invoer))
         assert antwoord["ok"] is False and antwoord["fouten"][0]["melding"]
 
@@ -113,8 +164,14 @@ def test_terugkoppeling_geeft_datum_en_criteria():
     assert r["overdracht"]["status"] == "aangenomen"
     # The calculator says the date was assumed, as the timeline does.
     assert r["aannames"][-1]["code"] == "overdracht" and "2 december 2024" in r["aannames"][-1]["tekst"]
-    assert r["peildatum"] == {"datum": "2025-02-26", "is_vandaag": False, "datum_tekst": "wo 26 februari 2025",
-                              "niet_werkdag": None, "dagen_tot": 4, "werkdagen_tot": 2}  # do 27, vr 28
+    assert r["peildatum"] == {
+        "datum": "2025-02-26",
+        "is_vandaag": False,
+        "datum_tekst": "wo 26 februari 2025",
+        "niet_werkdag": None,
+        "dagen_tot": 4,
+        "werkdagen_tot": 2,
+    }  # do 27, vr 28
     assert r["regio"] == "midden-brabant" and r["uiterlijk"]["datum_tekst"] == "zo 2 maart 2025, weekend"
     assert len(r["criteria"]) == 4 and r["criteria_bron"]["url"].endswith("#terugkoppelingsformulier")
 
@@ -122,8 +179,9 @@ def test_terugkoppeling_geeft_datum_en_criteria():
 def test_onbekende_soort_en_kapotte_json():
     assert bereken("raden", {})["ok"] is False
     assert json.loads(bereken_json("tijdlijn", "{kapot"))["fouten"][0]["melding"] == "De invoer is geen geldige JSON."
-    ok = json.loads(bereken_json("tijdlijn", json.dumps({"regio": "landelijk", "route": "direct",
-                                                         "melding": "2024-09-02"})))
+    ok = json.loads(
+        bereken_json("tijdlijn", json.dumps({"regio": "landelijk", "route": "direct", "melding": "2024-09-02"}))
+    )
     assert ok["ok"] is True
 
 
@@ -136,8 +194,15 @@ def _events(invoer):
 
 
 def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
-    invoer = {"regio": "midden-brabant", "route": "onderzoek", "melding": "2026-04-24", "vbs": "crisis",
-              "peildatum": "2026-04-24", "zaak": "a1b2c3d4e5f6", "site_url": "https://intranet.example/afspraken/"}
+    invoer = {
+        "regio": "midden-brabant",
+        "route": "onderzoek",
+        "melding": "2026-04-24",
+        "vbs": "crisis",
+        "peildatum": "2026-04-24",
+        "zaak": "a1b2c3d4e5f6",
+        "site_url": "https://intranet.example/afspraken/",
+    }
     r, events = _events(invoer)
     assert r["bestandsnaam"] == "tijdlijn-midden-brabant-onderzoek-2026-04-24.ics" and r["zaak"] == "a1b2c3d4e5f6"
     titels = [str(e["SUMMARY"]) for e in events]
@@ -151,7 +216,10 @@ def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
     assert vbs.decoded("DTSTART") == dt.date(2026, 5, 1) and vbs.decoded("DTEND") == dt.date(2026, 5, 2)
     beschrijving = str(vbs["DESCRIPTION"])
     assert "§ 4.2" in beschrijving and "werkdagen" in beschrijving
-    assert "https://intranet.example/afspraken/midden-brabant/samenwerkingsafspraken/#verbindend-samenwerken" in beschrijving
+    assert (
+        "https://intranet.example/afspraken/midden-brabant/samenwerkingsafspraken/#verbindend-samenwerken"
+        in beschrijving
+    )
     # Assumed dates are marked in the title; the UID is the case token plus the moment code.
     team = next(e for e in events if str(e["SUMMARY"]).startswith("Team verantwoordelijk"))
     assert "(aanname)" in str(team["SUMMARY"]) and "aangenomen datum" in str(team["DESCRIPTION"])
@@ -170,8 +238,15 @@ def test_agenda_alleen_termijnen_en_wissels_met_vaste_uid_per_casus():
 def test_agenda_elke_uid_eenmaal_ook_bij_twee_regelwijzigingen():
     # West-Brabant, melding 4-6-2018, route onderzoek: the agreements change on 1-1-2019 and on 1-4-2022
     # (001), so the moment 'regels-gewijzigd' occurs twice; a calendar keeps one event per UID.
-    _, events = _events({"regio": "west-brabant", "route": "onderzoek", "melding": "2018-06-04", "peildatum": "2018-06-04",
-                         "zaak": "abcdef123456"})
+    _, events = _events(
+        {
+            "regio": "west-brabant",
+            "route": "onderzoek",
+            "melding": "2018-06-04",
+            "peildatum": "2018-06-04",
+            "zaak": "abcdef123456",
+        }
+    )
     uids = [str(e["UID"]) for e in events]
     wijzigingen = [u for u in uids if "regels-gewijzigd" in u]
     assert len(wijzigingen) == 2 and len(set(uids)) == len(uids)
@@ -191,15 +266,19 @@ def test_het_formulier_krijgt_altijd_het_antwoord_voor_vandaag(monkeypatch):
     import calculators.uitvoer.verzoek as verzoek
 
     monkeypatch.setattr(verzoek, "vandaag", lambda: dt.date(2025, 6, 13))
-    r = bereken("tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04", "overdracht": "2025-06-12"})
+    r = bereken(
+        "tijdlijn", {"regio": "west-brabant", "route": "direct", "melding": "2025-06-04", "overdracht": "2025-06-12"}
+    )
     p = r["resultaat"]["op_peildatum"]
     assert p["datum"] == "2025-06-13" and r["resultaat"]["peildatum_is_vandaag"] is True
     assert (p["partij"], p["tot_en_met"]) == ("veilig-thuis", "2025-06-16")
 
 
 def test_figuur_plaatst_elke_datum_in_dagen_na_de_melding():
-    r = bereken("tijdlijn", {"regio": "midden-brabant", "route": "onderzoek", "melding": "2025-04-24",
-                             "peildatum": "2025-05-01"})["resultaat"]
+    r = bereken(
+        "tijdlijn",
+        {"regio": "midden-brabant", "route": "onderzoek", "melding": "2025-04-24", "peildatum": "2025-05-01"},
+    )["resultaat"]
     f = r["figuur"]
     for m in r["momenten"]:
         assert f["dagen"][m["datum"]] == (dt.date.fromisoformat(m["datum"]) - dt.date(2025, 4, 24)).days
@@ -223,8 +302,9 @@ def test_met_een_peildatum_zegt_elk_moment_en_elke_periode_waar_het_ligt():
     # The page compares no dates: the engine says which moments are past, today or coming, and which
     # period holds the peildatum. MB direct, melding do 24-4-2025, peildatum di 6-5-2025 (overdracht
     # assumed on the triage deadline do 1-5-2025, team responsible from 1-5 + 7 dagen + 1 = vr 9-5-2025).
-    r = bereken("tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24",
-                             "peildatum": "2025-05-06"})["resultaat"]
+    r = bereken(
+        "tijdlijn", {"regio": "midden-brabant", "route": "direct", "melding": "2025-04-24", "peildatum": "2025-05-06"}
+    )["resultaat"]
     peil = dt.date(2025, 5, 6)
     for m in r["momenten"]:
         d = dt.date.fromisoformat(m["datum"])

@@ -28,7 +28,8 @@ def test_west_brabant_2022_het_lokale_team_na_2_werkdagen_in_plaats_van_bij_de_s
     assert team["voorbeeld"] == (
         "Directe overdracht, de melding op vr 1 april 2022, de veiligheidsbeoordeling op vr 8 april 2022, de overdracht op vr 8 april 2022: "
         "het lokale team verantwoordelijk voor het zicht op veiligheid vanaf wo 13 april 2022, in plaats van: op de dag "
-        "van de start van de hulp (hangt af van de casus).")
+        "van de start van de hulp (hangt af van de casus)."
+    )
 
 
 def test_elke_versiewissel_en_landelijke_wijziging_staat_erin_en_niets_daarvoor():
@@ -47,7 +48,10 @@ def test_monitoring_vanaf_2019_alleen_na_een_dienst_met_een_voorbeeld():
     # wo 2 januari 2019 (1 januari is Nieuwjaarsdag); the onderzoek starts within 5 days, ma 7 januari, so the triage
     # lies there; the dienst ends 10 weeks later, ma 18 maart, overdracht that day; 3 months later: di 18 juni 2019.
     assert eerste["voorbeeld"].startswith("Na dienst Onderzoek, de melding op wo 2 januari 2019")
-    assert "eerste vaste monitoringsmoment van Veilig Thuis: di 18 juni 2019, hiervoor gold geen regel." in eerste["voorbeeld"]
+    assert (
+        "eerste vaste monitoringsmoment van Veilig Thuis: di 18 juni 2019, hiervoor gold geen regel."
+        in eerste["voorbeeld"]
+    )
 
 
 def test_twee_regios_vergeleken_per_moment_en_keuze():

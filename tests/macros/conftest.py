@@ -33,11 +33,25 @@ def gewijzigde_regels(tmp_path_factory) -> Path:
     map_ = tmp_path_factory.mktemp("regels") / "rules"
     shutil.copytree(REGELS, map_)
     mb = map_ / "midden-brabant.toml"
-    mb.write_text(wijzig_regel(mb.read_text(encoding="utf-8"), "overdracht-oppakken",
-                               f"aantal = {OPPAKKEN_OUD}\n", f"aantal = {OPPAKKEN_NIEUW}\n"), encoding="utf-8")
+    mb.write_text(
+        wijzig_regel(
+            mb.read_text(encoding="utf-8"),
+            "overdracht-oppakken",
+            f"aantal = {OPPAKKEN_OUD}\n",
+            f"aantal = {OPPAKKEN_NIEUW}\n",
+        ),
+        encoding="utf-8",
+    )
     landelijk = map_ / "landelijk.toml"
-    landelijk.write_text(wijzig_regel(landelijk.read_text(encoding="utf-8"), "triage-termijn",
-                                      f"aantal = {TRIAGE_OUD}\n", f"aantal = {TRIAGE_NIEUW}\n"), encoding="utf-8")
+    landelijk.write_text(
+        wijzig_regel(
+            landelijk.read_text(encoding="utf-8"),
+            "triage-termijn",
+            f"aantal = {TRIAGE_OUD}\n",
+            f"aantal = {TRIAGE_NIEUW}\n",
+        ),
+        encoding="utf-8",
+    )
     return map_
 
 

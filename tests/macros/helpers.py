@@ -29,8 +29,11 @@ def pagina(site: Path, markdown: str) -> BeautifulSoup:
 
 def termijnenblok(site: Path, regio: str):
     """The 'Termijnen in één oogopslag' section of an agreement page."""
-    blokken = [s for s in pagina(site, AFSPRAKEN[regio]).select("article section.aw-oogopslag")
-               if s.h2 and s.h2.get_text(strip=True).rstrip("¶") == "Termijnen in één oogopslag"]
+    blokken = [
+        s
+        for s in pagina(site, AFSPRAKEN[regio]).select("article section.aw-oogopslag")
+        if s.h2 and s.h2.get_text(strip=True).rstrip("¶") == "Termijnen in één oogopslag"
+    ]
     assert len(blokken) == 1, f"{regio}: verwacht precies één blok 'Termijnen in één oogopslag'"
     return blokken[0]
 
@@ -39,7 +42,9 @@ def gegenereerde_blokken(site: Path) -> dict[str, list]:
     """Every block the macros generate, per page, as BeautifulSoup nodes."""
     uit = {f"{regio}: termijnen": [termijnenblok(site, regio)] for regio in AFSPRAKEN}
     verg = pagina(site, VERGELIJKING)
-    uit["vergelijking"] = verg.select(".aw-vergelijking, .aw-criteria, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting")
+    uit["vergelijking"] = verg.select(
+        ".aw-vergelijking, .aw-criteria, .aw-criteria-toelichting, .aw-feiten, .aw-toelichting"
+    )
     info = pagina(site, INFOGRAPHIC)
     uit["infographic"] = info.select(".aw-infographic, .aw-infographic__tekst")
     return uit
@@ -61,7 +66,7 @@ def svg_bron(site: Path, regio: str) -> str:
     """The SVG of a region's infographic exactly as served (not as an HTML parser repairs it)."""
     html = html_path(site, INFOGRAPHIC).read_text(encoding="utf-8")
     begin = html.index("<svg", html.index(f'id="infographic-{regio}"'))
-    return html[begin:html.index("</svg>", begin) + len("</svg>")]
+    return html[begin : html.index("</svg>", begin) + len("</svg>")]
 
 
 def doel_van_link(site: Path, pagina_md: str, href: str) -> tuple[Path, str]:
@@ -87,7 +92,9 @@ def controleer_links(site: Path, pagina_md: str, node) -> list[str]:
             continue
         if anker:
             if doel not in cache:
-                cache[doel] = {e["id"] for e in BeautifulSoup(doel.read_text(encoding="utf-8"), "html.parser").select("[id]")}
+                cache[doel] = {
+                    e["id"] for e in BeautifulSoup(doel.read_text(encoding="utf-8"), "html.parser").select("[id]")
+                }
             if anker not in cache[doel]:
                 fouten.append(f"{href}: anker #{anker} bestaat niet")
     return fouten

@@ -41,10 +41,14 @@ def test_het_uitgewerkte_voorbeeld_klopt(tmp_path, standaard_regelmap):
     kop, blokken = blokken[0], blokken[1:]
     # Step 3: every block to the old version, and a copy of every block for the new one.
     oud = [re.sub(r'(?m)^(code = ".*")$', r'\1\nversie = "hernieuwd-2024"', b, count=1) for b in blokken]
-    nieuw = [re.sub(r'(?m)^(code = ".*")$', r'\1\nversie = "hernieuwd-2026"', b, count=1) for b in blokken
-             if 'code = "overdracht-oppakken"' not in b]
-    pad.write_text(kop + nieuwe_versie + "\n" + "".join(oud) + "\n" + "".join(nieuw) + "\n" + nieuwe_regel,
-                   encoding="utf-8")
+    nieuw = [
+        re.sub(r'(?m)^(code = ".*")$', r'\1\nversie = "hernieuwd-2026"', b, count=1)
+        for b in blokken
+        if 'code = "overdracht-oppakken"' not in b
+    ]
+    pad.write_text(
+        kop + nieuwe_versie + "\n" + "".join(oud) + "\n" + "".join(nieuw) + "\n" + nieuwe_regel, encoding="utf-8"
+    )
 
     assert "midden-brabant.toml" in regels.controleer_regelmap(map_)
     bestanden.gebruik_regelmap(map_)

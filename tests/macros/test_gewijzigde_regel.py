@@ -63,8 +63,11 @@ def test_de_infographic_volgt_de_regel(built_site, gewijzigde_site):
     assert f"{TRIAGE_NIEUW} werkdagen" in _stap(gewijzigde_site, "west-brabant", "veiligheidsbeoordeling")
     assert f"{TRIAGE_OUD} werkdagen" in _stap(gewijzigde_site, "zuid-limburg", "veiligheidsbeoordeling")
     # And the text version next to the figure says the same.
-    tekst = zichtbare_tekst(pagina(gewijzigde_site, INFOGRAPHIC).select_one("#infographic-midden-brabant")
-                            .find_next_sibling(class_="aw-infographic__tekst"))
+    tekst = zichtbare_tekst(
+        pagina(gewijzigde_site, INFOGRAPHIC)
+        .select_one("#infographic-midden-brabant")
+        .find_next_sibling(class_="aw-infographic__tekst")
+    )
     assert f"{OPPAKKEN_NIEUW} dagen" in tekst
 
 
@@ -78,6 +81,7 @@ def test_de_markering_volgt_het_landelijk_kader(built_site, gewijzigde_site):
 def test_de_gewijzigde_bouw_gebruikte_alleen_de_gewijzigde_waarden(built_site, gewijzigde_site):
     """Nothing else moved: the comparison differs from the normal build only where the values changed
     (and, derived from them, which region is marked as differing from the national framework)."""
+
     def zonder_markering(tabel):
         for status in tabel.select(".aw-status"):
             status.decompose()
@@ -90,8 +94,12 @@ def test_de_gewijzigde_bouw_gebruikte_alleen_de_gewijzigde_waarden(built_site, g
         oud, nieuw = zonder_markering(voor[onderwerp]), zonder_markering(na[onderwerp])
         if onderwerp == triage:
             continue  # Midden-Brabant's routes no longer read the same there: checked below
-        assert nieuw.replace(f"{OPPAKKEN_NIEUW} dagen", f"{OPPAKKEN_OUD} dagen").replace(
-            f"{TRIAGE_NIEUW} werkdagen", f"{TRIAGE_OUD} werkdagen") == oud, onderwerp
+        assert (
+            nieuw.replace(f"{OPPAKKEN_NIEUW} dagen", f"{OPPAKKEN_OUD} dagen").replace(
+                f"{TRIAGE_NIEUW} werkdagen", f"{TRIAGE_OUD} werkdagen"
+            )
+            == oud
+        ), onderwerp
     # Midden-Brabant's own triage term (direct) stays; after a dienst the national term moved.
     mb = zichtbare_tekst(cel(gewijzigde_site, triage, "Midden-Brabant"))
     assert f"{TRIAGE_OUD} werkdagen" in mb and f"{TRIAGE_NIEUW} werkdagen" in mb
@@ -100,7 +108,7 @@ def test_de_gewijzigde_bouw_gebruikte_alleen_de_gewijzigde_waarden(built_site, g
 def _rekenkern(site) -> dict:
     html = (site / "rekenhulpen" / "index.html").read_text(encoding="utf-8")
     start = html.index('id="aw-rekenkern-config">') + len('id="aw-rekenkern-config">')
-    return json.loads(html[start:html.index("</script>", start)])
+    return json.loads(html[start : html.index("</script>", start)])
 
 
 def test_een_gewijzigde_regel_geeft_een_andere_snapshot(built_site, gewijzigde_site):
@@ -116,6 +124,7 @@ def test_een_gewijzigde_regel_geeft_een_andere_snapshot(built_site, gewijzigde_s
 
 def test_de_leesroute_volgt_de_regel(built_site, gewijzigde_site):
     """What to remember on 'Start hier' comes from the rules: the changed values show there too."""
+
     def stap(site, sleutel: str) -> str:
         return zichtbare_tekst(pagina(site, "start-hier.md").select_one(f'section[data-aw-stap="{sleutel}"]'))
 

@@ -72,15 +72,25 @@ def test_tekstversie_staat_ernaast_met_dezelfde_inhoud(html, regio):
     for klasse in ("aw-ig__titel", "aw-ig__piltekst"):
         for node in svg.select(f"text.{klasse}"):
             woord = node.get_text().rstrip("-")
-            assert woord in inhoud or woord in inhoud.replace("-", ""), f"{regio}: '{woord}' staat niet in de tekstversie"
+            assert woord in inhoud or woord in inhoud.replace("-", ""), (
+                f"{regio}: '{woord}' staat niet in de tekstversie"
+            )
     for fase in ("Directe veiligheid", "Risicogestuurde zorg", "Herstelgerichte zorg"):
         assert fase in zichtbare_tekst(svg) and fase in inhoud
 
 
 def test_de_route_met_duur_uit_de_regels(html, gegevens):
     svg = zichtbare_tekst(figuur(html, "midden-brabant").select_one("svg"))
-    for stap in ("Melding", "Veiligheids", "Dienst", "Warme overdracht", "Monitoring", "Directe overdracht",
-                 "Verantwoordelijk", "Gefaseerde"):
+    for stap in (
+        "Melding",
+        "Veiligheids",
+        "Dienst",
+        "Warme overdracht",
+        "Monitoring",
+        "Directe overdracht",
+        "Verantwoordelijk",
+        "Gefaseerde",
+    ):
         assert stap in svg, stap
     # Midden-Brabant: triage 5 werkdagen, 7 days to pick up, monitoring after 3 and 12 months, 18 on average.
     regels = {r["code"]: r for r in gegevens.regios["midden-brabant"].regels}

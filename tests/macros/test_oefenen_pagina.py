@@ -22,7 +22,9 @@ OEFENEN = "oefenen.md"
 
 
 def vragen(site) -> dict:
-    return {form["id"].removeprefix("aw-oefen-"): form for form in pagina(site, OEFENEN).select("form[data-aw-oefen-vraag]")}
+    return {
+        form["id"].removeprefix("aw-oefen-"): form for form in pagina(site, OEFENEN).select("form[data-aw-oefen-vraag]")
+    }
 
 
 def tijdlijn_zegt(o) -> str:
@@ -63,7 +65,9 @@ def test_elke_casus_staat_op_de_pagina_met_het_antwoord_van_tijdlijn(built_site,
 def test_elke_regio_heeft_een_eigen_deel_met_een_antwoordenblad(built_site):
     html = pagina(built_site, OEFENEN)
     delen = html.select("section[data-aw-oefen-regio]")
-    assert [d["data-aw-oefen-regio"] for d in delen][-1] == "landelijk" and {d["data-aw-oefen-regio"] for d in delen} == set(REGIOS)
+    assert [d["data-aw-oefen-regio"] for d in delen][-1] == "landelijk" and {
+        d["data-aw-oefen-regio"] for d in delen
+    } == set(REGIOS)
     for deel in delen:
         regio = deel["data-aw-oefen-regio"]
         blad = deel.select_one(".aw-oefen-antwoordenblad")
@@ -78,8 +82,13 @@ def test_de_oefenpagina_volgt_een_gewijzigde_regel(built_site, gewijzigde_site, 
         assert na[code]["data-aw-juist"] == tijdlijn_zegt(o), code
     # Midden-Brabant's cases ask for the pick-up deadline of a direct handover; with 13 days instead
     # of 7 that answer moves, and the explanation counts 13 days.
-    geraakt = [code for code, o in nieuw.items() if o.regio == "midden-brabant" and o.route == "direct"
-               and o.antwoord.get("code") == "overdracht-oppakken-uiterlijk"]
+    geraakt = [
+        code
+        for code, o in nieuw.items()
+        if o.regio == "midden-brabant"
+        and o.route == "direct"
+        and o.antwoord.get("code") == "overdracht-oppakken-uiterlijk"
+    ]
     assert geraakt
     for code in geraakt:
         if zichtbare_tekst(voor[code].label) == zichtbare_tekst(na[code].label):

@@ -88,8 +88,11 @@ def test_het_blok_staat_in_de_inhoudsopgave_direct_onder_de_titel(built_site, re
 
 @pytest.mark.parametrize("regio", AFSPRAKEN)
 def test_het_blok_linkt_de_tijdlijn_met_de_eigen_regio(built_site, regio):
-    links = [a["href"] for a in termijnenblok(built_site, regio).select("a[href]")
-             if urlsplit(a["href"]).path.endswith("rekenhulpen/")]
+    links = [
+        a["href"]
+        for a in termijnenblok(built_site, regio).select("a[href]")
+        if urlsplit(a["href"]).path.endswith("rekenhulpen/")
+    ]
     assert links, f"{regio}: geen link naar de tijdlijn"
     for href in links:
         assert parse_qs(urlsplit(href).query) == {"regio": [regio]} and urlsplit(href).fragment == "tijdlijn", href
@@ -132,6 +135,7 @@ def test_west_brabant_zegt_bovenaan_dat_de_tekst_van_de_afspraken_ontbreekt(buil
     # AEF report (the Handelingsprotocol as quoted there).
     monitoring = next(li for li in notitie.select("li") if "Monitoring door Veilig Thuis" in li.get_text())
     assert {a["href"].split("#")[0].rstrip("/").split("/")[-1] for a in monitoring.select("a[href]")} == {
-        "aef-samen-werken-aan-een-veilig-thuis"}
+        "aef-samen-werken-aan-een-veilig-thuis"
+    }
     triage = next(li for li in notitie.select("li") if "Veiligheidsbeoordeling (triage)" in li.get_text())
     assert all("kwaliteitskader" in a["href"] for a in triage.select("a[href]"))

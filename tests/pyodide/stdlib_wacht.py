@@ -56,7 +56,7 @@ def installeer(volledig: str, beperkt: str, kern: set[str]) -> Wacht:
     for module in list(sys.modules.values()):
         pad = getattr(module, "__path__", None)
         if isinstance(pad, list):
-            pad.extend(volledig + p[len(beperkt):] for p in list(pad) if p.startswith(beperkt + "/"))
+            pad.extend(volledig + p[len(beperkt) :] for p in list(pad) if p.startswith(beperkt + "/"))
     wacht = Wacht(volledig, kern, (beperkt, volledig))
     sys.meta_path.insert(0, wacht)
     return wacht

@@ -49,11 +49,27 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     _, wheels, lock = runtime.bundle(extra_distributions=test_tools)
     runtime.write_bundle(tmp_path / "bundle", wheels, lock)
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"), *snapshot, str(tmp_path / "bundle"),
-         f"{ROOT / 'tests'}:/project/tests", f"{ROOT / 'docs'}:/project/docs", f"{SEEDS}:/shared/seeds",
-         "--", "tests/engine", "-q", "-m", "not subprocess", "-p", "no:hypothesispytest",
-         "--ignore=tests/engine/test_eigenschappen.py"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        [
+            node,
+            str(ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"),
+            *snapshot,
+            str(tmp_path / "bundle"),
+            f"{ROOT / 'tests'}:/project/tests",
+            f"{ROOT / 'docs'}:/project/docs",
+            f"{SEEDS}:/shared/seeds",
+            "--",
+            "tests/engine",
+            "-q",
+            "-m",
+            "not subprocess",
+            "-p",
+            "no:hypothesispytest",
+            "--ignore=tests/engine/test_eigenschappen.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     output = result.stdout + result.stderr
     assert "op emscripten" in output, output[-3000:]  # really Pyodide's interpreter, not the host's

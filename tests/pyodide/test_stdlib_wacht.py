@@ -26,6 +26,7 @@ def archieven(tmp_path):
         z.writestr("wacht_leen_b.py", "WAARDE = 2\n")
     sys.path.insert(0, str(beperkt))
     import wachtpakket  # noqa: F401  loaded from the reduced archive, as a restored package would be
+
     pad_voor, meta_voor = list(sys.path), list(sys.meta_path)
     yield str(beperkt), str(volledig)
     sys.path[:] = [p for p in pad_voor if p != str(beperkt)]

@@ -100,8 +100,9 @@ def serve_with_apache(executable: str, built_site: Path, *, with_headers: bool =
         check = subprocess.run([executable, "-t", "-f", str(config)], capture_output=True, text=True)
         if check.returncode != 0:
             raise ServerError(f"apache2 -t keurt de configuratie af:\n{check.stderr}")
-        process = subprocess.Popen([executable, "-DFOREGROUND", "-f", str(config)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [executable, "-DFOREGROUND", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         url = f"http://127.0.0.1:{port}/{submap + '/' if submap else ''}"
         try:
             # Without mod_headers every answer is a 500: still an answer, so "serving".

@@ -77,8 +77,9 @@ server {{
 def main_config(work: Path, servers: str, *, brotli: bool | None = None) -> str:
     """A top-level nginx.conf that keeps every writable path inside ``work`` (with the brotli module when it is
     installed, unless ``brotli`` says otherwise)."""
-    temp = "\n".join(f"    {name}_temp_path {work / name};" for name in
-                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(
+        f"    {name}_temp_path {work / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     laden = f"load_module {BROTLI_MODULE};\n" if (BROTLI_MODULE.exists() if brotli is None else brotli) else ""
     return f"""{laden}
 # One process, in the foreground, as the current user: the fixture starts and stops it.
@@ -104,8 +105,9 @@ http {{
 STARTUP_DEADLINE = 120
 
 
-def wait_until_serving(process: subprocess.Popen, url: str, log: Path, *, name: str = "nginx",
-                       any_status: bool = False) -> None:
+def wait_until_serving(
+    process: subprocess.Popen, url: str, log: Path, *, name: str = "nginx", any_status: bool = False
+) -> None:
     """Return once ``url`` answers (with any HTTP status if ``any_status``); fail if the server exits."""
     deadline = time.monotonic() + STARTUP_DEADLINE
     while time.monotonic() < deadline:
@@ -147,12 +149,16 @@ def serve_with_nginx(executable: str, site: Path, work: Path):
     config = work / "nginx.conf"
     config.write_text(main_config(work, root_server(ports[0], site) + subpath_server(ports[1], site)))
     log = work / "error.log"
-    check = subprocess.run([executable, "-t", "-p", str(work), "-c", str(config), "-e", str(log)],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [executable, "-t", "-p", str(work), "-c", str(config), "-e", str(log)], capture_output=True, text=True
+    )
     if check.returncode != 0:
         raise NginxError(f"nginx -t keurt de configuratie af:\n{check.stderr}")
-    process = subprocess.Popen([executable, "-p", str(work), "-c", str(config), "-e", str(log)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [executable, "-p", str(work), "-c", str(config), "-e", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     urls = {"root": f"http://127.0.0.1:{ports[0]}/", "subpath": f"http://127.0.0.1:{ports[1]}{SUBPATH}"}
     try:
         wait_until_serving(process, urls["root"], log)
@@ -175,7 +181,9 @@ def require_server(executable: str | None, package: str) -> str:
     """The server's executable; in CI a missing one fails (server tests never skip there)."""
     if executable is None:
         if IN_CI:
-            pytest.fail(f"Debian {package} ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests).")
+            pytest.fail(
+                f"Debian {package} ontbreekt in CI: de servertests mogen daar niet overslaan (scripts/setup-browser-tests)."
+            )
         pytest.skip(f"{package} ontbreekt (installeer met: sudo apt-get install {package}, of draai ./scripts/test)")
     return executable
 

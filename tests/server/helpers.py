@@ -33,7 +33,9 @@ MIME_TYPES = [
 
 def fetch(url: str, *, gzip_ok: bool = False, headers: dict | None = None):
     """(status, headers, body) without following errors into exceptions."""
-    request = urllib.request.Request(url, headers={**({"Accept-Encoding": "gzip"} if gzip_ok else {}), **(headers or {})})
+    request = urllib.request.Request(
+        url, headers={**({"Accept-Encoding": "gzip"} if gzip_ok else {}), **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.headers, response.read()
@@ -49,8 +51,14 @@ def first(site: Path, pattern: str) -> str:
 
 
 # Files the build writes a .br and .gz beside (hooks/comprimeren.py), with the type the server must keep.
-VOORGECOMPRIMEERD = [("html", "text/html"), ("bundle", "text/javascript"), ("mjs", "text/javascript"),
-                     ("wasm", "application/wasm"), ("search_index", "application/json"), ("snapshot", None)]
+VOORGECOMPRIMEERD = [
+    ("html", "text/html"),
+    ("bundle", "text/javascript"),
+    ("mjs", "text/javascript"),
+    ("wasm", "application/wasm"),
+    ("search_index", "application/json"),
+    ("snapshot", None),
+]
 
 
 def assert_sends_the_builds_copy(url: str, site: Path, path: str, soort: str, mime: str | None) -> None:

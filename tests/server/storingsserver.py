@@ -25,16 +25,28 @@ from tests.server.helpers import SECURITY_HEADERS
 
 SUBMAP = "/afspraken/"
 TYPES = {
-    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm",
-    ".whl": "application/zip", ".zip": "application/zip", ".svg": "image/svg+xml", ".xml": "application/xml",
-    ".webmanifest": "application/manifest+json", ".png": "image/png",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+    ".xml": "application/xml",
+    ".webmanifest": "application/manifest+json",
+    ".png": "image/png",
 }
 COMPRESSED = ("text/", "application/json", "application/wasm", "image/svg+xml", "application/xml")
-VERSIONED = re.compile(r"/assets/(pyodide/[^/]+/|rekenkern/[^/]+/|vendor/[^/]+/|javascripts/inline/|"
-                       r"javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/workers/search\.[0-9a-f]+\.min\.js|"
-                       r"stylesheets/(main|palette)\.[0-9a-f]+\.min\.css)")
-LOGIN_PAGE = b'<!doctype html><html lang="nl"><title>Aanmelden</title><form method="post"><input type="password"></form></html>'
+VERSIONED = re.compile(
+    r"/assets/(pyodide/[^/]+/|rekenkern/[^/]+/|vendor/[^/]+/|javascripts/inline/|"
+    r"javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/workers/search\.[0-9a-f]+\.min\.js|"
+    r"stylesheets/(main|palette)\.[0-9a-f]+\.min\.css)"
+)
+LOGIN_PAGE = (
+    b'<!doctype html><html lang="nl"><title>Aanmelden</title><form method="post"><input type="password"></form></html>'
+)
 
 FAULTS = {
     "geen": "alles zoals de meegeleverde configuratie",
@@ -78,7 +90,7 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if not path.startswith(SUBMAP):
             return None
-        target = (self.site / path[len(SUBMAP):]).resolve()
+        target = (self.site / path[len(SUBMAP) :]).resolve()
         if target.is_dir():
             target = target / "index.html"
         return target if target.is_file() and self.site in target.parents else None
@@ -124,11 +136,28 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         if self.headers.get("If-None-Match") == etag:
             self.stuur(304, b"", content_type, False, extra={"ETag": etag, "Last-Modified": modified})
             return
-        self.stuur(200, body, content_type, send_body, extra={"ETag": etag, "Last-Modified": modified},
-                   cache="public, max-age=31536000, immutable" if VERSIONED.search(path) else "no-cache", key=path)
+        self.stuur(
+            200,
+            body,
+            content_type,
+            send_body,
+            extra={"ETag": etag, "Last-Modified": modified},
+            cache="public, max-age=31536000, immutable" if VERSIONED.search(path) else "no-cache",
+            key=path,
+        )
 
-    def stuur(self, status: int, body: bytes, content_type: str, send_body: bool, *, headers: bool = True,
-              extra: dict | None = None, cache: str = "no-cache", key: str = ""):
+    def stuur(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str,
+        send_body: bool,
+        *,
+        headers: bool = True,
+        extra: dict | None = None,
+        cache: str = "no-cache",
+        key: str = "",
+    ):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         if headers and self.fault != "zonder-headers":
@@ -143,11 +172,20 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
         accepted = self.headers.get("Accept-Encoding", "")
         # As nginx's gzip_static: the build's .gz beside the file, as it is; else compressed here, quickly.
         beside = self.bestand_met(".gz")
-        if (self.fault not in ("geen-compressie", "zelf-comprimeren") and status == 200 and beside and "gzip" in accepted
-                and self.fault != "gzip-verkeerde-lengte"):
+        if (
+            self.fault not in ("geen-compressie", "zelf-comprimeren")
+            and status == 200
+            and beside
+            and "gzip" in accepted
+            and self.fault != "gzip-verkeerde-lengte"
+        ):
             self.gzipped[key] = beside.read_bytes()
-        compress = (self.fault != "geen-compressie" and "gzip" in accepted
-                    and (content_type.startswith(COMPRESSED) or key in self.gzipped) and len(body) > 512)
+        compress = (
+            self.fault != "geen-compressie"
+            and "gzip" in accepted
+            and (content_type.startswith(COMPRESSED) or key in self.gzipped)
+            and len(body) > 512
+        )
         length = len(body)
         if compress:
             if key not in self.gzipped:
@@ -163,7 +201,9 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
         self.end_headers()
         if self.verzoeken is not None:
-            self.verzoeken.append((self.command, key or self.path, status, len(body) if send_body and status != 304 else 0))
+            self.verzoeken.append(
+                (self.command, key or self.path, status, len(body) if send_body and status != 304 else 0)
+            )
         if not send_body or status == 304:
             return
         if self.fault == "wasm-hangt" and key.endswith(".wasm"):
@@ -177,9 +217,28 @@ class Storingshandler(http.server.BaseHTTPRequestHandler):
 def certificaat(map_: Path) -> ssl.SSLContext:
     """A self-signed certificate for 127.0.0.1 (openssl), as an organisation's own would be to this tool."""
     sleutel, cert = map_ / "sleutel.pem", map_ / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(sleutel), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(sleutel),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, sleutel)
     return context
@@ -191,8 +250,11 @@ def storingsserver(site: Path, fault: str, https: ssl.SSLContext | None = None, 
     (certificaat()) over HTTPS; every answer is noted in ``verzoeken`` when given."""
     assert fault in FAULTS, fault
     stop = threading.Event()
-    handler = type("Handler", (Storingshandler,), {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {},
-                                                  "verzoeken": verzoeken})
+    handler = type(
+        "Handler",
+        (Storingshandler,),
+        {"site": site.resolve(), "fault": fault, "stop": stop, "gzipped": {}, "verzoeken": verzoeken},
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     if https is not None:

@@ -105,6 +105,11 @@ def test_missing_page_gets_the_sites_dutch_404_page_with_working_styles(apache_u
 
 
 def test_under_a_subpath_the_site_is_served_as_at_the_root(apache_subpath, assets):
-    for asset, mime in (("html", "text/html"), ("wasm", "application/wasm"), ("mjs", "text/javascript"), ("lock", "application/json")):
+    for asset, mime in (
+        ("html", "text/html"),
+        ("wasm", "application/wasm"),
+        ("mjs", "text/javascript"),
+        ("lock", "application/json"),
+    ):
         status, headers, _ = fetch(apache_subpath["url"] + assets[asset])
         assert (status, headers.get_content_type()) == (200, mime), assets[asset]

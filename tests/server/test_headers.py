@@ -32,6 +32,7 @@ def test_nginx_accepts_the_shipped_config_without_warnings(nginx_server):
 
 # --- MIME types ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("asset, mime", MIME_TYPES)
 def test_mime_type(nginx_url, assets, asset, mime):
     status, headers, _ = fetch(nginx_url + assets[asset])
@@ -40,6 +41,7 @@ def test_mime_type(nginx_url, assets, asset, mime):
 
 
 # --- caching ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("asset", ["wasm", "mjs", "whl", "lock", "bundle", "search_worker", "main_css", "inline"])
 def test_versioned_assets_are_cached_for_a_year(nginx_url, assets, asset):
@@ -56,6 +58,7 @@ def test_html_and_unversioned_files_are_revalidated(nginx_url, assets, asset):
 
 
 # --- compression --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("asset", ["html", "bundle", "mjs", "main_css", "wasm", "search_index"])
 def test_text_and_wasm_are_gzipped(nginx_url, assets, asset, built_site):
@@ -91,10 +94,15 @@ def test_nginx_without_the_brotli_module_accepts_the_config(built_site, tmp_path
         (snippets / conf.name).symlink_to(conf)
     config = tmp_path / "nginx.conf"
     config.write_text(main_config(tmp_path, root_server(free_port(), built_site), brotli=False))
-    check = subprocess.run([executable, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [executable, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0 and "warn" not in check.stderr, check.stderr
-    assert "brotli_static on;" in (DEPLOY / "nginx" / "brotli" / "afsprakenwijzer-brotli.conf").read_text(encoding="utf-8")
+    assert "brotli_static on;" in (DEPLOY / "nginx" / "brotli" / "afsprakenwijzer-brotli.conf").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_404_page_is_not_precompressed(built_site):
@@ -109,6 +117,7 @@ def test_zip_files_are_not_compressed_twice(nginx_url, assets, asset):
 
 
 # --- security headers ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("asset", ["html", "wasm", "mjs", "bundle", "inline", "search_index", "own_js", "missing"])
 def test_security_headers_on_every_response(nginx_url, assets, asset):
@@ -129,7 +138,10 @@ def test_csp_allows_only_the_own_origin_plus_wasm():
     for name, sources in directives.items():
         assert "'unsafe-eval'" not in sources, name
         # Only keywords, and data: for inline images; no host, scheme-wide or wildcard source.
-        assert all(source.startswith("'") or (name, source) == ("img-src", "data:") for source in sources), (name, sources)
+        assert all(source.startswith("'") or (name, source) == ("img-src", "data:") for source in sources), (
+            name,
+            sources,
+        )
         # Inline styles (Mermaid's SVG, the print edition): never inline scripts.
         assert name == "style-src" or "'unsafe-inline'" not in sources, name
 
@@ -146,8 +158,11 @@ def test_nginx_answers_a_second_visit_with_304(nginx_url, assets, asset):
     # As a browser asks: with gzip, and the validators of the compressed answer.
     status, headers, _ = fetch(nginx_url + assets[asset], gzip_ok=True)
     assert status == 200 and headers.get("Content-Encoding") == "gzip"
-    status, _, body = fetch(nginx_url + assets[asset], gzip_ok=True,
-                            headers={"If-None-Match": headers["ETag"], "If-Modified-Since": headers["Last-Modified"]})
+    status, _, body = fetch(
+        nginx_url + assets[asset],
+        gzip_ok=True,
+        headers={"If-None-Match": headers["ETag"], "If-Modified-Since": headers["Last-Modified"]},
+    )
     assert (status, body) == (304, b""), assets[asset]
 
 
@@ -158,6 +173,7 @@ def test_missing_page_gets_the_sites_404_page(nginx_url):
 
 
 # --- sub-path hosting ---------------------------------------------------------------------
+
 
 def test_subpath_serves_the_site_and_its_assets(nginx_subpath_url, assets):
     status, headers, body = fetch(nginx_subpath_url)
@@ -187,8 +203,13 @@ def test_missing_page_gets_the_sites_404_page_with_its_own_addresses(nginx_serve
 
 # --- the same rules in the Apache and IIS files -------------------------------------------
 
-EXTENSIONS = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-              ".json": "application/json", ".whl": "application/zip"}
+EXTENSIONS = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+}
 
 
 def nginx_headers_file() -> str:
@@ -202,8 +223,11 @@ def test_nginx_headers_file_holds_the_shared_policy():
 
 def test_apache_htaccess_has_the_same_types_and_headers():
     text = (DEPLOY / "apache" / ".htaccess").read_text(encoding="utf-8")
-    types = {ext: mime for mime, exts in re.findall(r"^\s*AddType\s+(\S+)\s+(.+)$", text, re.MULTILINE)
-             for ext in exts.split()}
+    types = {
+        ext: mime
+        for mime, exts in re.findall(r"^\s*AddType\s+(\S+)\s+(.+)$", text, re.MULTILINE)
+        for ext in exts.split()
+    }
     for extension, mime in EXTENSIONS.items():
         assert types.get(extension) == mime, extension
     headers = dict(re.findall(r'^\s*Header always set\s+(\S+)\s+"([^"]*)"', text, re.MULTILINE))
@@ -214,7 +238,9 @@ def test_apache_htaccess_has_the_same_types_and_headers():
     assert not re.search(r"^\s*<IfModule\s+mod_headers", text, re.MULTILINE)
     # Every <Tag> is closed: a broken .htaccess means a 500 error for the whole site.
     for tag in ("IfModule", "If"):
-        assert len(re.findall(rf"^\s*<{tag}\b", text, re.MULTILINE)) == len(re.findall(rf"^\s*</{tag}>", text, re.MULTILINE))
+        assert len(re.findall(rf"^\s*<{tag}\b", text, re.MULTILINE)) == len(
+            re.findall(rf"^\s*</{tag}>", text, re.MULTILINE)
+        )
 
 
 def test_iis_web_config_has_the_same_types_and_headers():
@@ -225,8 +251,11 @@ def test_iis_web_config_has_the_same_types_and_headers():
         assert types.get(extension) == mime, extension
     headers = {h.get("name"): h.get("value") for h in server.find("httpProtocol/customHeaders").iter("add")}
     assert headers == SECURITY_HEADERS
-    cached = {location.get("path") for location in root.findall("location")
-              if "immutable" in (location.find(".//clientCache").get("cacheControlCustom") or "")}
+    cached = {
+        location.get("path")
+        for location in root.findall("location")
+        if "immutable" in (location.find(".//clientCache").get("cacheControlCustom") or "")
+    }
     assert {"assets/pyodide", "assets/rekenkern", "assets/javascripts/inline"} <= cached
 
 

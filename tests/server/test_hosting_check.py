@@ -65,7 +65,9 @@ def test_tool_is_one_python39_file_with_only_the_standard_library():
     source = TOOL.read_text(encoding="utf-8")
     assert os.access(TOOL, os.X_OK) and source.startswith("#!/usr/bin/env python3\n")
     tree = ast.parse(source, feature_version=(3, 9))  # no match, no except*, no 3.10+ syntax
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
     imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
 
@@ -73,7 +75,13 @@ def test_tool_is_one_python39_file_with_only_the_standard_library():
 def test_the_exit_codes_are_documented_where_it_is_used():
     help_text = subprocess.run([sys.executable, str(TOOL), "--help"], capture_output=True, text=True).stdout
     guide = (ROOT / "docs" / "beheer" / "hosting.md").read_text(encoding="utf-8")
-    for code, meaning in (("0", "in orde"), ("1", "blokkerend"), ("2", "niet bereikbaar"), ("3", "vertraagt"), ("4", "controle vastgelopen")):
+    for code, meaning in (
+        ("0", "in orde"),
+        ("1", "blokkerend"),
+        ("2", "niet bereikbaar"),
+        ("3", "vertraagt"),
+        ("4", "controle vastgelopen"),
+    ):
         assert f"{code} {meaning}" in help_text, code
         assert f"| `{code}` |" in guide, code
 
@@ -85,9 +93,18 @@ def test_passes_behind_the_shipped_nginx_config(nginx_server, where):
     assert result.stdout.splitlines()[0] == WERKT
     assert result.stdout.splitlines()[1].startswith(f"Gecontroleerd: {nginx_server[where]} — versie ")
     assert not section(result.stdout, "BLOKKEREND") and not section(result.stdout, "VERTRAAGT")
-    assert lines_with(result.stdout, "rekenhulp-bestanden compleet en ongewijzigd onder " + ("/afspraken/" if where == "subpath" else "/ "))
+    assert lines_with(
+        result.stdout,
+        "rekenhulp-bestanden compleet en ongewijzigd onder " + ("/afspraken/" if where == "subpath" else "/ "),
+    )
     in_orde = lines_with(result.stdout, "In orde")[0]
-    for check in ("404-pagina", "voorgecomprimeerde bestanden", "momentopname gecomprimeerd", "webapp-manifest", "service worker en zijn"):
+    for check in (
+        "404-pagina",
+        "voorgecomprimeerde bestanden",
+        "momentopname gecomprimeerd",
+        "webapp-manifest",
+        "service worker en zijn",
+    ):
         assert check in in_orde, check
 
 
@@ -123,7 +140,8 @@ def test_apache_without_mod_headers_reports_one_cause_and_stops(apache_without_h
     assert "mod_headers" in result.stdout and "status 500" in result.stdout
     # One cause, not a dozen misleading fixes for MIME types, gzip or ETags.
     assert [line for line in result.stdout.splitlines() if line.lstrip().startswith(("1.", "2."))] == [
-        line for line in result.stdout.splitlines() if line.lstrip().startswith("1.")]
+        line for line in result.stdout.splitlines() if line.lstrip().startswith("1.")
+    ]
     assert "Oplossing" in result.stdout and result.stdout.count("Oplossing") == 1
     assert "In orde" not in result.stdout and "MIME" not in result.stdout
 
@@ -169,14 +187,17 @@ def test_an_unknown_host_name_is_a_dutch_line_not_a_traceback():
 
 # ---------- one fault at a time (tests/server/storingsserver.py) ----------
 
+
 @pytest.fixture(scope="module")
 def storing(built_site):
     """Run the tool against the fault server with one fault: (exit code, output)."""
+
     def run(fault: str) -> tuple[int, str]:
         with storingsserver(built_site, fault) as url:
             result = run_tool(url, "--wachttijd", WACHTTIJD)
         print(f"\n--- {fault} ---\n{result.stdout}")
         return result.returncode, result.stdout
+
     return run
 
 
@@ -195,13 +216,16 @@ def test_gzip_with_the_uncompressed_length_is_advice_and_the_file_is_still_check
     assert "rekenhulp-bestanden compleet en ongewijzigd" in lines_with(output, "In orde")[0]
 
 
-@pytest.mark.parametrize("fault, found", [
-    ("wasm-als-octet-stream", "pyodide.asm.wasm: application/octet-stream (moet application/wasm)"),
-    ("wasm-hangt", "pyodide.asm.wasm: hangt: na 100.000 bytes kwam er 2 s niets meer"),
-    ("wasm-zonder-antwoord", "pyodide.asm.wasm: geen antwoord (de server zweeg 2 s: het verzoek hangt)"),
-    ("aanmeldpagina-voor-rekenkern", "een webpagina in plaats van het bestand (een aanmeldpagina)"),
-    ("csp-zonder-wasm", "houdt de rekenhulp tegen"),
-])
+@pytest.mark.parametrize(
+    "fault, found",
+    [
+        ("wasm-als-octet-stream", "pyodide.asm.wasm: application/octet-stream (moet application/wasm)"),
+        ("wasm-hangt", "pyodide.asm.wasm: hangt: na 100.000 bytes kwam er 2 s niets meer"),
+        ("wasm-zonder-antwoord", "pyodide.asm.wasm: geen antwoord (de server zweeg 2 s: het verzoek hangt)"),
+        ("aanmeldpagina-voor-rekenkern", "een webpagina in plaats van het bestand (een aanmeldpagina)"),
+        ("csp-zonder-wasm", "houdt de rekenhulp tegen"),
+    ],
+)
 def test_a_fault_that_stops_the_calculator_is_named_and_blocks(storing, fault, found):
     code, output = storing(fault)
     assert code == 1 and output.splitlines()[0].startswith(WERKT_NIET)
@@ -247,10 +271,13 @@ def test_compressing_on_every_request_instead_of_the_builds_copies_is_advice(sto
     assert "bij elk verzoek zelf" in advice and "pyodide.asm.wasm:" in advice and "gzip_static on" in advice
 
 
-@pytest.mark.parametrize("fault, found", [
-    ("sw-als-tekst", "sw.js: text/plain (moet text/javascript"),
-    ("offline-bestand-gewijzigd", "begrippenlijst/: inhoud anders dan in deze bouw"),
-])
+@pytest.mark.parametrize(
+    "fault, found",
+    [
+        ("sw-als-tekst", "sw.js: text/plain (moet text/javascript"),
+        ("offline-bestand-gewijzigd", "begrippenlijst/: inhoud anders dan in deze bouw"),
+    ],
+)
 def test_what_stops_offline_use_is_named(storing, fault, found):
     code, output = storing(fault)
     assert code == 0 and output.splitlines()[0] == WERKT  # the site works; only the offline copy would not be made
@@ -269,5 +296,8 @@ def test_over_https_with_manifest_and_service_worker_the_verdict_is_offline_yes(
 def test_over_https_a_file_that_differs_says_offline_no(built_site, tmp_path):
     with storingsserver(built_site, "offline-bestand-gewijzigd", https=certificaat(tmp_path)) as url:
         result = run_tool(url, "--geen-certificaatcontrole")
-    assert result.stdout.splitlines()[0] == "De rekenhulp werkt op deze server: ja — en offline gebruik: nee (zie hieronder)"
+    assert (
+        result.stdout.splitlines()[0]
+        == "De rekenhulp werkt op deze server: ja — en offline gebruik: nee (zie hieronder)"
+    )
     assert "begrippenlijst/: inhoud anders dan in deze bouw" in section(result.stdout, "ADVIES")

@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("externalize_inline_scripts", ROOT / "hooks" / "externalize_inline_scripts.py")
+_spec = importlib.util.spec_from_file_location(
+    "externalize_inline_scripts", ROOT / "hooks" / "externalize_inline_scripts.py"
+)
 hook = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hook)
 
@@ -35,11 +37,13 @@ def test_every_external_script_exists_relative_to_its_page(built_site):
 def test_scripts_move_to_files_and_data_blocks_stay(tmp_path):
     page = tmp_path / "a" / "b" / "index.html"
     page.parent.mkdir(parents=True)
-    html = ('<head><script>var x = 1;</script></head><body>'
-            '<script type="application/json" id="__config">{"a": 1}</script>'
-            '<script type="module" async>import { a } from "/m.js";</script>'
-            '<script defer>var y = 2;</script>'
-            '<script src="../../assets/javascripts/bundle.0123abcd.min.js"></script></body>')
+    html = (
+        "<head><script>var x = 1;</script></head><body>"
+        '<script type="application/json" id="__config">{"a": 1}</script>'
+        '<script type="module" async>import { a } from "/m.js";</script>'
+        "<script defer>var y = 2;</script>"
+        '<script src="../../assets/javascripts/bundle.0123abcd.min.js"></script></body>'
+    )
     result = hook.externalize(html, page, tmp_path)
     assert '<script type="application/json" id="__config">{"a": 1}</script>' in result
     assert "var x" not in result and "import" not in result
