@@ -24,6 +24,12 @@ def test_ruff_lint():
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+def test_ruff_format():
+    # One layout for every Python file: a change shows what it changes, not how its author wraps lines.
+    r = _run(sys.executable, "-m", "ruff", "format", "--check", "--no-cache", ".")
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
 def test_mypy_strikt_op_de_rekenkern():
     r = _run(sys.executable, "-m", "mypy", "--no-incremental")
     assert r.returncode == 0, r.stdout + r.stderr
