@@ -105,11 +105,18 @@ async function markeer(cache, merk) {
   await cache.put(adres(merk), new Response(BOUW, { headers: { "content-type": "text/plain" } }));
 }
 
-/* The runtime into this build's cache; marked whole only when every file arrived. */
+/* The runtime into this build's cache; marked whole only when every file arrived. Only into a whole copy of
+ * the site: after "remove everything" (or when another version replaced this one) nothing is created again. */
 async function bewaarRekenkern(anderen) {
+  if (!(await zoek(adres(SITE_COMPLEET)))) throw new Error("geen volledige offline kopie van deze versie");
   const cache = await caches.open(CACHE);
   await vul(cache, REKENKERN, anderen);
   await markeer(cache, REKENKERN_COMPLEET);
+  if (!(await zoek(adres(REKENKERN_COMPLEET)))) throw new Error("de offline kopie is intussen gewist");
+}
+
+function zuinig() {
+  return Boolean(self.navigator.connection && self.navigator.connection.saveData);
 }
 
 self.addEventListener("install", function (event) {
@@ -121,12 +128,15 @@ self.addEventListener("install", function (event) {
     try {
       await vul(cache, SITE, anderen);
       await markeer(cache, SITE_COMPLEET);
-      if (metRekenkern) await bewaarRekenkern(anderen);
+      // Deleted meanwhile (another version activated): this one would start without a copy.
+      if (!(await zoek(adres(SITE_COMPLEET)))) throw new Error("de offline kopie is intussen gewist");
     } catch (fout) {
       // Not installed: the next visit tries again, from nothing; a half cache is never used.
       await caches.delete(CACHE);
       throw fout;
     }
+    // The runtime does not hold the new version back: without its mark it is fetched again after an answer.
+    if (metRekenkern && !zuinig()) await bewaarRekenkern(anderen).catch(function () {});
   })());
 });
 
@@ -181,6 +191,17 @@ async function beantwoord(request) {
     return await fetch(request);
   } catch (fout) {
     if (request.mode === "navigate") {
+      // Offline, "…/rekenhulpen" for the kept page "…/rekenhulpen/" (as the web server would redirect).
+      const url = new URL(request.url);
+      if (!url.pathname.endsWith("/") && !url.pathname.split("/").pop().includes(".")) {
+        const map = new URL(url.href);
+        map.pathname += "/";
+        map.search = "";
+        if (await zoek(map.href)) {
+          map.search = url.search;
+          return Response.redirect(map.href, 301);
+        }
+      }
       const foutpagina = await zoek(adres(FOUTPAGINA));
       if (foutpagina) {
         // The 404 page with its offline text shown instead (overrides/404.html).

@@ -108,10 +108,14 @@ function opslagen() {
 /* What the site keeps now, one sentence each. */
 export async function bewaardeGegevens(basis) {
   const regels = [];
-  for (const naam of await eigenCaches(basis)) {
-    const { aantal, bytes, metRekenkern } = await cacheOmvang(naam, basis);
+  // One line for every copy together: beside the one in use there can be a new version waiting.
+  const kopieen = await Promise.all((await eigenCaches(basis)).map(function (naam) { return cacheOmvang(naam, basis); }));
+  if (kopieen.length) {
+    const aantal = kopieen.reduce(function (som, k) { return som + k.aantal; }, 0);
+    const bytes = kopieen.reduce(function (som, k) { return som + k.bytes; }, 0);
     regels.push("de offline kopie van de site: " + aantal + " pagina’s en bestanden, " + megabytes(bytes)
-      + (metRekenkern ? ", met de rekenomgeving van de rekenhulpen" : ", zonder de rekenomgeving"));
+      + (kopieen.some(function (k) { return k.metRekenkern; }) ? ", met de rekenomgeving van de rekenhulpen" : ", zonder de rekenomgeving")
+      + (kopieen.length > 1 ? " (de huidige versie en een nieuwe die klaarstaat)" : ""));
   }
   if (typeof caches !== "undefined" && await caches.has(OUDE_CACHE)) regels.push("een oudere kopie van de rekenomgeving");
   if ((await eigenRegistraties(basis)).length) regels.push("het onderdeel dat de site offline laat werken (de service worker)");
@@ -127,9 +131,9 @@ export async function wisAlles(basis) {
   for (const registratie of await eigenRegistraties(basis)) {
     if (await registratie.unregister().catch(function () { return false; })) gewist.push("het onderdeel dat de site offline laat werken");
   }
-  for (const naam of await eigenCaches(basis)) {
-    if (await caches.delete(naam)) gewist.push("de offline kopie van de site");
-  }
+  let kopieGewist = false;
+  for (const naam of await eigenCaches(basis)) kopieGewist = (await caches.delete(naam)) || kopieGewist;
+  if (kopieGewist) gewist.push("de offline kopie van de site");
   if (typeof caches !== "undefined" && await caches.delete(OUDE_CACHE)) gewist.push("een oudere kopie van de rekenomgeving");
   if (await databaseOmvang() !== null) {
     await new Promise(function (klaar) {

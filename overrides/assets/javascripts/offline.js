@@ -16,9 +16,11 @@ const basis = manifest ? new URL(".", manifest.href).href : null;
 const kan = Boolean(basis) && "serviceWorker" in navigator && window.isSecureContext;
 let registreren = null;
 let zelfBijgewerkt = false;
-// Only a page that had a version when it opened can see another take over; on a first visit the service
-// worker's clients.claim() is a first start, not an update.
-const hadVersie = kan && Boolean(navigator.serviceWorker.controller);
+// The version this page runs under: only a page that had one can see another take over (on a first visit the
+// service worker's clients.claim() is a first start, not an update).
+let huidigeVersie = kan ? navigator.serviceWorker.controller : null;
+// Lines the browser rates this slow: the start avoided the snapshot (rekenhulp-startpad.js), so no copy of it either.
+const TRAAG = new Set(["slow-2g", "2g", "3g"]);
 
 /* ---------- registering ---------- */
 
@@ -56,7 +58,8 @@ function vraag(worker, bericht) {
 async function bewaarRekenkern() {
   // With the browser's data saver on, the runtime is kept only as far as the calculator downloaded it (the
   // HTTP cache); storing all of it offline would download what the chosen start did without.
-  if (navigator.connection && navigator.connection.saveData) return;
+  const verbinding = navigator.connection;
+  if (verbinding && (verbinding.saveData || TRAAG.has(verbinding.effectiveType))) return;
   const reg = await registreer();
   if (!reg) return;
   const actief = (await navigator.serviceWorker.ready).active;
@@ -69,19 +72,23 @@ async function bewaarRekenkern() {
 
 /* ---------- a newer version ---------- */
 
+/* A new version being installed: once it is all in beside a running one, the reader chooses when. */
+function volg(nieuw) {
+  nieuw.addEventListener("statechange", function () {
+    if (nieuw.state === "installed" && navigator.serviceWorker.controller) toonNieuweVersie(nieuw);
+  });
+}
+
 function volgUpdates(reg) {
   if (reg.waiting && navigator.serviceWorker.controller) toonNieuweVersie(reg.waiting);
-  reg.addEventListener("updatefound", function () {
-    const nieuw = reg.installing;
-    if (!nieuw) return;
-    nieuw.addEventListener("statechange", function () {
-      // Installed beside a running version: the new pages and runtime are all in; the reader chooses when.
-      if (nieuw.state === "installed" && navigator.serviceWorker.controller) toonNieuweVersie(nieuw);
-    });
-  });
+  // One that was already installing when this page opened (a long download), and any that comes later.
+  if (reg.installing) volg(reg.installing);
+  reg.addEventListener("updatefound", function () { if (reg.installing) volg(reg.installing); });
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (zelfBijgewerkt) { window.location.reload(); return; }
-    if (!hadVersie) return;
+    const vorige = huidigeVersie;
+    huidigeVersie = navigator.serviceWorker.controller;
+    if (!vorige) return;
     // Another tab switched to the new version: this page is of the old one.
     melding("Deze site is intussen bijgewerkt. Vernieuw de pagina om de nieuwe versie te zien.", "Vernieuwen",
       function () { window.location.reload(); });
@@ -104,7 +111,7 @@ async function nieuweVersieVoorRekenhulp() {
 function toonNieuweVersie(worker) {
   state.nieuweVersie = true;
   const tekst = state.rekenhulpWachtOpVersie
-    ? "Er is een nieuwe versie van de Afsprakenwijzer. De rekenhulp werkt weer zodra u die gebruikt."
+    ? "Er is een nieuwe versie van de Afsprakenwijzer. De rekenhulp werkt weer als u de nieuwe versie gebruikt: kies ‘Nu gebruiken’."
     : "Er is een nieuwe versie van de Afsprakenwijzer geladen.";
   melding(tekst, "Nu gebruiken", function () {
     zelfBijgewerkt = true;

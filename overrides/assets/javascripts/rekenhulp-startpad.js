@@ -8,8 +8,8 @@
  * intranet site, reached over the office network, where the snapshot wins. So:
  * - a snapshot already on this device (the service worker's copy, or the IndexedDB copy) always: nothing to download;
  * - with the browser's data saver on, the fewest bytes: a boot;
- * - on a connection the browser itself rates as slow (effectiveType 3g or slower: under about 1.5 Mbit/s or a
- *   long round trip), where every megabyte costs seconds: a boot;
+ * - on a connection the browser itself rates as slow (effectiveType 3g or slower: a round trip of 270 ms or more,
+ *   or under about 700 kbit/s), where every megabyte costs seconds: a boot;
  * - otherwise the snapshot.
  * The page's own files are too small to measure a line's speed (they arrive in the first round trips, before
  * the line is full), and navigator.connection.downlink is a default guess in a browser without history: both
@@ -26,9 +26,11 @@ const OPSLAG_WACHT_MS = 500;
 async function snapshotOpApparaat(config) {
   try {
     if (config.opslag === "serviceworker") {
-      // The service worker marks its cache once the whole runtime is in (sw.js).
+      // The service worker marks its cache once the whole runtime is in (sw.js); it counts only when that
+      // service worker serves this page (not after a forced reload, nor a waiting version's cache).
       const manifest = document.querySelector('link[rel="manifest"]');
-      return Boolean(manifest) && Boolean(await caches.match(new URL(REKENKERN_COMPLEET, manifest.href).href));
+      if (!manifest || !navigator.serviceWorker.controller) return false;
+      return Boolean(await caches.match(new URL(REKENKERN_COMPLEET, manifest.href).href));
     }
     return await Promise.race([heeftSnapshot(config.snapshot),
       new Promise(function (klaar) { setTimeout(function () { klaar(false); }, OPSLAG_WACHT_MS); })]);
