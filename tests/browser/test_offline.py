@@ -79,6 +79,8 @@ def test_after_one_visit_offline_a_new_shared_link_answers_and_pages_and_search_
     assert "veiligheidsbeoordeling" in zoek(page, "veiligheidsbeoordeling")
     page.goto(site_url + "afdrukversie/")  # the print edition, with its print styles
     assert "Afdrukversie" in page.title()
+    page.goto(site_url + "rekenhulpen")  # without its slash, as a reader may type it: the kept page
+    assert page.url.endswith("/rekenhulpen/") and "Rekenhulpen" in page.locator("article h1").inner_text()
     page.goto(site_url + "bestaat-niet/")  # not kept, and no network: the 404 page says so
     assert "Geen verbinding" in page.locator("article h1").inner_text()
 
