@@ -207,6 +207,19 @@ def _voor_regio(regio: str) -> list[Oefening]:
 # --- questions -----------------------------------------------------------------------------------------
 
 
+def _vraag(regio: str, route: str, invoer: Json, partijen: Json, vraagzin: str) -> Json:
+    """What every question says first: the case in words, then the question itself."""
+    casus = _casus_tekst(regio, route, invoer, partijen)
+    return {
+        "regio": regio,
+        "route": route,
+        "invoer": _iso(invoer),
+        "vraag": f"{casus} {vraagzin}",
+        "casus": casus,
+        "vraagzin": vraagzin,
+    }
+
+
 def _casus_tekst(regio: str, route: str, invoer: Json, partijen: Json) -> str:
     delen = [
         f"{regio_naam(regio)}. Melding op {datum_tekst(invoer['melding'])}",
@@ -252,15 +265,9 @@ def _datumvraag(
     m = _moment(t, code)
     partijen = partij_namen(regio)
     vraag = met_team(VRAAG[code], partijen)
-    casus = _casus_tekst(regio, route, invoer, partijen)
     regel = _regel(t, m)
     return {
-        "regio": regio,
-        "route": route,
-        "invoer": _iso(invoer),
-        "vraag": f"{casus} {vraag}",
-        "casus": casus,
-        "vraagzin": vraag,
+        **_vraag(regio, route, invoer, partijen, vraag),
         "antwoord": {"soort": "datum", "code": code, "datum": m.datum.isoformat()},
         "antwoord_tekst": dag_data(m.datum, t.kalender.code)["datum_tekst"],
         "uitleg": " ".join(uitleg_moment(t, code)),
@@ -315,15 +322,9 @@ def _partijvraag(
         uitleg.append(huidig.toelichting)
     start = _start_moment(t, wissel)
     regel = _regel(t, start) if start else None
-    casus = _casus_tekst(regio, route, invoer, partijen)
     vraag = f"Wie heeft op {datum_tekst(peil)} zicht op veiligheid?"
     return {
-        "regio": regio,
-        "route": route,
-        "invoer": _iso(invoer),
-        "vraag": f"{casus} {vraag}",
-        "casus": casus,
-        "vraagzin": vraag,
+        **_vraag(regio, route, invoer, partijen, vraag),
         "antwoord": {"soort": "partij", "peildatum": peil.isoformat(), "partij": partij_code(huidig.partij)},
         "antwoord_tekst": wie(huidig),
         "valkuilen": partijvalkuilen(t, peil),
