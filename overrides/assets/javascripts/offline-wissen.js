@@ -8,9 +8,8 @@
  * colour scheme). Never anything a reader typed into a calculator.
  */
 
-const DATABASE = "afsprakenwijzer-rekenkern";
-// The runtime's copy in Cache Storage of an earlier version of the site (before the service worker).
-const OUDE_CACHE = "afsprakenwijzer-rekenkern";
+import { DATABASE, OUDE_CACHE } from "./rekenhulp-opslag.js";
+
 // Every key the site's scripts write starts with this; the ones below are named, any other is still removed.
 const EIGEN_VOORVOEGSEL = "afsprakenwijzer.";
 const EIGEN_SLEUTELS = {

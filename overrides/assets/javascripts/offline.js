@@ -7,7 +7,8 @@
  * once the page has loaded. Over plain HTTP browsers allow no service worker: then nothing happens
  * here except the remove button, and the calculator keeps its copy in IndexedDB (rekenhulp-opslag.js).
  */
-import { bewaardeGegevens, wisAlles } from "./offline-wissen.js";
+// Every page loads this script; what only the calculator page or the page with the remove button needs is
+// imported there, when it is needed (on the calculator page those modules are already in).
 
 const state = window.__awOffline = { status: "uit", rekenkernBewaard: null, bouw: null, nieuweVersie: false };
 
@@ -19,8 +20,6 @@ let zelfBijgewerkt = false;
 // The version this page runs under: only a page that had one can see another take over (on a first visit the
 // service worker's clients.claim() is a first start, not an update).
 let huidigeVersie = kan ? navigator.serviceWorker.controller : null;
-// Lines the browser rates this slow: the start avoided the snapshot (rekenhulp-startpad.js), so no copy of it either.
-const TRAAG = new Set(["slow-2g", "2g", "3g"]);
 
 /* ---------- registering ---------- */
 
@@ -56,17 +55,18 @@ function vraag(worker, bericht) {
 /* After the calculator's first answer: the runtime into the service worker's cache (from the browser's HTTP
  * cache, where the calculator just put it). From then on it is the one copy: an older IndexedDB copy goes. */
 async function bewaarRekenkern() {
+  const [{ DATABASE }, { trageVerbinding }] = await Promise.all([import("./rekenhulp-opslag.js"), import("./rekenhulp-startpad.js")]);
   // With the browser's data saver on, the runtime is kept only as far as the calculator downloaded it (the
   // HTTP cache); storing all of it offline would download what the chosen start did without.
-  const verbinding = navigator.connection;
-  if (verbinding && (verbinding.saveData || TRAAG.has(verbinding.effectiveType))) return;
+  // On a slow line the start avoided the snapshot (rekenhulp-startpad.js): no copy of it either.
+  if ((navigator.connection && navigator.connection.saveData) || trageVerbinding()) return;
   const reg = await registreer();
   if (!reg) return;
   const actief = (await navigator.serviceWorker.ready).active;
   const antwoord = await vraag(actief, { type: "rekenkern-bewaren" });
   state.rekenkernBewaard = Boolean(antwoord.gelukt);
   if (antwoord.gelukt) {
-    try { indexedDB.deleteDatabase("afsprakenwijzer-rekenkern"); } catch (error) { /* none kept */ }
+    try { indexedDB.deleteDatabase(DATABASE); } catch (error) { /* none kept */ }
   }
 }
 
@@ -147,6 +147,7 @@ function melding(tekst, knoptekst, actie) {
 /* ---------- the remove button ---------- */
 
 async function bindWissen(paneel) {
+  const { bewaardeGegevens, wisAlles } = await import("./offline-wissen.js");
   const knop = paneel.querySelector("[data-aw-alles-wissen]");
   const uitslag = paneel.querySelector("[data-aw-wissen-melding]");
   const overzicht = paneel.querySelector("[data-aw-bewaard-overzicht]");

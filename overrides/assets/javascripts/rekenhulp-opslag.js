@@ -9,10 +9,11 @@
  * room) the snapshot is simply unpacked again.
  */
 
-const DATABASE = "afsprakenwijzer-rekenkern";
+// Exported for the page that lists and removes what the site keeps (offline-wissen.js).
+export const DATABASE = "afsprakenwijzer-rekenkern";
 const STORE = "snapshot";
 // Where earlier versions kept the copy (Cache Storage): removed once, so it does not take 31 MB for ever.
-const OUDE_CACHE = "afsprakenwijzer-rekenkern";
+export const OUDE_CACHE = "afsprakenwijzer-rekenkern";
 
 function verzoek(request) {
   return new Promise(function (klaar, mislukt) {

@@ -20,6 +20,11 @@ import { REKENKERN_COMPLEET } from "./offline-wissen.js";
 import { heeftSnapshot } from "./rekenhulp-opslag.js";
 
 const TRAAG = new Set(["slow-2g", "2g", "3g"]);
+
+/* A line the browser itself rates this slow (offline.js keeps no runtime copy on it either). */
+export function trageVerbinding() {
+  return Boolean(navigator.connection) && TRAAG.has(navigator.connection.effectiveType);
+}
 // Some browsers leave an IndexedDB request unanswered for ever: after this long, "not on the device".
 const OPSLAG_WACHT_MS = 500;
 
@@ -46,6 +51,6 @@ export async function kiesStartpad(config) {
   if (await snapshotOpApparaat(config)) return { pad: "snapshot", reden: "al op dit apparaat" };
   const verbinding = navigator.connection;
   if (verbinding && verbinding.saveData) return { pad: "opstart", reden: "databesparing" };
-  if (verbinding && TRAAG.has(verbinding.effectiveType)) return { pad: "opstart", reden: "trage verbinding (" + verbinding.effectiveType + ")" };
+  if (trageVerbinding()) return { pad: "opstart", reden: "trage verbinding (" + verbinding.effectiveType + ")" };
   return { pad: "snapshot", reden: "snelle of onbekende verbinding" };
 }
