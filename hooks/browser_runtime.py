@@ -18,11 +18,13 @@ new URL; the pages learn that URL through ``config.extra.rekenkern``.
 It also makes a **memory snapshot** of the warmed-up engine (``hooks/snapshot.mjs``, run with
 Node): the calculator page restores it instead of booting Python, which takes about a tenth of
 the time. With it goes a **reduced standard library**: only the modules the engine can still import
-after a restore (``hooks/stdlib_afsluiting.py``), instead of the whole ``python_stdlib.zip``, which
-stays for a boot without snapshot. Both sit in the same content-hash folder, their own sha256 in
-their names, so a rule change or another Pyodide gives other URLs and an old snapshot is never
-restored. They are kept in ``.cache/rekenkern/`` so a rebuild of the same engine does not redo
-them. If Node cannot make them, the build goes on without and the page boots Python as before.
+after a restore (``hooks/stdlib_afsluiting.py``), instead of the whole ``python_stdlib.zip``. And for a
+boot without the snapshot (the first start on a phone network, rekenhulp-startpad.js) a **compiled
+standard library**: the modules a boot and the engine load, as .pyc. All three sit in the same
+content-hash folder, their own sha256 in their names, so a rule change or another Pyodide gives other
+URLs and an old snapshot is never restored. They are kept in ``.cache/rekenkern/`` so a rebuild of the
+same engine does not redo them. If Node cannot make them, the build goes on without and the page boots
+Python from ``python_stdlib.zip`` as before.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ SNAPSHOT_SCRIPT = ROOT / "hooks" / "snapshot.mjs"
 # of these makes them anew.
 SNAPSHOT_MAKERS = (
     SNAPSHOT_SCRIPT,
+    ROOT / "hooks" / "vrij_geheugen.mjs",
     ROOT / "hooks" / "stdlib_afsluiting.py",
     ROOT / "overrides" / "assets" / "javascripts" / "rekenhulp-snapshotbestand.js",
 )
@@ -93,6 +96,7 @@ SNAPSHOT_CACHE = ROOT / ".cache" / "rekenkern"
 SNAPSHOTS_KEPT = 4
 SNAPSHOT_FILE = "engine.snapshot"
 STDLIB_FILE = "stdlib.zip"
+OPSTART_STDLIB_FILE = "opstart.zip"
 FIGURES_FILE = "cijfers.json"
 
 
@@ -297,7 +301,9 @@ def make_snapshot(content_hash: str, wheels: list[Wheel]) -> tuple[Path, dict] |
             text=True,
             timeout=600,
         )
-        if result.returncode != 0 or not (out / SNAPSHOT_FILE).is_file() or not (out / STDLIB_FILE).is_file():
+        if result.returncode != 0 or not all(
+            (out / name).is_file() for name in (SNAPSHOT_FILE, STDLIB_FILE, OPSTART_STDLIB_FILE)
+        ):
             log.warning("Geheugensnapshot maken mislukt; de site wordt zonder gebouwd:\n%s", result.stderr[-2000:])
             return None
         log.info("Geheugensnapshot gemaakt: %s", result.stdout.strip())
@@ -339,6 +345,7 @@ def on_config(config):
         "wielen": [[wheel.file_name, len(wheel.data)] for wheel in wheels],
         # What the page checks before it trusts a response: the snapshot's hash and size.
         "snapshot": None,
+        "opstart_stdlib": None,
     }
     if snapshot is not None:
         data = (snapshot / SNAPSHOT_FILE).read_bytes()
@@ -353,6 +360,12 @@ def on_config(config):
             # What the engine can still import after the restore, instead of python_stdlib.zip.
             "stdlib_url": f"assets/rekenkern/{content_hash}/stdlib-{stdlib[:12]}.zip",
             "stdlib_bytes": (snapshot / STDLIB_FILE).stat().st_size,
+        }
+        # A boot without the snapshot: the standard library it needs, compiled, instead of python_stdlib.zip.
+        opstart = hashlib.sha256((snapshot / OPSTART_STDLIB_FILE).read_bytes()).hexdigest()
+        config.extra["rekenkern"]["opstart_stdlib"] = {
+            "url": f"assets/rekenkern/{content_hash}/stdlib-opstart-{opstart[:12]}.zip",
+            "bytes": (snapshot / OPSTART_STDLIB_FILE).stat().st_size,
         }
     if MERMAID_MODULE.exists():
         config.extra["mermaid_url"] = f"assets/vendor/mermaid-{_mermaid_version()}/mermaid.esm.min.mjs"
@@ -407,6 +420,8 @@ def on_post_build(config):
     if snapshot is not None:
         shutil.copyfile(_state["snapshot"] / SNAPSHOT_FILE, site / snapshot["url"])
         shutil.copyfile(_state["snapshot"] / STDLIB_FILE, site / snapshot["stdlib_url"])
+        opstart = config.extra["rekenkern"]["opstart_stdlib"]
+        shutil.copyfile(_state["snapshot"] / OPSTART_STDLIB_FILE, site / opstart["url"])
     if "mermaid_url" in config.extra:
         target = site / config.extra["mermaid_url"]
         target.parent.mkdir(parents=True, exist_ok=True)

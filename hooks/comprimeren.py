@@ -1,7 +1,7 @@
 """MkDocs hook, the last one: a compressed copy beside every file a browser downloads compressed.
 
 Every text file (pages, styles, scripts, the search index, the web app manifest, the service worker), the
-Python runtime (``.wasm``), the memory snapshot and the reduced standard library get a ``.gz`` (gzip, level
+Python runtime (``.wasm``), the memory snapshot and the build's two standard libraries get a ``.gz`` (gzip, level
 9) and a ``.br`` (brotli, quality 11) beside them. The shipped server configurations send those as they are
 when the browser accepts the encoding (nginx ``gzip_static``/``brotli_static``, Apache's rewrite rules, see
 ``deploy/``): the best compression, made once here, never on a request. A server without those rules sends
@@ -35,8 +35,8 @@ CACHE = ROOT / ".cache" / "gecomprimeerd"
 INSTELLINGEN = hashlib.sha256(SCRIPT.read_bytes() + b"gzip9").hexdigest()[:8]
 TEKST = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".ics"}
 RUNTIME = {".wasm", ".snapshot"}
-# The reduced standard library is stored uncompressed inside (zipimport then reads without unpacking): the
-# whole file compresses well. python_stdlib.zip and the wheels are compressed per file already.
+# The build's standard libraries (the reduced one and the compiled one for a boot) are stored uncompressed inside
+# (zipimport then reads without unpacking): the whole file compresses well. python_stdlib.zip and the wheels are compressed per file already.
 GEDEELTELIJK = ("assets/rekenkern/*/stdlib-*.zip",)
 KLEINST = 512  # smaller files gain nothing worth a second request's bookkeeping
 # The site's 404 page is rewritten by the web server under a sub-path (nginx sub_filter, Apache Substitute),

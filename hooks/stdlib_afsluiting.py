@@ -10,11 +10,18 @@ dependencies and Pyodide's own modules, followed through every module of the sta
 The modules of that closure that are not loaded yet form the reduced archive the calculator downloads
 instead of the whole standard library. tests/pyodide proves it by running the engine's test suite from a
 restored snapshot with only that archive.
+
+A boot without the snapshot (rekenhulp-startpad.js) needs more: every module Python and Pyodide load while
+they start, those the engine loads, and the same closure. ``opstart_archief`` packs them compiled (.pyc, so
+the browser does not compile some 200 modules from source while the reader waits) and without their
+docstrings (a sixth fewer bytes; nothing in a boot reads them). tests/pyodide boots from that archive and
+runs the engine's test suite too.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib._bootstrap_external
 import importlib.util
 import io
 import sys
@@ -126,4 +133,52 @@ def beperkt_archief(modules: list[str]) -> bytes:
                 info = zipfile.ZipInfo(pad, date_time=ZIP_TIJD)
                 info.external_attr = 0o644 << 16
                 beperkt.writestr(info, archief.read(pad))
+    return uit.getvalue()
+
+
+def uit_archief(modules: list[str]) -> list[str]:
+    """Those of ``modules`` that are in the standard library archive."""
+    with zipfile.ZipFile(archief_pad()) as archief:
+        namen = set(archief.namelist())
+    return sorted(m for m in modules if _in_archief(namen, m))
+
+
+class _ZonderDocstrings(ast.NodeTransformer):
+    """Drops the docstring of every module, class and function (as ``python -OO`` does, asserts kept)."""
+
+    def _kaal(self, knoop):
+        self.generic_visit(knoop)
+        eerste = knoop.body[0] if knoop.body else None
+        if (
+            isinstance(eerste, ast.Expr)
+            and isinstance(eerste.value, ast.Constant)
+            and isinstance(eerste.value.value, str)
+        ):
+            knoop.body = knoop.body[1:] or [ast.copy_location(ast.Pass(), eerste)]
+        return knoop
+
+    visit_Module = visit_ClassDef = visit_FunctionDef = visit_AsyncFunctionDef = _kaal
+
+
+def gecompileerd(bron: bytes, pad: str) -> bytes:
+    """A .pyc of ``bron`` that Python uses without looking for its source (an unchecked hash-based pyc)."""
+    boom = _ZonderDocstrings().visit(ast.parse(bron, pad))
+    code = compile(boom, pad, "exec", dont_inherit=True)
+    return bytes(importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(bron), checked=False))
+
+
+def opstart_archief(modules: list[str]) -> bytes:
+    """The archive for a boot without the snapshot: those modules compiled, uncompressed (as above). Each
+    module keeps the file name it has when read from the archive (tracebacks, tests/pyodide/stdlib_wacht.py)."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(archief_pad()) as archief:
+        namen = set(archief.namelist())
+        with zipfile.ZipFile(uit, "w", zipfile.ZIP_STORED) as opstart:
+            for module in sorted(set(modules)):
+                pad = _in_archief(namen, module)
+                if pad is None:
+                    continue
+                info = zipfile.ZipInfo(pad + "c", date_time=ZIP_TIJD)
+                info.external_attr = 0o644 << 16
+                opstart.writestr(info, gecompileerd(archief.read(pad), f"{archief_pad()}/{pad}"))
     return uit.getvalue()

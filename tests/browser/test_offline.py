@@ -210,12 +210,12 @@ def test_one_button_removes_everything_the_site_keeps(browser, site_url):
 
 
 def test_the_loading_progress_stands_next_to_the_button_in_view(browser, site_url):
-    # The runtime held back halfway: the progress next to the calculate button says what loads and how far,
-    # on a phone, in view, and the page passes axe-core while it loads.
+    # The runtime held back halfway (its standard library: a first visit boots): the progress next to the
+    # calculate button says what loads and how far, on a phone, in view, and the page passes axe-core while it loads.
     context = nieuwe_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, service_workers="block")
     page = context.new_page()
     held = []
-    page.route("**/*.snapshot*", lambda route: held.append(route))
+    page.route("**/stdlib-opstart-*", lambda route: held.append(route))
     page.goto(site_url + LINK.format("2025-04-24"))
     voortgang = page.locator("#tijdlijn [data-aw-voortgang]")
     voortgang.locator("progress").wait_for()
@@ -228,7 +228,7 @@ def test_the_loading_progress_stands_next_to_the_button_in_view(browser, site_ur
     assert axe_violations(page, "rekenhulp laadt") == []
     for route in held:
         route.continue_()
-    page.unroute("**/*.snapshot*")
+    page.unroute("**/stdlib-opstart-*")
     page.locator(ANTWOORD).wait_for()
     assert voortgang.is_hidden()
     context.close()

@@ -1,6 +1,7 @@
-"""How the calculator's runtime starts: from the build's memory snapshot (also on a plain-HTTP intranet
-host), falling back to a normal boot when the snapshot is damaged, stalled or for another build, and
-failing fast and clearly when the host serves the runtime wrongly.
+"""How the calculator's runtime starts: booted from the compiled standard library on a first visit over HTTPS,
+from the build's memory snapshot once it is on the device or on a plain-HTTP intranet host, falling back to a
+normal boot when the snapshot is damaged, stalled or for another build, and failing fast and clearly when the
+host serves the runtime wrongly.
 
 Every fault test waits for a condition (the specific message, or the answer) and prints how long it
 took from navigation (run with -s to see the figures)."""
@@ -80,16 +81,29 @@ def test_the_snapshot_file_is_named_after_its_content(built_site):
     assert gzip.decompress(snapshot_file(built_site).with_suffix(".snapshot.gz").read_bytes()) == data
 
 
-def test_the_snapshot_path_is_taken_and_again_on_a_repeat_visit(page, site_url):
-    # A server that sends the snapshot uncompressed (this one) is asked for the .gz beside it instead.
+def snapshot_eerst(page) -> None:
+    """Take the snapshot on the first visit too (as the start rule does over plain HTTP), to test its path."""
+    page.add_init_script("window.__awStartpad = 'snapshot';")
+
+
+def test_a_first_visit_boots_from_the_compiled_stdlib_and_the_repeat_visit_restores_the_snapshot(
+    page, site_url, built_site
+):
+    # Over HTTPS (here: 127.0.0.1, a secure context) the first start boots: on a phone network that answers
+    # first (docs/beheer/hosting.md). The compiled standard library comes instead of python_stdlib.zip, and
+    # no snapshot is asked for before the answer.
     opgehaald = []
-    page.on("request", lambda request: opgehaald.append(request.url) if ".snapshot" in request.url else None)
+    page.on("request", lambda request: opgehaald.append(request.url) if not request.service_worker else None)
     page.goto(f"{site_url}rekenhulpen/{CASUS}")
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
-    assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
-    assert any(url.endswith(".snapshot.gz") for url in opgehaald), opgehaald
+    assert page.evaluate("window.__awRekenhulp.via") == "opstart"
+    assert page.evaluate("window.__awRekenhulp.startpad.pad") == "opstart"
+    opstart_stdlib = config(built_site)["opstart_stdlib"]["url"].split("../")[-1]
+    assert any(url.endswith(opstart_stdlib) for url in opgehaald), opgehaald
+    assert not any(url.endswith("python_stdlib.zip") or ".snapshot" in url for url in opgehaald), opgehaald
     eerste = page.evaluate("window.__awRekenhulp.laatsteAntwoord.resultaat.momenten")
-    # After the first answer the service worker keeps the runtime; the repeat visit restores its copy.
+    # After the first answer the service worker keeps the runtime, the snapshot with it; the repeat visit
+    # restores its copy.
     page.wait_for_function("window.__awOffline.rekenkernBewaard === true", timeout=BOOT_TIMEOUT)
     van_de_service_worker = []
     page.on(
@@ -101,9 +115,22 @@ def test_the_snapshot_path_is_taken_and_again_on_a_repeat_visit(page, site_url):
     page.reload()
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
+    assert page.evaluate("window.__awRekenhulp.startpad.reden") == "al op dit apparaat"
     assert page.evaluate("window.__awRekenhulp.laatsteAntwoord.resultaat.momenten") == eerste
     assert van_de_service_worker == [True]
     assert page.evaluate("window.__awRekenhulp.snapshotBewaard") is None  # no second copy in IndexedDB
+
+
+def test_the_snapshot_path_asks_for_the_gz_when_the_server_does_not_compress(page, site_url):
+    # A server that sends the snapshot uncompressed (this one) is asked for the .gz beside it instead.
+    snapshot_eerst(page)
+    opgehaald = []
+    page.on("request", lambda request: opgehaald.append(request.url) if ".snapshot" in request.url else None)
+    page.goto(f"{site_url}rekenhulpen/{CASUS}")
+    page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
+    assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
+    assert any(url.endswith(".snapshot.gz") for url in opgehaald), opgehaald
+    assert page.evaluate("window.__awRekenhulp.laatsteAntwoord.resultaat.op_peildatum.partij") == "lokaal-team"
 
 
 @pytest.fixture
@@ -116,21 +143,24 @@ def intranet_page(intranet_browser):
 
 
 def test_a_kept_copy_that_does_not_restore_is_dropped(intranet_page, site_url, built_site):
-    # Over plain HTTP (no service worker) the unpacked snapshot is kept in IndexedDB.
+    # Over plain HTTP (no service worker) the unpacked snapshot is kept in IndexedDB after the first answer.
     page = intranet_page
     base = site_url.replace("127.0.0.1", INTRANET_HOST)
     page.goto(f"{base}rekenhulpen/{CASUS}")
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     page.wait_for_function("window.__awRekenhulp.snapshotBewaard === true", timeout=BOOT_TIMEOUT)
+    page.reload()  # restored from the kept copy
+    page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
+    assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
     assert page.evaluate(KEPT_COPY, "bederf") == config(built_site)["snapshot"]["raw_bytes"]
     page.reload()
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
     assert page.evaluate("window.__awRekenhulp.via") == "opstart"
     assert page.evaluate("window.__awRekenhulp.laatsteAntwoord.resultaat.op_peildatum.partij") == "lokaal-team"
     page.wait_for_function(f"({KEPT_COPY})('aantal').then((n) => n === 0)", timeout=BOOT_TIMEOUT)
-    page.reload()  # the server's snapshot again, and a new copy kept
+    page.reload()  # nothing on the device: a boot, and a new copy kept
     page.locator(ANTWOORD).wait_for(timeout=BOOT_TIMEOUT)
-    assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
+    assert page.evaluate("window.__awRekenhulp.via") == "opstart"
     page.wait_for_function("window.__awRekenhulp.snapshotBewaard === true", timeout=BOOT_TIMEOUT)
 
 
@@ -141,6 +171,8 @@ GECOMPRIMEERD = {"content-type": "application/octet-stream", "content-encoding":
 
 @pytest.mark.parametrize("welke", ["gz", "ongecomprimeerd"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_boot(page, site_url, welke):
+    snapshot_eerst(page)
+
     def beschadigd(route):
         body = bytearray(route.fetch().body())
         body[len(body) // 2] ^= 0xFF  # one flipped byte: the gzip check (CRC32) or the Adler-32 fails
@@ -165,6 +197,7 @@ def zelfde_adler32(data: bytearray, plek: int) -> None:
 
 
 def test_a_snapshot_of_another_build_is_not_restored(page, site_url, built_site):
+    snapshot_eerst(page)
     # A snapshot file with the right size and checksum whose Pyodide build id differs (as after a Pyodide
     # upgrade): Pyodide itself refuses it, and the worker boots normally.
     data = bytearray(snapshot_file(built_site).read_bytes())
@@ -180,6 +213,7 @@ def test_a_snapshot_of_another_build_is_not_restored(page, site_url, built_site)
 
 
 def test_a_stalled_snapshot_is_dropped_and_the_engine_boots_without_it(page, site_url):
+    snapshot_eerst(page)
     held = []
     page.route("**/*.snapshot*", lambda route: held.append(route))  # asked for, never answered
     begin = time.monotonic()
@@ -371,8 +405,9 @@ def test_a_lock_file_replaced_by_a_page_names_which_page(page, site_url, soort, 
 
 
 def test_plain_http_on_an_intranet_host_name_gets_the_fast_start(intranet_page, site_url):
-    # http://intranet.test/ is no secure context: no crypto.subtle, no Cache Storage. The snapshot is
-    # still checked, restored and kept, so the repeat visit fetches no snapshot either.
+    # http://intranet.test/ is no secure context: no crypto.subtle, no Cache Storage. The first visit boots;
+    # after its answer the snapshot is fetched, checked and kept, so the repeat visit restores it and fetches
+    # no snapshot.
     page = intranet_page
     url = site_url.replace("127.0.0.1", INTRANET_HOST) + "rekenhulpen/" + CASUS
     begin = time.monotonic()
@@ -381,7 +416,7 @@ def test_plain_http_on_an_intranet_host_name_gets_the_fast_start(intranet_page, 
     figure("gewoon HTTP op intranet.test, eerste bezoek → antwoord", begin)
     assert page.evaluate("[isSecureContext, typeof caches, typeof crypto.subtle]") == [False, "undefined", "undefined"]
     assert page.evaluate("window.__awOffline.status") == "uit"  # no service worker over plain HTTP
-    assert page.evaluate("window.__awRekenhulp.via") == "snapshot"
+    assert page.evaluate("window.__awRekenhulp.via") == "opstart"
     page.wait_for_function("window.__awRekenhulp.snapshotBewaard === true", timeout=BOOT_TIMEOUT)
     opgehaald = []
     page.on("request", lambda request: opgehaald.append(request.url) if request.url.endswith(".snapshot") else None)

@@ -49,14 +49,15 @@ class Wacht(importlib.abc.MetaPathFinder):
         return None
 
 
-def installeer(volledig: str, beperkt: str, kern: set[str]) -> Wacht:
+def installeer(volledig: str, beperkt: str, kern: set[str], ook: list[str] | tuple[str, ...] = ()) -> Wacht:
     """The full archive after the reduced one: on sys.path, and inside every package already loaded from the
-    reduced one (a submodule is looked for in its package's __path__, not on sys.path)."""
+    reduced one (a submodule is looked for in its package's __path__, not on sys.path). ``ook``: archives added
+    behind the reduced one before (rekenhulp-later.js), whose code counts as the standard library's too."""
     sys.path.append(volledig)
     for module in list(sys.modules.values()):
         pad = getattr(module, "__path__", None)
         if isinstance(pad, list):
             pad.extend(volledig + p[len(beperkt) :] for p in list(pad) if p.startswith(beperkt + "/"))
-    wacht = Wacht(volledig, kern, (beperkt, volledig))
+    wacht = Wacht(volledig, kern, (beperkt, *ook, volledig))
     sys.meta_path.insert(0, wacht)
     return wacht

@@ -27,8 +27,8 @@ def load_runtime_hook():
     return module
 
 
-@pytest.mark.parametrize("uit_snapshot", [False, True], ids=["opstart", "snapshot-beperkte-stdlib"])
-def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
+@pytest.mark.parametrize("start", ["opstart", "opstart-gecompileerde-stdlib", "snapshot-beperkte-stdlib"])
+def test_engine_test_suite_passes_inside_pyodide(tmp_path, start):
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "pyodide").exists():
         if IN_CI:
@@ -36,13 +36,21 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
         pytest.skip("node of node_modules/pyodide ontbreekt")
     runtime = load_runtime_hook()
     snapshot = []
-    if uit_snapshot:
-        # The very snapshot the site ships (made from the engine's own wheels, see hooks/snapshot.mjs), with the
-        # reduced standard library the calculator downloads instead of the whole one.
+    gemaakt = None
+    if start != "opstart":
+        # The very files the site ships (made from the engine's own wheels, see hooks/snapshot.mjs): the snapshot with
+        # the reduced standard library the calculator downloads instead of the whole one, or the compiled standard
+        # library a boot takes.
         content_hash, engine_wheels, _ = runtime.bundle()
         gemaakt = runtime.make_snapshot(content_hash, engine_wheels)
         assert gemaakt is not None, "geheugensnapshot kon niet worden gemaakt"
+    if start == "snapshot-beperkte-stdlib":
         snapshot = [f"--snapshot={gemaakt[0] / runtime.SNAPSHOT_FILE}", f"--stdlib={gemaakt[0] / runtime.STDLIB_FILE}"]
+    elif start == "opstart-gecompileerde-stdlib":
+        snapshot = [
+            f"--stdlib={gemaakt[0] / runtime.OPSTART_STDLIB_FILE}",
+            f"--later={gemaakt[0] / runtime.STDLIB_FILE}",
+        ]
     # pytest and its pure-Python dependencies; hypothesis ships a compiled core, so the
     # property tests stay CPython-only (their invariants are the same code paths).
     test_tools = ("pytest", "pluggy", "iniconfig", "packaging", "pygments")
@@ -75,10 +83,14 @@ def test_engine_test_suite_passes_inside_pyodide(tmp_path, uit_snapshot):
     assert "op emscripten" in output, output[-3000:]  # really Pyodide's interpreter, not the host's
     assert result.returncode == 0, output[-6000:]
     assert " passed" in output and " failed" not in output, output[-3000:]
-    if uit_snapshot:
+    if start == "snapshot-beperkte-stdlib":
         assert "Uit de geheugensnapshot: True" in output, output[:2000]
-        # Really the reduced archive, and the engine took nothing from the full one (the guard's verdict).
-        gedeeld = zipfile.ZipFile(gemaakt[0] / runtime.STDLIB_FILE).namelist()
+    if start == "opstart-gecompileerde-stdlib":
+        assert "Opgestart uit: /lib/python3" in output, output[:2000]
+    if gemaakt is not None:
+        # Really that archive, and the engine took nothing from the full one (the guard's verdict).
+        archief = runtime.STDLIB_FILE if start == "snapshot-beperkte-stdlib" else runtime.OPSTART_STDLIB_FILE
+        gedeeld = zipfile.ZipFile(gemaakt[0] / archief).namelist()
         assert f"Beperkte standaardbibliotheek: {len(gedeeld)} bestanden" in output, output[:2000]
         assert "Door de rekenkern uit de volledige standaardbibliotheek geleend: niets" in output, output[-3000:]
     print(output.strip().splitlines()[-1])  # e.g. "170 passed, 4 skipped in 9s": shown with pytest -s

@@ -62,6 +62,7 @@ export function rekenkernConfig(configNode, extraAdressen) {
   const heel = function (adres) { return new URL(adres, window.location.href).href; };
   ["basis", "worker", "pyodide", "lock"].concat(extraAdressen || []).forEach(function (key) { config[key] = heel(config[key]); });
   if (config.snapshot) ["url", "stdlib_url"].forEach(function (key) { config.snapshot[key] = heel(config.snapshot[key]); });
+  if (config.opstart_stdlib) config.opstart_stdlib.url = heel(config.opstart_stdlib.url);
   // Where a service worker is possible it keeps the runtime (after the first answer, offline.js), also on the very
   // first visit: never two copies. Should the browser refuse it (a policy), nothing is kept beyond the HTTP
   // cache, which holds the versioned runtime files anyway: the next start downloads nothing.

@@ -25,7 +25,9 @@ import {
   Storing, alsStoring, compileerfout, geenWebAssembly, mimeType, nietOpTeHalen, onleesbareLijst, ontbrekendBestand,
   paginaInPlaatsVanBestand, rekenregelsOntbreken, vastgelopen, verkeerdType,
 } from "./rekenhulp-storingen.js";
-import { meetDownload, teDownloaden } from "./rekenhulp-meter.js";
+import { teDownloaden } from "./rekenhulp-bestanden.js";
+import { meetDownload } from "./rekenhulp-meter.js";
+import { voegLaterToe } from "./rekenhulp-later.js";
 import { adler32, herstel } from "./rekenhulp-snapshotbestand.js";
 import { bewaak, gebeurtenis, haalZelf, nieuwVerzoek, vangBytes } from "./rekenhulp-waakhond.js";
 
@@ -227,8 +229,10 @@ async function vanSnapshot(config, lijst) {
   }
 }
 
+// A boot takes the standard library the build compiled for it (hooks/stdlib_afsluiting.py: only the modules a
+// boot and the engine need, as .pyc: a third of the bytes of python_stdlib.zip and no compiling on the device).
 async function opstarten(config, lijst, voortgang) {
-  const pyodide = await laadPyodide(config, lijst, {});
+  const pyodide = await laadPyodide(config, lijst, config.opstart_stdlib ? { stdLibURL: config.opstart_stdlib.url } : {});
   voortgang(2, "Rekenregels laden…");
   const problemen = [];
   // loadPackage does not throw when a package fails: collect its error messages instead.
@@ -240,8 +244,10 @@ async function opstarten(config, lijst, voortgang) {
   return pyodide;
 }
 
-/* The started runtime: {pyodide, via, bewaren}. via is "snapshot" or "opstart"; bewaren, if set, keeps the
- * unpacked snapshot for the next visit (call it after the first answer; it resolves to true or false).
+/* The started runtime: {pyodide, via, bewaren, naladen}. via is "snapshot" or "opstart"; bewaren, if set, keeps
+ * the unpacked snapshot for the next visit (call it after the first answer; it resolves to true or false);
+ * naladen, if set, adds the modules the engine could still import after a boot (rekenhulp-later.js; call it
+ * after the first answer too).
  * meld.voortgang(stap, tekst, procent) reports steps and how much of the download is in;
  * meld.vastgelopen(storing) a stall the boot may still recover from. A cause that makes starting
  * impossible is thrown as a Storing. config.pad "opstart" skips the snapshot (the page's choice for the
@@ -318,6 +324,28 @@ async function start(config, meld) {
   if (opgehaald) {
     const { bytes, uitOpslag } = await opgehaald;
     if (!uitOpslag && config.opslag !== "serviceworker") bewaren = function () { return bewaarSnapshot(config.snapshot, bytes); };
+  } else if (config.pad === "opstart" && config.snapshot && config.snapshotBewaren && config.opslag !== "serviceworker") {
+    // After a boot the start rule chose: the snapshot fetched and unpacked for the next start (where there is a
+    // service worker, its copy of the runtime holds the snapshot, offline.js). Not after a snapshot that failed.
+    bewaren = async function () {
+      try {
+        const bestand = await snapshotBestand(config.snapshot);
+        if (adler32(bestand) !== config.snapshot.adler32) return false;
+        const wasm = await fetch(new URL("pyodide.asm.wasm", config.pyodide).href);
+        if (!wasm.ok) return false;
+        return await bewaarSnapshot(config.snapshot, herstel(bestand, new Uint8Array(await wasm.arrayBuffer())));
+      } catch (error) {
+        return false;
+      }
+    };
   }
-  return { pyodide: pyodide, via: via, bewaren: bewaren };
+  let naladen = null;
+  if (via === "opstart" && config.opstart_stdlib && config.snapshot) {
+    naladen = async function () {
+      const response = await fetch(config.snapshot.stdlib_url);
+      if (!response.ok) throw new Error("HTTP " + response.status + " · " + config.snapshot.stdlib_url);
+      voegLaterToe(pyodide, new Uint8Array(await response.arrayBuffer()));
+    };
+  }
+  return { pyodide: pyodide, via: via, bewaren: bewaren, naladen: naladen };
 }

@@ -9,18 +9,6 @@ import { ontvangenBytes } from "./rekenhulp-waakhond.js";
 
 const TIK_MS = 250;
 
-/* [[address, bytes], ...] of what a start downloads: via "snapshot" or "opstart". */
-export function teDownloaden(config, via) {
-  const runtime = function (naam) { return [new URL(naam, config.pyodide).href, config.groottes[naam] || 0]; };
-  const gedeeld = [runtime("pyodide.mjs"), runtime("pyodide.asm.mjs"), runtime("pyodide.asm.wasm")];
-  if (via === "snapshot") {
-    return gedeeld.concat([[config.snapshot.url, config.snapshot.bytes], [config.snapshot.stdlib_url, config.snapshot.stdlib_bytes]]);
-  }
-  return gedeeld.concat([runtime("python_stdlib.zip")], (config.wielen || []).map(function ([naam, bytes]) {
-    return [new URL(naam, config.lock).href, bytes];
-  }));
-}
-
 /* Report the share downloaded (0–100) every quarter second, and once more when stopped; returns stop(). */
 export function meetDownload(bestanden, melden) {
   let vorige = -1;

@@ -1,20 +1,19 @@
 /* Which way the calculator's runtime starts on this visit, for this connection (rekenhulp-laden.js follows it):
- * - "snapshot": restore the warmed-up engine. More to download (the snapshot instead of the standard library
- *   and the engine's wheels), but no Python to boot.
- * - "opstart": boot Python and load the engine: fewer bytes, more work for the device.
- * The rule comes from benchmarks/rekenhulp.py --snelheden (a phone, 60 ms, cold; the table is on the hosting
- * page). With brotli (HTTPS) the snapshot answers first from about 4 Mbit/s and loses at most a few percent
- * below that; with gzip only (plain HTTP) a boot answers first up to about 12 Mbit/s, but a plain-HTTP site is an
- * intranet site, reached over the office network, where the snapshot wins. So:
+ * - "snapshot": restore the warmed-up engine. More to download (the snapshot, 3.3 MB with brotli), no Python to
+ *   boot.
+ * - "opstart": boot Python from the standard library the build compiled for it (1.3 MB, no compiling on the
+ *   device) and load the engine: fewer bytes, about half a second more work for the device.
+ * The rule comes from benchmarks/rekenhulp.py --snelheden (a phone, cold; the table is on the hosting page): a
+ * boot answers first at every speed measured up to 20 Mbit/s, with brotli and with gzip only; the snapshot wins
+ * from about 50 Mbit/s (an office network), by a few tenths of a second, and whenever its bytes cost nothing.
+ * A plain-HTTP site is not always on a fast line either (an intranet over a VPN, on a phone). So:
  * - a snapshot already on this device (the service worker's copy, or the IndexedDB copy) always: nothing to download;
- * - with the browser's data saver on, the fewest bytes: a boot;
- * - on a connection the browser itself rates as slow (effectiveType 3g or slower: a round trip of 270 ms or more,
- *   or under about 700 kbit/s), where every megabyte costs seconds: a boot;
- * - otherwise the snapshot.
- * The page's own files are too small to measure a line's speed (they arrive in the first round trips, before
- * the line is full), and navigator.connection.downlink is a default guess in a browser without history: both
- * were tried and chose wrong in the benchmark. Browsers without navigator.connection (Firefox, Safari) take the
- * snapshot.
+ * - otherwise a boot. After its first answer the snapshot is kept for the next start (the service worker's copy,
+ *   offline.js; over plain HTTP the unpacked copy in IndexedDB, rekenhulp-laden.js), except with the browser's
+ *   data saver on or on a connection the browser itself rates as slow (effectiveType 3g or slower).
+ * The line's speed is not measured: the page's own files are too small for that (they arrive in the first round
+ * trips, before the line is full), and navigator.connection.downlink is a default guess in a browser without
+ * history: both were tried and chose wrong in the benchmark.
  */
 import { REKENKERN_COMPLEET } from "./offline-wissen.js";
 import { heeftSnapshot } from "./rekenhulp-opslag.js";
@@ -52,5 +51,11 @@ export async function kiesStartpad(config) {
   const verbinding = navigator.connection;
   if (verbinding && verbinding.saveData) return { pad: "opstart", reden: "databesparing" };
   if (trageVerbinding()) return { pad: "opstart", reden: "trage verbinding (" + verbinding.effectiveType + ")" };
-  return { pad: "snapshot", reden: "snelle of onbekende verbinding" };
+  return { pad: "opstart", reden: "eerste start: opstarten uit de gecompileerde standaardbibliotheek" };
+}
+
+/* Whether to keep the snapshot on this device after a boot's first answer, for the next start: not with the data
+ * saver on, nor on a line the browser rates slow (there it is downloaded only when asked for). */
+export function snapshotBewaren() {
+  return !(navigator.connection && navigator.connection.saveData) && !trageVerbinding();
 }

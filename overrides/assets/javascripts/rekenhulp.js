@@ -10,7 +10,8 @@
  */
 import { bewaardeRegio, bewaarRegio, el, rekenkernConfig } from "./rekenhulp-gedeeld.js";
 import { tijdlijnFiguur } from "./rekenhulp-figuur.js";
-import { kiesStartpad } from "./rekenhulp-startpad.js";
+import { teDownloaden } from "./rekenhulp-bestanden.js";
+import { kiesStartpad, snapshotBewaren } from "./rekenhulp-startpad.js";
 import { terugkoppelingUitkomst, tijdlijnUitkomst, werkdagenUitkomst } from "./rekenhulp-uitkomst.js";
 import { acties, deelbareUrl } from "./rekenhulp-acties.js";
 import { toonVoortgang, voortgangInBeeld } from "./rekenhulp-voortgang.js";
@@ -22,10 +23,22 @@ const WORKER_STIL_MS = 10000;
 const CASUS_VELDEN = ["regio", "route", "melding"];
 
 const state = window.__awRekenhulp = {
-  worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), fout: null, via: null, snapshotBewaard: null,
+  worker: null, status: "uit", wachtrij: [], volgnummer: 0, callbacks: new Map(), fout: null, via: null, snapshotBewaard: null, nageladen: null,
 };
 
 /* ---------- worker ---------- */
+
+/* The runtime's files for the chosen start, asked for by the page at once: the worker gets to them only after
+ * its own scripts are in (a few round trips, most of a second on a phone network). Its requests then find them
+ * in the browser's HTTP cache, or join them under way. Errors are left to the worker, which names them. The
+ * snapshot itself stays the worker's: it may be on this device, or come as the .gz beside it. */
+function haalVooraf(config) {
+  const bestanden = [[config.lock]].concat(teDownloaden(config, config.pad));
+  for (const [url] of bestanden) {
+    if (config.snapshot && url === config.snapshot.url) continue;
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.blob(); }).catch(function () {});
+  }
+}
 
 function startWorker(config, melden) {
   state.status = "laden";
@@ -70,6 +83,8 @@ function verwerk(message, melden) {
     state.wachtrij.splice(0).forEach(function (item) { state.worker.postMessage(item); });
   } else if (message.type === "mislukt") {
     mislukt(message, melden);
+  } else if (message.type === "nageladen") {
+    state.nageladen = message.gelukt;  // diagnostics and the tests
   } else if (message.type === "bewaard") {
     state.snapshotBewaard = message.gelukt;  // diagnostics and the tests
   } else if (message.type === "antwoord") {
@@ -362,6 +377,8 @@ function init() {
   }).then(function (keuze) {
     state.startpad = keuze;  // diagnostics and the benchmark
     config.pad = keuze.pad;
+    config.snapshotBewaren = snapshotBewaren();
+    haalVooraf(config);
     startWorker(config, melden);
   });
   toonStatus(app, config);
