@@ -61,8 +61,8 @@ def _zoektalen(config) -> set[str]:
     return set()
 
 
-def _bewaren(relatief: str, talen: set[str]) -> bool:
-    if relatief in NIET_BEWAREN or relatief.endswith(NIET_BEWAREN_ACHTER):
+def _bewaren(relatief: str, talen: set[str], ongebruikt: frozenset[str] = frozenset()) -> bool:
+    if relatief in NIET_BEWAREN or relatief in ongebruikt or relatief.endswith(NIET_BEWAREN_ACHTER):
         return False
     if relatief.startswith(LUNR):
         naam = relatief.removeprefix("assets/javascripts/")
@@ -77,11 +77,15 @@ def sleutel(relatief: str) -> str:
     return relatief.removesuffix("index.html") if relatief.endswith("/index.html") else relatief
 
 
-def lijsten(site: Path, talen: set[str]) -> tuple[list[list[str | None]], list[list[str | None]]]:
+def lijsten(
+    site: Path, talen: set[str], ongebruikt: frozenset[str] = frozenset()
+) -> tuple[list[list[str | None]], list[list[str | None]]]:
+    """The site's files and the runtime's, each [address, sha256 prefix]; ``ongebruikt``: files the browser never
+    asks for, left out of the offline copy."""
     site_lijst, rekenkern = [], []
     for pad in sorted(p for p in site.rglob("*") if p.is_file()):
         relatief = pad.relative_to(site).as_posix()
-        if not _bewaren(relatief, talen):
+        if not _bewaren(relatief, talen, ongebruikt):
             continue
         regel = [sleutel(relatief), None if relatief in ONGECONTROLEERD else _sha(pad)]
         (rekenkern if relatief.startswith(RUNTIME_MAPPEN) else site_lijst).append(regel)
@@ -118,8 +122,17 @@ def schrijf_pictogrammen(site: Path) -> None:
         (doel / naam).write_bytes(pictogram(ROOT / "docs" / "assets" / "favicon.svg", grootte, deel))
 
 
-def schrijf_service_worker(site: Path, talen: set[str]) -> str:
-    site_lijst, rekenkern = lijsten(site, talen)
+def ongebruikte_runtime(config) -> frozenset[str]:
+    """Pyodide's own python_stdlib.zip once the build made the compiled standard library a boot takes instead
+    (hooks/browser_runtime.py): kept on the server, but not downloaded into every offline copy (2.5 MB)."""
+    rekenkern = config["extra"].get("rekenkern") or {}
+    if not rekenkern.get("opstart_stdlib"):
+        return frozenset()
+    return frozenset({f"{rekenkern['pyodide_url']}python_stdlib.zip"})
+
+
+def schrijf_service_worker(site: Path, talen: set[str], ongebruikt: frozenset[str] = frozenset()) -> str:
+    site_lijst, rekenkern = lijsten(site, talen, ongebruikt)
     bouw = hashlib.sha256(json.dumps([site_lijst, rekenkern]).encode()).hexdigest()[:16]
     pad = site / SW_BRON
     tekst = pad.read_text(encoding="utf-8")
@@ -146,4 +159,4 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     schrijf_pictogrammen(site)
     (site / MANIFEST).write_text(json.dumps(manifest(config), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    schrijf_service_worker(site, _zoektalen(config))
+    schrijf_service_worker(site, _zoektalen(config), ongebruikte_runtime(config))
