@@ -356,7 +356,7 @@ def print_telefoon(uitslag: dict, base: str, server: str) -> None:
     for start in TELEFOON_STARTS:
         data = uitslag[start]
         mediaan[start] = statistics.median(data["s"])
-        totaal = [sum(b for _, b, _ in run) for run in data["bestanden"]]
+        totaal = [sum(max(0, b) for _, b, _ in run) for run in data["bestanden"]]
         vias = [v for v in data["via"] if v]
         extra = ("  via " + ", ".join(f"{v} {vias.count(v)}×" for v in sorted(set(vias)))) if vias else ""
         print(f"    {start:<14} {ms(data['s'])}   op de lijn {statistics.median(totaal) / 1e6:5.2f} MB{extra}")
@@ -367,10 +367,17 @@ def print_telefoon(uitslag: dict, base: str, server: str) -> None:
         per_bestand: dict[str, list[int]] = {}
         codering: dict[str, str] = {}
         for run in uitslag[start]["bestanden"]:
+            # A file the page asked for early and the worker again comes over the line once: the second request
+            # is served from the browser's cache (0 bytes). Per file, what all its requests in this run cost.
+            in_run: dict[str, int] = {}
             for url, grootte, enc in run:
                 naam = kort_adres(url, base)
+                in_run[naam] = in_run.get(naam, 0) + max(0, grootte)
+                if grootte > 0:
+                    codering[naam] = enc
+                codering.setdefault(naam, enc)
+            for naam, grootte in in_run.items():
                 per_bestand.setdefault(naam, []).append(grootte)
-                codering[naam] = enc
         rijen = sorted(per_bestand.items(), key=lambda item: -statistics.median(item[1]))
         klein = [r for r in rijen if statistics.median(r[1]) < 20_000]
         for naam, groottes in rijen:
