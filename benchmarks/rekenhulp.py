@@ -8,8 +8,8 @@ time, every measurement interleaved so that a busy machine slows all of them ali
   (second visit, same context), for three starts:
   * bare Pyodide: a page that only boots Pyodide in a Web Worker and runs 1+1 — the floor any
     calculator that boots Pyodide can reach;
-  * the calculator as shipped (restores the memory snapshot made at build time);
-  * the calculator without snapshot (told to boot Pyodide normally, as its rule does on a slow connection);
+  * the calculator restoring the memory snapshot made at build time (as it does once the snapshot is on the device);
+  * the calculator without snapshot (booting from the compiled standard library, as its rule does on a first start);
 - switching to another calculator tab and calculating there; back to the tijdlijn tab and calculating;
   then three recomputes with new dates on that tab;
 - recompute as the ≤ 50 ms target means it (a user changes a date and presses the button again), also
@@ -282,11 +282,7 @@ def telefoon_bezoek(
         via = None
         if start != "Pyodide kaal":
             keuze = page.evaluate("window.__awRekenhulp.startpad || {}")
-            via = page.evaluate("window.__awRekenhulp.via") + (
-                f" ({keuze.get('reden')}, {keuze['mbps']:.1f} Mbit/s gemeten)"
-                if keuze.get("mbps")
-                else f" ({keuze.get('reden')})"
-            )
+            via = page.evaluate("window.__awRekenhulp.via") + f" ({keuze.get('reden')})"
         # What arrived before the answer was on screen: nothing that loads after it (it is not on the cold path).
         context.remove_listener("requestfinished", record)
         return seconden, via, list(bestanden)

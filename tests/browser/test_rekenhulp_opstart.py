@@ -102,8 +102,9 @@ def test_a_first_visit_boots_from_the_compiled_stdlib_and_the_repeat_visit_resto
     assert any(url.endswith(opstart_stdlib) for url in opgehaald), opgehaald
     assert not any(url.endswith("python_stdlib.zip") or ".snapshot" in url for url in opgehaald), opgehaald
     eerste = page.evaluate("window.__awRekenhulp.laatsteAntwoord.resultaat.momenten")
-    # After the first answer the service worker keeps the runtime, the snapshot with it; the repeat visit
-    # restores its copy.
+    # After the first answer the worker adds the modules the engine could still import later (rekenhulp-later.js).
+    page.wait_for_function("window.__awRekenhulp.nageladen === true", timeout=BOOT_TIMEOUT)
+    # And the service worker keeps the runtime, the snapshot with it; the repeat visit restores its copy.
     page.wait_for_function("window.__awOffline.rekenkernBewaard === true", timeout=BOOT_TIMEOUT)
     van_de_service_worker = []
     page.on(

@@ -230,7 +230,7 @@ async function vanSnapshot(config, lijst) {
 }
 
 // A boot takes the standard library the build compiled for it (hooks/stdlib_afsluiting.py: only the modules a
-// boot and the engine need, as .pyc: a third of the bytes of python_stdlib.zip and no compiling on the device).
+// boot and the engine need, as .pyc: two fifths of the bytes of python_stdlib.zip and no compiling on the device).
 async function opstarten(config, lijst, voortgang) {
   const pyodide = await laadPyodide(config, lijst, config.opstart_stdlib ? { stdLibURL: config.opstart_stdlib.url } : {});
   voortgang(2, "Rekenregels laden…");

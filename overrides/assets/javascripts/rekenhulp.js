@@ -28,14 +28,19 @@ const state = window.__awRekenhulp = {
 
 /* ---------- worker ---------- */
 
-/* The runtime's files for the chosen start, asked for by the page at once: the worker gets to them only after
- * its own scripts are in (a few round trips, most of a second on a phone network). Its requests then find them
- * in the browser's HTTP cache, or join them under way. Errors are left to the worker, which names them. The
- * snapshot itself stays the worker's: it may be on this device, or come as the .gz beside it. */
+/* A first start's files (a boot: the compiled standard library, the wheels, Pyodide's scripts), asked for by the
+ * page at once: the worker gets to them only after its own scripts are in (a few round trips, a third of a
+ * second on a phone network). Its requests then find them in the browser's HTTP cache, or join them under way.
+ * Errors are left to the worker, which names them. Not the .wasm: where a server sends it uncompressed (9.6 MB),
+ * a browser with a small cache (a private window) keeps no copy of it and would download it twice; the
+ * worker's request for it starts soon enough, while these fill the line. Nothing for a restore: its files are
+ * on the device. */
 function haalVooraf(config) {
-  const bestanden = [[config.lock]].concat(teDownloaden(config, config.pad));
+  if (config.pad !== "opstart") return;
+  const wasm = new URL("pyodide.asm.wasm", config.pyodide).href;
+  const bestanden = [[config.lock]].concat(teDownloaden(config, "opstart"));
   for (const [url] of bestanden) {
-    if (config.snapshot && url === config.snapshot.url) continue;
+    if (url === wasm) continue;
     fetch(url, { credentials: "same-origin" }).then(function (r) { return r.blob(); }).catch(function () {});
   }
 }
@@ -373,7 +378,7 @@ function init() {
   // loads, and a calculation asked for in the meantime is answered as soon as it is ready.
   state.status = "laden";
   kiesStartpad(config).catch(function (error) {
-    return { pad: "snapshot", reden: "keuze mislukt: " + error, mbps: null };
+    return { pad: "opstart", reden: "keuze mislukt: " + error };
   }).then(function (keuze) {
     state.startpad = keuze;  // diagnostics and the benchmark
     config.pad = keuze.pad;
