@@ -55,11 +55,11 @@ function vraag(worker, bericht) {
 /* After the calculator's first answer: the runtime into the service worker's cache (from the browser's HTTP
  * cache, where the calculator just put it). From then on it is the one copy: an older IndexedDB copy goes. */
 async function bewaarRekenkern() {
-  const [{ DATABASE }, { trageVerbinding }] = await Promise.all([import("./rekenhulp-opslag.js"), import("./rekenhulp-startpad.js")]);
+  const [{ DATABASE }, { snapshotBewaren }] = await Promise.all([import("./rekenhulp-opslag.js"), import("./rekenhulp-startpad.js")]);
   // With the browser's data saver on, the runtime is kept only as far as the calculator downloaded it (the
   // HTTP cache); storing all of it offline would download what the chosen start did without.
   // On a slow line the start avoided the snapshot (rekenhulp-startpad.js): no copy of it either.
-  if ((navigator.connection && navigator.connection.saveData) || trageVerbinding()) return;
+  if (!snapshotBewaren()) return;
   const reg = await registreer();
   if (!reg) return;
   const actief = (await navigator.serviceWorker.ready).active;

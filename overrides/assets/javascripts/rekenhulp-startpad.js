@@ -20,8 +20,8 @@ import { heeftSnapshot } from "./rekenhulp-opslag.js";
 
 const TRAAG = new Set(["slow-2g", "2g", "3g"]);
 
-/* A line the browser itself rates this slow (offline.js keeps no runtime copy on it either). */
-export function trageVerbinding() {
+/* A line the browser itself rates this slow. */
+function trageVerbinding() {
   return Boolean(navigator.connection) && TRAAG.has(navigator.connection.effectiveType);
 }
 // Some browsers leave an IndexedDB request unanswered for ever: after this long, "not on the device".
@@ -54,8 +54,9 @@ export async function kiesStartpad(config) {
   return { pad: "opstart", reden: "eerste start: opstarten uit de gecompileerde standaardbibliotheek" };
 }
 
-/* Whether to keep the snapshot on this device after a boot's first answer, for the next start: not with the data
- * saver on, nor on a line the browser rates slow (there it is downloaded only when asked for). */
+/* Whether to keep the snapshot on this device after a boot's first answer, for the next start (rekenhulp-laden.js
+ * over plain HTTP, the service worker's copy of the runtime in offline.js): not with the data saver on, nor on a
+ * line the browser rates slow (there it is downloaded only when asked for). */
 export function snapshotBewaren() {
   return !(navigator.connection && navigator.connection.saveData) && !trageVerbinding();
 }
